@@ -1,0 +1,85 @@
+package view
+
+import (
+	"math"
+	"testing"
+)
+
+func TestFitShowsDomainCentred(t *testing.T) {
+	cases := []struct {
+		name                   string
+		xmin, xmax, ymin, ymax float64
+		w, h                   int
+	}{
+		{"wide screen", -5, 5, -3, 3, 800, 400},
+		{"tall screen", -2, 2, -1, 3, 300, 900},
+		{"offset domain", 10, 14, -20, -19, 640, 480},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			v := Fit(c.xmin, c.xmax, c.ymin, c.ymax, c.w, c.h)
+			bx0, bx1, by0, by1 := v.Bounds()
+			if bx0 > c.xmin || bx1 < c.xmax || by0 > c.ymin || by1 < c.ymax {
+				t.Errorf("bounds [%g,%g]×[%g,%g] do not contain the domain", bx0, bx1, by0, by1)
+			}
+			sx, sy := v.ToScreen((c.xmin+c.xmax)/2, (c.ymin+c.ymax)/2)
+			if math.Abs(sx-float64(c.w)/2) > 1e-9 || math.Abs(sy-float64(c.h)/2) > 1e-9 {
+				t.Errorf("domain centre at (%g,%g), want screen centre", sx, sy)
+			}
+			// One axis is tight: the domain fills the screen up to the margin.
+			fill := math.Max((c.xmax-c.xmin)/(bx1-bx0), (c.ymax-c.ymin)/(by1-by0))
+			if math.Abs(fill-(1-2*fitMargin)) > 1e-9 {
+				t.Errorf("domain fills %g of the tight axis, want %g", fill, 1-2*fitMargin)
+			}
+		})
+	}
+}
+
+func TestScreenWorldRoundTrip(t *testing.T) {
+	v := Fit(-2, 2, -1, 3, 640, 480)
+	for _, p := range [][2]float64{{0, 0}, {1.25, -0.75}, {-1.9, 2.9}} {
+		sx, sy := v.ToScreen(p[0], p[1])
+		x, y := v.ToWorld(sx, sy)
+		if math.Abs(x-p[0]) > 1e-12 || math.Abs(y-p[1]) > 1e-12 {
+			t.Errorf("round trip of %v gave (%g,%g)", p, x, y)
+		}
+	}
+	// y grows upwards in the world and downwards on the screen.
+	_, top := v.ToScreen(0, 3)
+	_, bottom := v.ToScreen(0, -1)
+	if !(top < bottom) {
+		t.Errorf("world y=3 at screen y=%g, y=-1 at %g: want the higher point nearer the top", top, bottom)
+	}
+}
+
+func TestSampleLevels(t *testing.T) {
+	v := Fit(-5, 5, -3, 3, 400, 300)
+	quad := func(x, y float64) float64 { return x*x + 10*y*y }
+	lin := SampleLevels(v, quad, 0, false)
+	if lin.LMin < 0 || lin.LMin > 1 || lin.LMax < 50 {
+		t.Errorf("linear levels [%g,%g], want from near 0 to above 50", lin.LMin, lin.LMax)
+	}
+	if math.Abs(lin.Step*isolineCount-(lin.LMax-lin.LMin)) > 1e-9 {
+		t.Errorf("step %g does not split [%g,%g] into %d", lin.Step, lin.LMin, lin.LMax, isolineCount)
+	}
+	lg := SampleLevels(v, quad, 0, true)
+	if got := lg.Level(0); math.Abs(got-lg.LMin) > 1e-9 {
+		t.Errorf("log level of the minimum = %g, want LMin %g", got, lg.LMin)
+	}
+	if !(lg.Level(1) < lg.Level(10)) || math.IsInf(lg.Level(0), 0) {
+		t.Errorf("log levels not increasing or infinite at the minimum")
+	}
+	nan := SampleLevels(v, func(x, y float64) float64 { return math.NaN() }, 0, true)
+	if !(nan.LMax > nan.LMin) || nan.Step <= 0 {
+		t.Errorf("all-NaN sample gave levels %+v, want a usable default", nan)
+	}
+}
+
+func TestCSS(t *testing.T) {
+	if got := CSS(RunnerColor(0)); got != "#ff453a" {
+		t.Errorf("CSS(red) = %q, want #ff453a", got)
+	}
+	if RunnerColor(0) != RunnerColor(len(runnerColors)) {
+		t.Errorf("colours do not cycle")
+	}
+}

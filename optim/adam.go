@@ -1,0 +1,50 @@
+package optim
+
+import "math"
+
+// Adam combines momentum with RMSProp-style scaling and corrects both
+// running averages for their zero start (Kingma & Ba, "Adam: A Method for
+// Stochastic Optimization", ICLR 2015, Algorithm 1). At step t:
+//
+//	m_k ← β₁·m_k + (1−β₁)·∇_k L
+//	v_k ← β₂·v_k + (1−β₂)·(∇_k L)²
+//	m̂_k = m_k/(1−β₁ᵗ),  v̂_k = v_k/(1−β₂ᵗ)
+//	θ_k ← θ_k − α·m̂_k/(√v̂_k + ε)
+//
+// The zero value has learning rate 0 and never moves; New fills in defaults.
+type Adam struct {
+	LearningRate float64 // α
+	Beta1        float64 // β₁, how slowly the gradient average forgets
+	Beta2        float64 // β₂, how slowly the squared-gradient average forgets
+	Epsilon      float64 // ε, keeps the division finite
+
+	dims   dims
+	beta1t float64 // β₁ᵗ, kept as a running product: math.Pow would dominate the step's cost
+	beta2t float64 // β₂ᵗ
+	m, v   []float64
+}
+
+var _ Optimizer = (*Adam)(nil)
+
+// Step implements Optimizer.
+func (o *Adam) Step(x, grad []float64) {
+	if o.dims.check(x, grad) {
+		o.m = zeroed(o.m, len(x))
+		o.v = zeroed(o.v, len(x))
+		o.beta1t, o.beta2t = 1, 1
+	}
+	o.beta1t *= o.Beta1
+	o.beta2t *= o.Beta2
+	correction1 := 1 - o.beta1t
+	correction2 := 1 - o.beta2t
+	for k, g := range grad {
+		o.m[k] = o.Beta1*o.m[k] + (1-o.Beta1)*g
+		o.v[k] = o.Beta2*o.v[k] + (1-o.Beta2)*g*g
+		mHat := o.m[k] / correction1
+		vHat := o.v[k] / correction2
+		x[k] -= o.LearningRate * mHat / (math.Sqrt(vHat) + o.Epsilon)
+	}
+}
+
+// Reset implements Optimizer.
+func (o *Adam) Reset() { o.dims = dims{} }

@@ -1,0 +1,35 @@
+package optim
+
+import "math"
+
+// RMSProp scales each coordinate by a running average of squared gradients,
+// section 3.5 of the course notes (ε inside the square root, as there):
+//
+//	s_k ← β·s_k + (1−β)·(∇_k L)²
+//	θ_k ← θ_k − α/√(s_k + ε) · ∇_k L
+//
+// The zero value has learning rate 0 and never moves; New fills in defaults.
+type RMSProp struct {
+	LearningRate float64 // α
+	Beta         float64 // β, how slowly the average forgets
+	Epsilon      float64 // ε, keeps the division finite
+
+	dims dims
+	s    []float64
+}
+
+var _ Optimizer = (*RMSProp)(nil)
+
+// Step implements Optimizer.
+func (o *RMSProp) Step(x, grad []float64) {
+	if o.dims.check(x, grad) {
+		o.s = zeroed(o.s, len(x))
+	}
+	for k, g := range grad {
+		o.s[k] = o.Beta*o.s[k] + (1-o.Beta)*g*g
+		x[k] -= o.LearningRate / math.Sqrt(o.s[k]+o.Epsilon) * g
+	}
+}
+
+// Reset implements Optimizer.
+func (o *RMSProp) Reset() { o.dims = dims{} }
