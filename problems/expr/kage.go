@@ -1,0 +1,148 @@
+package expr
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// KageHelpers declares the Kage functions a Kage body may call. Include it once in the
+// shader, beside the function that wraps the body. Names start with "expr".
+//
+// GPU pow(a, b) is |a|^b or undefined for a < 0, so exprPow restores the sign for
+// integer exponents and gives exprNaN for non-integer ones, as math.Pow does.
+const KageHelpers = `// exprNaN returns NaN at run time (zero over zero in constants is a compile error).
+func exprNaN() float {
+	z := 0.0
+	return z / z
+}
+
+// exprInf returns +Inf at run time.
+func exprInf() float {
+	z := 0.0
+	return 1.0 / z
+}
+
+// exprPow is a to the power b, with the sign rules of Go's math.Pow.
+func exprPow(a, b float) float {
+	if a >= 0.0 {
+		if a == 0.0 && b == 0.0 {
+			return 1.0
+		}
+		return pow(a, b)
+	}
+	if floor(b) != b {
+		return exprNaN()
+	}
+	p := pow(-a, b)
+	if mod(b, 2.0) == 1.0 {
+		return -p
+	}
+	return p
+}
+`
+
+// maxExpandedPower is the largest |n| for which a^n is emitted as a product.
+const maxExpandedPower = 8
+
+// Kage returns the body of a Kage function func f(x, y float) float computing the
+// formula: one := statement per operation, then a return. It may call the functions of
+// KageHelpers. Every literal is a float, so no division is an integer one.
+func (e *Expr) Kage() string {
+	k := kageWriter{e: e, names: make([]string, len(e.nodes))}
+	result := k.emit(e.root)
+	k.b.WriteString("\treturn " + result + "\n")
+	return k.b.String()
+}
+
+type kageWriter struct {
+	e     *Expr
+	b     strings.Builder
+	names []string // operand text of each emitted node
+	next  int      // number of temporaries so far
+}
+
+// emit writes the statements computing node i and returns an operand that names its
+// value: x, y, a literal, or a temporary.
+func (k *kageWriter) emit(i int32) string {
+	if k.names[i] != "" {
+		return k.names[i]
+	}
+	n := &k.e.nodes[i]
+	var rhs string
+	switch n.op {
+	case opNum:
+		k.names[i] = kageFloat(n.c)
+		return k.names[i]
+	case opX:
+		return "x"
+	case opY:
+		return "y"
+	case opNeg:
+		rhs = "-" + k.emit(n.a)
+	case opAdd, opSub, opMul, opDiv:
+		a, b := k.emit(n.a), k.emit(n.b)
+		rhs = a + " " + kageOps[n.op] + " " + b
+	case opPow:
+		rhs = fmt.Sprintf("exprPow(%s, %s)", k.emit(n.a), k.emit(n.b))
+	case opPowConst:
+		rhs = kagePower(k.emit(n.a), n.c)
+	case opSin, opCos, opExp, opLog, opSqrt, opAbs:
+		rhs = fmt.Sprintf("%s(%s)", kageFuncs[n.op], k.emit(n.a))
+	}
+	name := "t" + strconv.Itoa(k.next)
+	k.next++
+	fmt.Fprintf(&k.b, "\t%s := %s\n", name, rhs)
+	k.names[i] = name
+	return name
+}
+
+var kageOps = map[op]string{opAdd: "+", opSub: "-", opMul: "*", opDiv: "/"}
+
+var kageFuncs = map[op]string{
+	opSin: "sin", opCos: "cos", opExp: "exp", opLog: "log", opSqrt: "sqrt", opAbs: "abs",
+}
+
+// kagePower returns Kage for a^c: a product for small integer c, exprPow otherwise.
+func kagePower(a string, c float64) string {
+	n := math.Abs(c)
+	if c != math.Trunc(c) || n > maxExpandedPower {
+		return fmt.Sprintf("exprPow(%s, %s)", a, kageFloat(c))
+	}
+	if n == 0 {
+		return "1.0"
+	}
+	product := strings.Repeat(a+" * ", int(n)-1) + a
+	if c < 0 {
+		return "1.0 / (" + product + ")"
+	}
+	return product
+}
+
+// kageFloat returns v as a Kage float literal: always with a '.', negative ones in
+// parentheses, non-finite ones as helper calls, and values beyond float32 saturated.
+func kageFloat(v float64) string {
+	switch {
+	case math.IsNaN(v):
+		return "exprNaN()"
+	case v > math.MaxFloat32:
+		return "exprInf()"
+	case v < -math.MaxFloat32:
+		return "(-exprInf())"
+	case math.Abs(v) < math.SmallestNonzeroFloat32:
+		return "0.0"
+	}
+	s := strconv.FormatFloat(v, 'g', -1, 64)
+	if !strings.ContainsRune(s, '.') {
+		if i := strings.IndexByte(s, 'e'); i >= 0 {
+			s = s[:i] + ".0" + s[i:]
+		} else {
+			s += ".0"
+		}
+	}
+	if v < 0 {
+		return "(" + s + ")"
+	}
+	return s
+}
