@@ -6,14 +6,20 @@ import (
 )
 
 // Levels is the colour scale of the field: a value f is mapped to the level
-// l = f (linear) or l = log(f − FMin + Eps) (log), and l to a colour by its place
-// in [LMin, LMax]; isolines are drawn every Step in l.
+// l = f (linear) or l = log(f − FMin + Eps) (log). Isolines are drawn every Step
+// in l from LMin. The colour of l is its rank among the visible levels: Quantiles
+// holds the levels below which 0, 1/16, …, 16/16 of the visible area lies, so the
+// palette spreads evenly over whatever the view shows.
 type Levels struct {
 	Log        bool
 	FMin, Eps  float64
 	LMin, LMax float64
 	Step       float64
+	Quantiles  [QuantileCount + 1]float64
 }
+
+// QuantileCount is how many equal shares of the visible area the palette is cut in.
+const QuantileCount = 16
 
 // isolineCount is how many isolines span the sampled level range.
 const isolineCount = 14
@@ -47,10 +53,17 @@ func SampleLevels(v View, f func(x, y float64) float64, fmin float64, logScale b
 	lv := Levels{Log: logScale, FMin: fmin, Eps: 1e-12}
 	if len(vals) == 0 {
 		lv.LMin, lv.LMax, lv.Step = 0, 1, 1.0/isolineCount
+		for i := range lv.Quantiles {
+			lv.Quantiles[i] = float64(i) / QuantileCount
+		}
 		return lv
 	}
 	sort.Float64s(vals)
 	lo, hi := vals[0], vals[len(vals)-1]
+	if math.IsNaN(fmin) || math.IsInf(fmin, 0) {
+		fmin = lo
+	}
+	lv.FMin = fmin
 	if logScale {
 		// ε sets how deep the log reaches below the visible range: a millionth of the
 		// visible spread keeps a few isolines around the minimum without a black hole.
@@ -64,5 +77,8 @@ func SampleLevels(v View, f func(x, y float64) float64, fmin float64, logScale b
 		lv.LMax = lv.LMin + 1
 	}
 	lv.Step = (lv.LMax - lv.LMin) / isolineCount
+	for i := range lv.Quantiles {
+		lv.Quantiles[i] = lv.Level(vals[min(i*len(vals)/QuantileCount, len(vals)-1)])
+	}
 	return lv
 }

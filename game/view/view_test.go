@@ -83,3 +83,30 @@ func TestCSS(t *testing.T) {
 		t.Errorf("colours do not cycle")
 	}
 }
+
+func TestQuantilesSpreadThePalette(t *testing.T) {
+	v := Fit(-5, 5, -3, 3, 400, 300)
+	quad := func(x, y float64) float64 { return x*x + 10*y*y }
+	for _, logScale := range []bool{false, true} {
+		lv := SampleLevels(v, quad, 0, logScale)
+		for i := 1; i < len(lv.Quantiles); i++ {
+			if lv.Quantiles[i] < lv.Quantiles[i-1] {
+				t.Fatalf("log=%v: quantiles not increasing: %v", logScale, lv.Quantiles)
+			}
+		}
+		// Half the sampled area lies below the median level: check on a fresh grid.
+		below, n := 0, 0
+		x0, x1, y0, y1 := v.Bounds()
+		for x := x0; x <= x1; x += (x1 - x0) / 97 {
+			for y := y0; y <= y1; y += (y1 - y0) / 89 {
+				n++
+				if lv.Level(quad(x, y)) < lv.Quantiles[QuantileCount/2] {
+					below++
+				}
+			}
+		}
+		if frac := float64(below) / float64(n); frac < 0.4 || frac > 0.6 {
+			t.Errorf("log=%v: %.2f of the area below the median level, want about 0.5", logScale, frac)
+		}
+	}
+}

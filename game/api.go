@@ -1,0 +1,155 @@
+//go:build js && wasm
+
+package game
+
+import (
+	"math"
+
+	"descent/game/config"
+	"descent/game/view"
+	"descent/optim"
+)
+
+// RunnerState is one runner as the JS API reports it.
+type RunnerState struct {
+	ID         int
+	Optimizer  string
+	Display    string
+	Color      string
+	Params     map[string]float64
+	X          [2]float64
+	Loss       float64
+	Status     string
+	StatusStep int // the step of the status change; 0 while running
+}
+
+// State is a snapshot of the race for the JS API.
+type State struct {
+	Problem string
+	Expr    string
+	Hash    string
+	Step    int
+	Paused  bool
+	Speed   int
+	Start   [2]float64
+	Runners []RunnerState
+	Notes   []string
+}
+
+// State returns a snapshot of the race.
+func (g *Game) State() State {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	st := State{
+		Problem: g.problem.Name,
+		Expr:    g.cfg.Expr,
+		Hash:    g.cfg.Hash(),
+		Step:    g.race.Step,
+		Paused:  g.cfg.Paused,
+		Speed:   g.cfg.Speed,
+		Start:   g.race.Start,
+		Notes:   append([]string(nil), g.notes...),
+	}
+	for _, r := range g.race.Runners {
+		spec, _ := optim.Lookup(r.Optimizer)
+		st.Runners = append(st.Runners, RunnerState{
+			ID:         r.ID,
+			Optimizer:  r.Optimizer,
+			Display:    spec.Display,
+			Color:      view.CSS(view.RunnerColor(r.ID)),
+			Params:     r.Params,
+			X:          [2]float64{r.X, r.Y},
+			Loss:       r.Loss,
+			Status:     r.Status.String(),
+			StatusStep: r.StatusStep,
+		})
+	}
+	return st
+}
+
+// Configure applies a URL-hash string over the current config and returns the
+// problems found in it (empty when everything applied).
+func (g *Game) Configure(hash string) []string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	cfg, errs := config.Apply(g.cfg, hash)
+	g.apply(cfg, errs)
+	return append([]string{}, g.notes...)
+}
+
+// SetPaused pauses or resumes the race.
+func (g *Game) SetPaused(paused bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.setPaused(paused)
+}
+
+// TogglePause pauses a running race and resumes a paused one.
+func (g *Game) TogglePause() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.setPaused(!g.cfg.Paused)
+}
+
+func (g *Game) setPaused(paused bool) {
+	if g.cfg.Paused == paused {
+		return
+	}
+	g.cfg.Paused = paused
+	g.dirty = true
+	g.changed()
+}
+
+// maxStepsAtOnce bounds one Step call so a script cannot freeze the page.
+const maxStepsAtOnce = 100000
+
+// Step advances the race n steps at once (whether or not it is paused).
+func (g *Game) Step(n int) {
+	n = max(0, min(n, maxStepsAtOnce))
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.race.Advance(n)
+	g.dirty = true
+}
+
+// Reset puts every runner back at the start.
+func (g *Game) Reset() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.race.Reset()
+	g.dirty = true
+}
+
+// ClickCSS restarts every runner from the point under (x, y), given in CSS pixels
+// within a canvas cssW×cssH CSS pixels large.
+func (g *Game) ClickCSS(x, y, cssW, cssH float64) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if cssW <= 0 || cssH <= 0 || g.w == 0 {
+		return
+	}
+	wx, wy := g.view.ToWorld(x*float64(g.w)/cssW, y*float64(g.h)/cssH)
+	// Round to a tenth of a pixel's width so that the link holds a short number
+	// and reproduces exactly the race the learner saw.
+	q := math.Pow(10, math.Floor(math.Log10(g.view.Scale/10)))
+	start := [2]float64{roundTo(wx, q), roundTo(wy, q)}
+	g.cfg.Start, g.cfg.HasStart = start, true
+	g.race.Restart(start)
+	g.dirty = true
+	g.changed()
+}
+
+// roundTo rounds x to the decimal place of q, a power of ten, dividing by a power of
+// ten rather than multiplying by q so no binary noise (0.30000000000000004) is left.
+func roundTo(x, q float64) float64 {
+	digits := max(0, -int(math.Floor(math.Log10(q))))
+	p := math.Pow(10, float64(digits))
+	return math.Round(x*p) / p
+}
+
+// changed reports the config to OnChange. Called with mu held.
+func (g *Game) changed() {
+	if g.OnChange != nil {
+		g.OnChange(g.cfg.Hash(), g.notes)
+	}
+}

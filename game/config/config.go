@@ -1,0 +1,351 @@
+// Package config is the whole state a learner can share: what the URL hash holds,
+// parsed with specific messages for bad input and written back in a stable order.
+package config
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"descent/optim"
+	"descent/problems"
+)
+
+// Runner is one optimizer in the race and the hyperparameters set explicitly for it;
+// the others take the optimizer's defaults.
+type Runner struct {
+	Optimizer string
+	Params    map[string]float64
+}
+
+// Config is everything that defines what the page shows.
+type Config struct {
+	Problem  string     // built-in problem name; ignored when Expr is set
+	Expr     string     // a custom formula in the expression language
+	Start    [2]float64 // start point, when HasStart
+	HasStart bool       // false: the problem's default start
+	Runners  []Runner
+	Speed    int        // optimizer steps per tick
+	Seed     uint64     // seed for everything random
+	View     [4]float64 // xmin, xmax, ymin, ymax shown, when HasView
+	HasView  bool       // false: fit the problem's domain
+	Paused   bool
+	Embed    bool // embedded in another page: hide the panel
+}
+
+// Limits on what a hash may ask for.
+const (
+	MinSpeed, MaxSpeed = 1, 200
+	MaxRunners         = 8
+	DefaultSpeed       = 1
+)
+
+// DefaultRunners is what a first visit races on the notes' ill-conditioned
+// quadratic 0.1x² + 10y² (Hessian diag(0.2, 20)): gradient descent with nearly
+// the largest stable step, which zigzags across the valley (|1 − 20α| = 0.8) and
+// crawls along it (1 − 0.2α = 0.982 a step; Figures 2b–2c), against momentum,
+// whose error shrinks about √m ≈ 0.95 a step in both directions (Figure 3), the
+// adaptive methods (Figure 4) and Adam.
+const DefaultRunners = "gd:lr=0.09;momentum:lr=0.02,m=0.9;adagrad:lr=0.5;rmsprop:lr=0.1;adam:lr=0.1"
+
+// Default returns the configuration of a first visit.
+func Default() Config {
+	runners, errs := parseRunners(DefaultRunners)
+	if len(errs) > 0 {
+		panic(fmt.Sprintf("config: DefaultRunners: %v", errs)) // programmer error
+	}
+	return Config{Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: runners}
+}
+
+// Surface returns the problem the config names: its custom formula when set, or the
+// built-in problem.
+func (c Config) Surface() (*problems.Problem, error) {
+	if c.Expr != "" {
+		return problems.Custom(c.Expr)
+	}
+	p, ok := problems.Lookup(c.Problem)
+	if !ok {
+		return nil, fmt.Errorf("config: unknown problem %q", c.Problem)
+	}
+	return p, nil
+}
+
+// FullParams returns the runner's full parameter set: its explicit values over the
+// optimizer's defaults.
+func (r Runner) FullParams() map[string]float64 {
+	spec, _ := optim.Lookup(r.Optimizer)
+	p := spec.Defaults()
+	for k, v := range r.Params {
+		p[k] = v
+	}
+	return p
+}
+
+// Apply returns base changed by the keys of hash (with or without the leading '#'),
+// and one error for each key or value it could not use. Bad keys and values are
+// reported and skipped; everything else still applies. Choosing a problem without
+// a start or a view resets them to the problem's own.
+func Apply(base Config, hash string) (Config, []error) {
+	c := base
+	c.Runners = append([]Runner(nil), base.Runners...)
+	var errs []error
+	report := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf(format, args...))
+	}
+	hash = strings.TrimPrefix(hash, "#")
+	seen := map[string]bool{}
+	for _, part := range strings.Split(hash, "&") {
+		if part == "" {
+			continue
+		}
+		key, raw, _ := strings.Cut(part, "=")
+		val, err := unescape(raw)
+		if err != nil {
+			report("%s: the value %q is not properly %%-encoded; ignored", key, raw)
+			continue
+		}
+		seen[key] = true
+		switch key {
+		case "problem":
+			if _, ok := problems.Lookup(val); !ok {
+				report("problem: there is no problem %q (known: %s); kept %s", val, strings.Join(problemNames(), ", "), base.describeProblem())
+				delete(seen, key)
+				continue
+			}
+			c.Problem, c.Expr = val, ""
+		case "expr":
+			if _, err := problems.Custom(val); err != nil {
+				report("expr: %v; kept %s", err, base.describeProblem())
+				delete(seen, key)
+				continue
+			}
+			c.Expr = val
+		case "start":
+			xy, err := parseFloats(val, 2)
+			if err != nil {
+				report("start: %q is not two numbers like -1.5,2 (%v); kept the previous start", val, err)
+				continue
+			}
+			c.Start, c.HasStart = [2]float64{xy[0], xy[1]}, true
+		case "view":
+			b, err := parseFloats(val, 4)
+			if err == nil && !(b[1] > b[0] && b[3] > b[2]) {
+				err = fmt.Errorf("want xmin<xmax and ymin<ymax")
+			}
+			if err != nil {
+				report("view: %q is not xmin,xmax,ymin,ymax like -5,5,-3,3 (%v); kept the previous view", val, err)
+				continue
+			}
+			c.View, c.HasView = [4]float64{b[0], b[1], b[2], b[3]}, true
+		case "o":
+			runners, rerrs := parseRunners(val)
+			errs = append(errs, rerrs...)
+			if len(runners) == 0 {
+				report("o: no usable optimizer in %q; kept the previous ones", val)
+				continue
+			}
+			c.Runners = runners
+		case "speed":
+			n, err := strconv.Atoi(val)
+			if err != nil || n < MinSpeed || n > MaxSpeed {
+				report("speed: %q is not a whole number of steps per frame from %d to %d; kept %d", val, MinSpeed, MaxSpeed, base.Speed)
+				continue
+			}
+			c.Speed = n
+		case "seed":
+			n, err := strconv.ParseUint(val, 10, 64)
+			if err != nil {
+				report("seed: %q is not a whole number ≥ 0; kept %d", val, base.Seed)
+				continue
+			}
+			c.Seed = n
+		case "paused", "embed":
+			b, err := parseBool(val)
+			if err != nil {
+				report("%s: %q is not 0 or 1; ignored", key, val)
+				continue
+			}
+			if key == "paused" {
+				c.Paused = b
+			} else {
+				c.Embed = b
+			}
+		default:
+			report("%q is not a setting Descent knows (known: problem, expr, start, o, speed, seed, view, paused, embed); ignored", key)
+		}
+	}
+	if (seen["problem"] || seen["expr"]) && c.Expr+"\x00"+c.Problem != base.Expr+"\x00"+base.Problem {
+		if !seen["start"] {
+			c.HasStart = false
+		}
+		if !seen["view"] {
+			c.HasView = false
+		}
+	}
+	return c, errs
+}
+
+// Parse is Apply over the default configuration: the state a link describes.
+func Parse(hash string) (Config, []error) { return Apply(Default(), hash) }
+
+// Hash writes the configuration as a URL hash (without '#'), keys in a fixed order,
+// hyperparameters only where they differ from the defaults.
+func (c Config) Hash() string {
+	var parts []string
+	add := func(k, v string) { parts = append(parts, k+"="+escape(v)) }
+	if c.Expr != "" {
+		add("expr", c.Expr)
+	} else {
+		add("problem", c.Problem)
+	}
+	if c.HasStart {
+		add("start", formatFloats(c.Start[:]))
+	}
+	var rs []string
+	for _, r := range c.Runners {
+		rs = append(rs, r.format())
+	}
+	add("o", strings.Join(rs, ";"))
+	if c.Speed != DefaultSpeed {
+		add("speed", strconv.Itoa(c.Speed))
+	}
+	if c.Seed != 1 {
+		add("seed", strconv.FormatUint(c.Seed, 10))
+	}
+	if c.HasView {
+		add("view", formatFloats(c.View[:]))
+	}
+	if c.Paused {
+		add("paused", "1")
+	}
+	if c.Embed {
+		add("embed", "1")
+	}
+	return strings.Join(parts, "&")
+}
+
+func (r Runner) format() string {
+	spec, _ := optim.Lookup(r.Optimizer)
+	defaults := spec.Defaults()
+	var kv []string
+	for _, p := range spec.Params { // the spec's order, so the hash is stable
+		if v, ok := r.Params[p.Name]; ok && v != defaults[p.Name] {
+			kv = append(kv, p.Name+"="+strconv.FormatFloat(v, 'g', -1, 64))
+		}
+	}
+	if len(kv) == 0 {
+		return r.Optimizer
+	}
+	return r.Optimizer + ":" + strings.Join(kv, ",")
+}
+
+// parseRunners reads "gd:lr=0.1;adam:lr=0.05,beta1=0.8". Unknown optimizers are
+// skipped and bad parameters keep their defaults, each with an error.
+func parseRunners(s string) ([]Runner, []error) {
+	var runners []Runner
+	var errs []error
+	for _, item := range strings.Split(s, ";") {
+		item = strings.TrimSpace(item)
+		if item == "" {
+			continue
+		}
+		name, rest, _ := strings.Cut(item, ":")
+		spec, ok := optim.Lookup(name)
+		if !ok {
+			errs = append(errs, fmt.Errorf("o: there is no optimizer %q (known: %s); left out", name, strings.Join(optimizerNames(), ", ")))
+			continue
+		}
+		if len(runners) == MaxRunners {
+			errs = append(errs, fmt.Errorf("o: at most %d optimizers race at once; %q and the rest left out", MaxRunners, name))
+			break
+		}
+		r := Runner{Optimizer: name, Params: map[string]float64{}}
+		for _, kv := range strings.Split(rest, ",") {
+			if kv == "" {
+				continue
+			}
+			k, vs, _ := strings.Cut(kv, "=")
+			p, ok := spec.Param(k)
+			if !ok {
+				errs = append(errs, fmt.Errorf("o: %s has no parameter %q (it has: %s); ignored", name, k, strings.Join(paramNames(spec), ", ")))
+				continue
+			}
+			v, err := strconv.ParseFloat(vs, 64)
+			if err != nil || math.IsNaN(v) || v < p.Min || v > p.Max {
+				errs = append(errs, fmt.Errorf("o: %s %s=%q must be a number from %g to %g; kept %g", name, k, vs, p.Min, p.Max, p.Default))
+				continue
+			}
+			r.Params[k] = v
+		}
+		runners = append(runners, r)
+	}
+	return runners, errs
+}
+
+func (c Config) describeProblem() string {
+	if c.Expr != "" {
+		return "the formula " + strconv.Quote(c.Expr)
+	}
+	return strconv.Quote(c.Problem)
+}
+
+func problemNames() []string {
+	var names []string
+	for _, p := range problems.All() {
+		names = append(names, p.Name)
+	}
+	return names
+}
+
+func optimizerNames() []string {
+	var names []string
+	for _, s := range optim.Specs() {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+func paramNames(s optim.Spec) []string {
+	var names []string
+	for _, p := range s.Params {
+		names = append(names, p.Name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func parseFloats(s string, n int) ([]float64, error) {
+	fields := strings.Split(s, ",")
+	if len(fields) != n {
+		return nil, fmt.Errorf("%d numbers, want %d", len(fields), n)
+	}
+	out := make([]float64, n)
+	for i, f := range fields {
+		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
+		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e12 {
+			return nil, fmt.Errorf("%q is not a finite number", f)
+		}
+		out[i] = v
+	}
+	return out, nil
+}
+
+func formatFloats(v []float64) string {
+	s := make([]string, len(v))
+	for i, f := range v {
+		s[i] = strconv.FormatFloat(f, 'g', -1, 64)
+	}
+	return strings.Join(s, ",")
+}
+
+func parseBool(s string) (bool, error) {
+	switch s {
+	case "1", "true", "":
+		return true, nil
+	case "0", "false":
+		return false, nil
+	}
+	return false, fmt.Errorf("not a boolean")
+}

@@ -1,0 +1,141 @@
+package config
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestParseExample(t *testing.T) {
+	// The example of the skeleton issue.
+	c, errs := Parse("problem=rosenbrock&start=-1.5,2&o=gd:lr=0.1;adam:lr=0.05")
+	if len(errs) != 0 {
+		t.Fatalf("errors %v, want none", errs)
+	}
+	if c.Problem != "rosenbrock" || !c.HasStart || c.Start != [2]float64{-1.5, 2} {
+		t.Errorf("got problem %q start %v (%v)", c.Problem, c.Start, c.HasStart)
+	}
+	want := []Runner{
+		{Optimizer: "gd", Params: map[string]float64{"lr": 0.1}},
+		{Optimizer: "adam", Params: map[string]float64{"lr": 0.05}},
+	}
+	if !reflect.DeepEqual(c.Runners, want) {
+		t.Errorf("runners %+v, want %+v", c.Runners, want)
+	}
+}
+
+func TestRoundTrip(t *testing.T) {
+	hashes := []string{
+		"problem=beale&start=1,1.5&o=gd;momentum:lr=0.01,m=0.8&speed=5&seed=7&view=-1,1,-2,2&paused=1&embed=1",
+		"expr=x^2+3*y^2-sin(x*y)&o=adam:lr=0.2",
+		Default().Hash(),
+	}
+	for _, h := range hashes {
+		c, errs := Parse(h)
+		if len(errs) != 0 {
+			t.Fatalf("Parse(%q): %v", h, errs)
+		}
+		c2, errs := Parse(c.Hash())
+		if len(errs) != 0 {
+			t.Fatalf("Parse(Hash()) = %q: %v", c.Hash(), errs)
+		}
+		if !reflect.DeepEqual(normal(c), normal(c2)) {
+			t.Errorf("round trip of %q:\n got %+v\nwant %+v", h, c2, c)
+		}
+	}
+}
+
+// normal drops explicit parameters equal to their defaults, which Hash leaves out.
+func normal(c Config) Config {
+	for i, r := range c.Runners {
+		full := r.FullParams()
+		c.Runners[i].Params = full
+	}
+	return c
+}
+
+func TestBadInputIsReportedAndSkipped(t *testing.T) {
+	cases := []struct {
+		hash    string
+		wantErr string // a fragment the message must contain
+		check   func(Config) bool
+	}{
+		{"problem=nope", `no problem "nope"`, func(c Config) bool { return c.Problem == Default().Problem }},
+		{"start=1", "two numbers", func(c Config) bool { return !c.HasStart }},
+		{"start=a,b", "two numbers", func(c Config) bool { return !c.HasStart }},
+		{"start=NaN,1", "two numbers", func(c Config) bool { return !c.HasStart }},
+		{"o=gd;warp:lr=1", `no optimizer "warp"`, func(c Config) bool { return len(c.Runners) == 1 && c.Runners[0].Optimizer == "gd" }},
+		{"o=gd:lr=500", "lr", func(c Config) bool { _, set := c.Runners[0].Params["lr"]; return !set }},
+		{"o=gd:zeta=1", `no parameter "zeta"`, func(c Config) bool { return len(c.Runners) == 1 }},
+		{"o=", "no usable optimizer", func(c Config) bool { return len(c.Runners) == len(Default().Runners) }},
+		{"speed=0", "speed", func(c Config) bool { return c.Speed == DefaultSpeed }},
+		{"speed=1e9", "speed", func(c Config) bool { return c.Speed == DefaultSpeed }},
+		{"view=1,0,0,1", "view", func(c Config) bool { return !c.HasView }},
+		{"colour=red", `"colour" is not a setting`, func(c Config) bool { return true }},
+		{"expr=x^^2", "expr", func(c Config) bool { return c.Expr == "" }},
+		{"expr=%zz", "encoded", func(c Config) bool { return c.Expr == "" }},
+		{"paused=maybe", "paused", func(c Config) bool { return !c.Paused }},
+		{"<script>alert(1)</script>", "not a setting", func(c Config) bool { return true }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.hash, func(t *testing.T) {
+			c, errs := Parse(tc.hash)
+			if len(errs) == 0 {
+				t.Fatalf("no error, want one containing %q", tc.wantErr)
+			}
+			if !strings.Contains(errs[0].Error(), tc.wantErr) {
+				t.Errorf("error %q, want it to contain %q", errs[0], tc.wantErr)
+			}
+			if !tc.check(c) {
+				t.Errorf("config after bad input: %+v", c)
+			}
+		})
+	}
+}
+
+func TestOtherKeysApplyDespiteBadOnes(t *testing.T) {
+	c, errs := Parse("problem=bogus&speed=3&start=x,y&seed=9")
+	if len(errs) != 2 {
+		t.Errorf("got %d errors (%v), want 2", len(errs), errs)
+	}
+	if c.Speed != 3 || c.Seed != 9 {
+		t.Errorf("speed %d seed %d, want 3 and 9", c.Speed, c.Seed)
+	}
+}
+
+func TestChangingProblemResetsStartAndView(t *testing.T) {
+	base, _ := Parse("problem=beale&start=1,1&view=-1,1,-1,1")
+	c, _ := Apply(base, "problem=rosenbrock")
+	if c.HasStart || c.HasView {
+		t.Errorf("start/view kept across a problem change: %+v", c)
+	}
+	c, _ = Apply(base, "problem=beale&speed=2")
+	if !c.HasStart || !c.HasView {
+		t.Errorf("start/view dropped though the problem stayed: %+v", c)
+	}
+	c, _ = Apply(base, "problem=rosenbrock&start=0,0")
+	if !c.HasStart || c.Start != [2]float64{0, 0} {
+		t.Errorf("explicit start lost: %+v", c)
+	}
+}
+
+func TestApplyDoesNotAliasBase(t *testing.T) {
+	base := Default()
+	c, _ := Apply(base, "")
+	c.Runners[0].Optimizer = "changed"
+	if base.Runners[0].Optimizer == "changed" {
+		t.Errorf("Apply shares the runner slice with its base")
+	}
+}
+
+func TestEscapeKeepsFormulaReadable(t *testing.T) {
+	got := escape("x^2 + 3*y^2 - sin(x/y)")
+	want := "x^2%20%2B%203*y^2%20-%20sin(x/y)"
+	if got != want {
+		t.Errorf("escape = %q, want %q", got, want)
+	}
+	back, err := unescape(got)
+	if err != nil || back != "x^2 + 3*y^2 - sin(x/y)" {
+		t.Errorf("unescape = %q, %v", back, err)
+	}
+}

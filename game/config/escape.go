@@ -1,0 +1,20 @@
+package config
+
+import (
+	"net/url"
+	"strings"
+)
+
+// escape %-encodes a value for the hash, leaving the characters that read well in a
+// link (digits, letters, , ; : . - and the like) as they are. '&' and '=' separate
+// keys and so are always encoded.
+func escape(s string) string {
+	e := url.QueryEscape(s)
+	r := strings.NewReplacer("%2C", ",", "%3B", ";", "%3A", ":", "%5E", "^", "%2A", "*", "%2F", "/", "%28", "(", "%29", ")", "+", "%20")
+	return r.Replace(e)
+}
+
+// unescape decodes a %-encoded value; '+' is kept as a plus sign, since formulas use it.
+func unescape(s string) (string, error) {
+	return url.PathUnescape(s)
+}

@@ -1,0 +1,106 @@
+//go:build js && wasm
+
+package game
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"descent/game/race"
+	"descent/game/view"
+	"descent/optim"
+	"descent/problems"
+)
+
+// frame is what Draw needs, copied from the game under its lock so that drawing
+// itself runs without it. Its slices are reused from frame to frame.
+type frame struct {
+	problem *problems.Problem
+	view    view.View
+	levels  view.Levels
+	refield bool // the field image must be repainted
+	dpr     float64
+	step    int
+	paused  bool
+	start   [2]float32 // screen position of the start
+	runners []runnerFrame
+	notes   []string
+}
+
+type runnerFrame struct {
+	color  color.RGBA
+	name   string // display name and key hyperparameters
+	loss   string
+	status race.Status
+	at     int       // step of the status change
+	trail  []float32 // screen x, y pairs, oldest first
+	x, y   float32   // screen position
+}
+
+// frame fills g's reusable frame from the current state. Called with mu held.
+func (g *Game) frame() *frame {
+	f := &g.painter.frame
+	f.problem, f.dpr, f.step, f.paused = g.problem, g.dpr, g.race.Step, g.cfg.Paused
+	f.refield = !g.fieldGood
+	if !g.fieldGood {
+		g.levels = view.SampleLevels(g.view, g.problem.Value, g.problem.MinValue(), g.problem.Scale == problems.Log)
+		g.fieldGood = true
+	}
+	f.view, f.levels = g.view, g.levels
+	sx, sy := g.view.ToScreen(g.race.Start[0], g.race.Start[1])
+	f.start = [2]float32{float32(sx), float32(sy)}
+	f.notes = append(f.notes[:0], g.notes...)
+
+	if cap(f.runners) < len(g.race.Runners) {
+		f.runners = make([]runnerFrame, len(g.race.Runners))
+	}
+	f.runners = f.runners[:len(g.race.Runners)]
+	for i, r := range g.race.Runners {
+		rf := &f.runners[i]
+		rf.color = view.RunnerColor(r.ID)
+		rf.name = runnerName(r)
+		rf.loss = formatLoss(r.Loss)
+		rf.status, rf.at = r.Status, r.StatusStep
+		x, y := g.view.ToScreen(r.X, r.Y)
+		rf.x, rf.y = float32(x), float32(y)
+		g.trailBuf = r.Trail(g.trailBuf[:0])
+		rf.trail = screenTrail(rf.trail[:0], g.trailBuf, g.view)
+	}
+	return f
+}
+
+// screenTrail appends the trail's screen positions, skipping points less than
+// half a pixel from the last one kept: a converging runner piles up thousands.
+func screenTrail(dst []float32, trail [][2]float64, v view.View) []float32 {
+	const minGap2 = 0.25
+	for _, p := range trail {
+		x, y := v.ToScreen(p[0], p[1])
+		// Keep far-off points bounded: float32 vertices beyond ~1e6 px misdraw.
+		x, y = math.Max(-1e5, math.Min(1e5, x)), math.Max(-1e5, math.Min(1e5, y))
+		if n := len(dst); n >= 2 {
+			dx, dy := float64(dst[n-2])-x, float64(dst[n-1])-y
+			if dx*dx+dy*dy < minGap2 {
+				continue
+			}
+		}
+		dst = append(dst, float32(x), float32(y))
+	}
+	return dst
+}
+
+// runnerName is the legend's name for a runner: the optimizer and its learning rate.
+func runnerName(r *race.Runner) string {
+	spec, _ := optim.Lookup(r.Optimizer)
+	if lr, ok := r.Params["lr"]; ok {
+		return fmt.Sprintf("%s  α=%g", spec.Display, lr)
+	}
+	return spec.Display
+}
+
+func formatLoss(v float64) string {
+	if a := math.Abs(v); a != 0 && (a < 1e-3 || a >= 1e5) {
+		return fmt.Sprintf("%.3e", v)
+	}
+	return fmt.Sprintf("%.4f", v)
+}

@@ -1,0 +1,174 @@
+//go:build js && wasm
+
+// Package game is the ebiten front of Descent: it owns the race built from the
+// config, advances it at a fixed number of steps per tick, and draws the field,
+// trails, balls and legend from the race's state.
+package game
+
+import (
+	"fmt"
+	"math"
+	"sync"
+	"time"
+
+	"github.com/hajimehoshi/ebiten/v2"
+
+	"descent/game/config"
+	"descent/game/race"
+	"descent/game/view"
+	"descent/problems"
+)
+
+// trailLen is how many past positions each runner's trail keeps.
+const trailLen = 4096
+
+// Game is the ebiten.Game of Descent. Its exported methods are safe to call from
+// JS callbacks: every one takes mu, which is never held across anything that waits.
+type Game struct {
+	mu sync.Mutex
+
+	cfg     config.Config
+	problem *problems.Problem
+	race    *race.Race
+	notes   []string // messages for the learner about the last change
+
+	view      view.View
+	levels    view.Levels
+	w, h      int     // layout size in device pixels
+	dpr       float64 // device pixels per CSS pixel
+	fieldGood bool    // the field image shows the current problem and view
+	dirty     bool    // something visible changed since the last Draw
+	drawn     bool    // the first frame has been drawn
+
+	painter  painter
+	trailBuf [][2]float64 // reused by frame
+	stats    metrics
+
+	// OnChange is called (with mu held; it must not call back into the Game) after
+	// every change of the config, with the new URL hash and the notes about it.
+	OnChange func(hash string, notes []string)
+	// OnFirstFrame is called once, after the first frame is drawn.
+	OnFirstFrame func()
+}
+
+// New builds the game from a URL hash; problems with the hash are kept as notes.
+// onChange may be nil.
+func New(hash string, onChange func(hash string, notes []string)) *Game {
+	g := &Game{dpr: 1, OnChange: onChange}
+	cfg, errs := config.Parse(hash)
+	g.apply(cfg, errs)
+	return g
+}
+
+// Load replaces the whole config with the one a URL hash describes (a link opened).
+func (g *Game) Load(hash string) []string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	cfg, errs := config.Parse(hash)
+	g.apply(cfg, errs)
+	return append([]string{}, g.notes...)
+}
+
+// apply makes cfg the current config and rebuilds the race. Errors become notes.
+// A config that cannot build a race (it should not happen after config's checks)
+// leaves the previous race in place.
+func (g *Game) apply(cfg config.Config, errs []error) {
+	g.notes = g.notes[:0]
+	for _, err := range errs {
+		g.notes = append(g.notes, err.Error())
+	}
+	p, err := cfg.Surface()
+	if err == nil {
+		start := p.Start
+		if cfg.HasStart {
+			start = cfg.Start
+		}
+		entries := make([]race.Entry, len(cfg.Runners))
+		for i, r := range cfg.Runners {
+			entries[i] = race.Entry{Optimizer: r.Optimizer, Params: r.Params}
+		}
+		var rc *race.Race
+		if rc, err = race.New(p, start, entries, trailLen); err == nil {
+			if g.problem != p {
+				g.fieldGood = false
+			}
+			g.cfg, g.problem, g.race = cfg, p, rc
+		}
+	}
+	if err != nil {
+		g.notes = append(g.notes, fmt.Sprintf("%v; kept the previous setup", err))
+	}
+	g.fitView()
+	g.dirty = true
+	g.changed()
+}
+
+// fitView sets the view from the config (or the problem's domain) and the screen size.
+func (g *Game) fitView() {
+	xmin, xmax, ymin, ymax := g.problem.Bounds()
+	if g.cfg.HasView {
+		xmin, xmax, ymin, ymax = g.cfg.View[0], g.cfg.View[1], g.cfg.View[2], g.cfg.View[3]
+	}
+	v := view.Fit(xmin, xmax, ymin, ymax, g.w, g.h)
+	if v != g.view {
+		g.view = v
+		g.fieldGood = false
+	}
+}
+
+// Update advances the race by the configured number of steps unless paused.
+func (g *Game) Update() error {
+	t0 := time.Now()
+	g.mu.Lock()
+	if !g.cfg.Paused && !g.race.Done() {
+		g.race.Advance(g.cfg.Speed)
+		g.dirty = true
+	}
+	g.mu.Unlock()
+	g.stats.update.add(time.Since(t0))
+	return nil
+}
+
+// Layout uses the whole area ebiten gives, in device pixels, so lines stay sharp.
+func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
+	dpr := ebiten.Monitor().DeviceScaleFactor()
+	w := int(math.Ceil(float64(outsideWidth) * dpr))
+	h := int(math.Ceil(float64(outsideHeight) * dpr))
+	g.mu.Lock()
+	if w != g.w || h != g.h || dpr != g.dpr {
+		g.w, g.h, g.dpr = w, h, dpr
+		g.fitView()
+		g.dirty = true
+	}
+	g.mu.Unlock()
+	return w, h
+}
+
+// Draw repaints only when something changed: a paused race costs nothing.
+func (g *Game) Draw(screen *ebiten.Image) {
+	g.mu.Lock()
+	if !g.dirty {
+		g.mu.Unlock()
+		return
+	}
+	t0 := time.Now()
+	g.dirty = false
+	frame := g.frame()
+	g.mu.Unlock()
+
+	g.painter.draw(screen, frame)
+	g.stats.draw.add(time.Since(t0))
+	if !g.drawn {
+		g.drawn = true
+		if g.OnFirstFrame != nil {
+			g.OnFirstFrame()
+		}
+	}
+}
+
+// Run starts the game loop; it returns when the loop ends.
+func (g *Game) Run() error {
+	ebiten.SetScreenClearedEveryFrame(false)
+	ebiten.SetWindowTitle("Descent")
+	return ebiten.RunGame(g)
+}
