@@ -1,0 +1,517 @@
+//go:build !(js && wasm)
+
+package main
+
+// Browser end-to-end tests: build dist/ once, serve it from httptest, and drive the
+// system Chromium (software WebGL2 through SwiftShader) with chromedp. They assert
+// through window.descent and on screenshots' pixels, never on frame rate.
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+var screenshotOut = flag.String("screenshot", "", "write the screenshot of TestScreenshotShowsFieldAndBalls to this PNG file")
+
+// The page size every test uses: the canvas gets the width less the 300 px panel.
+const (
+	pageW, pageH = 1280, 720
+	panelW       = 300
+)
+
+type browserEnv struct {
+	url     string
+	browser context.Context
+	err     error
+	skip    string
+}
+
+var (
+	envOnce sync.Once
+	env     browserEnv
+	cleanup []func()
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	for i := len(cleanup) - 1; i >= 0; i-- {
+		cleanup[i]()
+	}
+	os.Exit(code)
+}
+
+// chromiumPath finds the system browser.
+func chromiumPath() string {
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// browser returns the shared browser and the served page's URL, building dist/ on
+// first use. Without Chromium the test is skipped, or fails under CI.
+func browser(t *testing.T) (context.Context, string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser tests do not run with -short")
+	}
+	envOnce.Do(func() {
+		path := chromiumPath()
+		if path == "" {
+			env.skip = "no Chromium found: apt-get install chromium"
+			return
+		}
+		dist, err := os.MkdirTemp("", "descent-dist-")
+		if err != nil {
+			env.err = err
+			return
+		}
+		cleanup = append(cleanup, func() { os.RemoveAll(dist) })
+		if _, err := buildDist(buildOptions{Dist: dist}); err != nil {
+			env.err = fmt.Errorf("building dist: %w", err)
+			return
+		}
+		srv := httptest.NewServer(newHandler(dist))
+		cleanup = append(cleanup, srv.Close)
+		env.url = srv.URL + "/"
+
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(path),
+			chromedp.Flag("use-angle", "swiftshader"),
+			chromedp.Flag("enable-unsafe-swiftshader", true),
+			chromedp.Flag("disable-gpu", false),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-component-update", true),
+		)
+		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel := chromedp.NewContext(alloc)
+		cleanup = append(cleanup, cancelAlloc, cancel)
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[int]("1")); err != nil {
+			env.err = fmt.Errorf("starting %s: %w", path, err)
+		}
+		env.browser = ctx
+	})
+	if env.skip != "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s (CI is set, so this is a failure)", env.skip)
+		}
+		t.Skip(env.skip)
+	}
+	if env.err != nil {
+		t.Fatal(env.err)
+	}
+	return env.browser, env.url
+}
+
+// tab is one page under test, with the console messages it has written.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+	mu  sync.Mutex
+	bad []string // console errors and uncaught exceptions
+}
+
+// open loads the page with the given hash in a new tab and waits for
+// window.descent.ready. The tab closes when the test ends, and the test fails if
+// the page wrote any error to the console.
+func open(t *testing.T, hash string) *tab {
+	t.Helper()
+	bctx, url := browser(t)
+	ctx, cancel := chromedp.NewContext(bctx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	tb := &tab{t: t, ctx: ctx}
+	if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(pageW, pageH)); err != nil {
+		t.Fatal(err)
+	}
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				tb.mu.Lock()
+				tb.bad = append(tb.bad, fmt.Sprintf("%s: %s", m.Type, m.Text))
+				tb.mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		tb.mu.Lock()
+		for _, b := range tb.bad {
+			t.Errorf("browser console: %s", b)
+		}
+		tb.mu.Unlock()
+		cancelTimeout()
+		cancel()
+	})
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"#"+hash)); err != nil {
+		t.Fatal(err)
+	}
+	ok := eval[bool](tb, `(async () => {
+		for (let i = 0; i < 1200; i++) {
+			// The loader hides itself after ready resolves: wait for that too, or a
+			// click lands on the loader.
+			if (window.descent && document.body.dataset.state === "ready") { await window.descent.ready; return true; }
+			if (document.body.dataset.state === "error") return false;
+			await new Promise(r => setTimeout(r, 50));
+		}
+		return false;
+	})()`)
+	if !ok {
+		t.Fatalf("page never became ready; message: %q", eval[string](tb, `document.getElementById("messages") ? document.getElementById("messages").textContent : ""`))
+	}
+	return tb
+}
+
+// eval evaluates a JS expression in the tab (awaiting a promise) and decodes it.
+func eval[T any](tb *tab, js string) T {
+	tb.t.Helper()
+	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		tb.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+type runnerJS struct {
+	ID         int                `json:"id"`
+	Optimizer  string             `json:"optimizer"`
+	Params     map[string]float64 `json:"params"`
+	X          [2]float64         `json:"x"`
+	Loss       float64            `json:"loss"`
+	Status     string             `json:"status"`
+	DivergedAt *int               `json:"divergedAt"`
+}
+
+type stateJS struct {
+	Problem string     `json:"problem"`
+	Step    int        `json:"step"`
+	Paused  bool       `json:"paused"`
+	Start   [2]float64 `json:"start"`
+	Hash    string     `json:"hash"`
+	Notes   []string   `json:"notes"`
+	Runners []runnerJS `json:"runners"`
+}
+
+func (tb *tab) state() stateJS { return eval[stateJS](tb, "descent.state()") }
+
+func (tb *tab) runner(st stateJS, optimizer string) runnerJS {
+	for _, r := range st.Runners {
+		if r.Optimizer == optimizer {
+			return r
+		}
+	}
+	tb.t.Fatalf("no %s runner in %+v", optimizer, st.Runners)
+	return runnerJS{}
+}
+
+func TestPageBecomesReadyWithTheNotesOptimizers(t *testing.T) {
+	tb := open(t, "")
+	st := tb.state()
+	if st.Problem != "ill-conditioned" {
+		t.Errorf("problem %q, want the notes' ill-conditioned quadratic", st.Problem)
+	}
+	var names []string
+	for _, r := range st.Runners {
+		names = append(names, r.Optimizer)
+	}
+	if got := strings.Join(names, ","); got != "gd,momentum,adagrad,rmsprop,adam" {
+		t.Errorf("runners %s, want gd,momentum,adagrad,rmsprop,adam", got)
+	}
+	if got := eval[string](tb, "document.body.dataset.state"); got != "ready" {
+		t.Errorf("body state %q, want ready", got)
+	}
+	if got := eval[string](tb, "getComputedStyle(document.getElementById('loader')).display"); got != "none" {
+		t.Errorf("loader display %q, want none once ready", got)
+	}
+	if !strings.Contains(eval[string](tb, "location.hash"), "problem=ill-conditioned") {
+		t.Errorf("URL hash %q does not hold the config", eval[string](tb, "location.hash"))
+	}
+}
+
+func TestRunnersAdvance(t *testing.T) {
+	tb := open(t, "")
+	first := tb.state()
+	moved := eval[bool](tb, `(async () => {
+		for (let i = 0; i < 400; i++) {
+			if (descent.state().step >= 30) return true;
+			await new Promise(r => setTimeout(r, 50));
+		}
+		return false;
+	})()`)
+	if !moved {
+		t.Fatalf("step still %d after 20 s", tb.state().Step)
+	}
+	st := tb.state()
+	for _, r := range st.Runners {
+		if r.X == first.Start {
+			t.Errorf("%s still at the start %v after %d steps", r.Optimizer, r.X, st.Step)
+		}
+		if !(r.Loss < tb.runner(first, r.Optimizer).Loss) {
+			t.Errorf("%s loss %g, not below its start %g", r.Optimizer, r.Loss, tb.runner(first, r.Optimizer).Loss)
+		}
+	}
+}
+
+func TestAdamReachesTheIllConditionedMinimum(t *testing.T) {
+	tb := open(t, "problem=ill-conditioned&o=adam&paused=1")
+	tb.state()
+	st := eval[stateJS](tb, "descent.step(3000)")
+	adam := tb.runner(st, "adam")
+	// The minimum is (0, 0) with value 0. Adam's step stays near α = 0.1 in size
+	// until its moment estimates settle, so the tolerance is a hundredth of α.
+	const tol = 1e-3
+	if d := adam.X[0]*adam.X[0] + adam.X[1]*adam.X[1]; d > tol*tol || adam.Loss > 1e-5 {
+		t.Errorf("adam at %v with loss %g after %d steps, want within %g of (0,0)", adam.X, adam.Loss, st.Step, tol)
+	}
+	if adam.Status == "diverged" {
+		t.Errorf("adam diverged")
+	}
+}
+
+func TestGDAboveTwoOverLambdaMaxDivergesAlone(t *testing.T) {
+	// f = 0.1x² + 10y²: the Hessian is diag(0.2, 20), λmax = 20, so GD is stable only
+	// for α < 2/λmax = 0.1. At α = 0.11 the y error grows by |1 − 20α| = 1.2 a step.
+	tb := open(t, "problem=ill-conditioned&o=gd:lr=0.11;momentum;rmsprop;adam&paused=1")
+	st := eval[stateJS](tb, "descent.step(5000)")
+	gd := tb.runner(st, "gd")
+	if gd.Status != "diverged" || gd.DivergedAt == nil || *gd.DivergedAt <= 0 {
+		t.Fatalf("gd status %q divergedAt %v, want diverged at a step > 0", gd.Status, gd.DivergedAt)
+	}
+	for _, r := range st.Runners[1:] {
+		if r.Status == "diverged" {
+			t.Errorf("%s diverged too (at %v)", r.Optimizer, r.DivergedAt)
+		}
+	}
+}
+
+func TestFastClickMovesTheStart(t *testing.T) {
+	tb := open(t, "problem=ill-conditioned&paused=1")
+	eval[stateJS](tb, "descent.step(5)")
+	// The canvas is pageW−panelW by pageH CSS pixels. The view fits the domain
+	// [-5,5]×[-3,3] with a 4% margin: the scale is the larger of the two ratios.
+	cw, ch := float64(pageW-panelW), float64(pageH)
+	scale := max(10/(cw*0.92), 6/(ch*0.92))
+	cx, cy := cw*0.75, ch*0.25
+	wantX, wantY := (cx-cw/2)*scale, -(cy-ch/2)*scale
+	// Press and release with no delay between them: ebiten's own polling would
+	// often lose this click.
+	if err := chromedp.Do(tb.ctx, chromedp.MouseClickXY(cx, cy)); err != nil {
+		t.Fatal(err)
+	}
+	st := tb.state()
+	tol := 2 * scale // a pixel either way, and the rounding of the start
+	if abs(st.Start[0]-wantX) > tol || abs(st.Start[1]-wantY) > tol {
+		t.Errorf("start %v after clicking (%g,%g), want (%.4f,%.4f) ± %.4f", st.Start, cx, cy, wantX, wantY, tol)
+	}
+	if st.Step != 0 {
+		t.Errorf("step %d after the click, want 0", st.Step)
+	}
+	for _, r := range st.Runners {
+		if r.X != st.Start {
+			t.Errorf("%s at %v, want at the new start %v", r.Optimizer, r.X, st.Start)
+		}
+	}
+	if h := eval[string](tb, "location.hash"); !strings.Contains(h, "start=") {
+		t.Errorf("hash %q does not record the new start", h)
+	}
+}
+
+func TestKeysPauseStepAndReset(t *testing.T) {
+	tb := open(t, "problem=ill-conditioned")
+	key := func(k string) {
+		t.Helper()
+		if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(k)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	key(" ")
+	st := tb.state()
+	if !st.Paused {
+		t.Fatalf("space did not pause")
+	}
+	before := st.Step
+	key(kb.ArrowRight)
+	if got := tb.state().Step; got != before+1 {
+		t.Errorf("→ moved from step %d to %d, want %d", before, got, before+1)
+	}
+	key("r")
+	st = tb.state()
+	if st.Step != 0 {
+		t.Errorf("r left step %d, want 0", st.Step)
+	}
+	for _, r := range st.Runners {
+		if r.X != st.Start {
+			t.Errorf("%s at %v after reset, want %v", r.Optimizer, r.X, st.Start)
+		}
+	}
+	key(" ")
+	if tb.state().Paused {
+		t.Errorf("second space did not resume")
+	}
+}
+
+func TestBadHashIsReportedAndIgnored(t *testing.T) {
+	tb := open(t, "problem=nope&speed=fast&o=gd;warp&start=1,2")
+	st := tb.state()
+	if st.Problem != "ill-conditioned" || st.Start != [2]float64{1, 2} || len(st.Runners) != 1 {
+		t.Errorf("state %+v: want the default problem, the good start and the one known optimizer", st)
+	}
+	msg := eval[string](tb, `document.getElementById("messages").textContent`)
+	for _, want := range []string{`"nope"`, `speed`, `"warp"`} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not mention %s", msg, want)
+		}
+	}
+	got := eval[[]string](tb, `descent.configure("problem=rosenbrock&bogus=1")`)
+	if len(got) != 1 || !strings.Contains(got[0], "bogus") {
+		t.Errorf("configure returned %q, want one problem naming bogus", got)
+	}
+	if st := tb.state(); st.Problem != "rosenbrock" {
+		t.Errorf("configure did not apply the good key: problem %q", st.Problem)
+	}
+}
+
+func TestTrajectoryMatchesHandComputedSteps(t *testing.T) {
+	tb := open(t, "paused=1")
+	type traj struct {
+		Points [][2]float64 `json:"points"`
+		Losses []float64    `json:"losses"`
+		Status string       `json:"status"`
+		Error  string       `json:"error"`
+	}
+	got := eval[traj](tb, `descent.trajectory({problem: "ill-conditioned", optimizer: "gd", params: {lr: 0.05}, start: [1, 1], steps: 2})`)
+	if got.Error != "" {
+		t.Fatal(got.Error)
+	}
+	// f = 0.1x² + 10y², ∇f = (0.2x, 20y); GD: θ ← θ − 0.05·∇f, so x ← 0.99x, y ← 0·y.
+	want := [][2]float64{{1, 1}, {0.99, 0}, {0.9801, 0}}
+	if len(got.Points) != 3 || len(got.Losses) != 3 {
+		t.Fatalf("got %d points, %d losses, want 3 each", len(got.Points), len(got.Losses))
+	}
+	for i, p := range want {
+		if abs(got.Points[i][0]-p[0]) > 1e-12 || abs(got.Points[i][1]-p[1]) > 1e-12 {
+			t.Errorf("points[%d] = %v, want %v", i, got.Points[i], p)
+		}
+		if l := 0.1*p[0]*p[0] + 10*p[1]*p[1]; abs(got.Losses[i]-l) > 1e-12 {
+			t.Errorf("losses[%d] = %g, want %g", i, got.Losses[i], l)
+		}
+	}
+	bad := eval[traj](tb, `descent.trajectory({expr: "x^^2", optimizer: "gd"})`)
+	if !strings.Contains(bad.Error, "byte") {
+		t.Errorf("a bad formula gave %q, want an error naming the byte offset", bad.Error)
+	}
+}
+
+func TestScreenshotShowsFieldAndBalls(t *testing.T) {
+	tb := open(t, "problem=ill-conditioned&paused=1")
+	eval[stateJS](tb, "descent.step(40)")
+	// Wait for a frame after the step: the next two animation frames.
+	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *screenshotOut != "" {
+		if err := os.WriteFile(*screenshotOut, shot, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The field: a smooth colormap gives many distinct colours over the canvas.
+	colours := map[[3]uint8]bool{}
+	for y := 0; y < pageH; y += 3 {
+		for x := 0; x < pageW-panelW; x += 3 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			colours[[3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)}] = true
+		}
+	}
+	if len(colours) < 300 {
+		t.Errorf("%d distinct colours on the canvas, want at least 300 from the field", len(colours))
+	}
+	// Each ball: the pixel at its centre has its colour.
+	st := tb.state()
+	cw, ch := float64(pageW-panelW), float64(pageH)
+	scale := max(10/(cw*0.92), 6/(ch*0.92))
+	colourOf := map[string]string{}
+	for _, r := range eval[[]struct {
+		Optimizer string `json:"optimizer"`
+		Color     string `json:"color"`
+	}](tb, "descent.state().runners") {
+		colourOf[r.Optimizer] = r.Color
+	}
+	checked := 0
+	defer func() {
+		if checked < 3 {
+			t.Errorf("only %d balls were uncovered enough to check, want at least 3", checked)
+		}
+	}()
+	screen := func(r runnerJS) (float64, float64) { return cw/2 + r.X[0]/scale, ch/2 - r.X[1]/scale }
+	for i, r := range st.Runners {
+		sx, sy := screen(r)
+		hidden := false // balls are drawn in order: a later one may cover this one
+		for _, later := range st.Runners[i+1:] {
+			lx, ly := screen(later)
+			hidden = hidden || abs(lx-sx) < 14 && abs(ly-sy) < 14
+		}
+		if hidden {
+			continue
+		}
+		checked++
+		if !hasColourNear(img, int(sx), int(sy), colourOf[r.Optimizer], 3) {
+			t.Errorf("no %s pixel near %s's ball at (%.0f,%.0f)", colourOf[r.Optimizer], r.Optimizer, sx, sy)
+		}
+	}
+}
+
+// hasColourNear reports whether a pixel within d of (x, y) has the CSS hex colour
+// (within a small tolerance for anti-aliasing and colour management).
+func hasColourNear(img image.Image, x, y int, css string, d int) bool {
+	var want [3]int
+	fmt.Sscanf(css, "#%02x%02x%02x", &want[0], &want[1], &want[2])
+	for dy := -d; dy <= d; dy++ {
+		for dx := -d; dx <= d; dx++ {
+			r, g, b, _ := img.At(x+dx, y+dy).RGBA()
+			got := [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
+			if absInt(got[0]-want[0]) <= 12 && absInt(got[1]-want[1]) <= 12 && absInt(got[2]-want[2]) <= 12 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func absInt(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
