@@ -211,6 +211,12 @@ type stateJS struct {
 	Runners []runnerJS `json:"runners"`
 }
 
+// nextFrame waits until a frame after the last change has been drawn: two
+// animation frames.
+func nextFrame(tb *tab) {
+	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+}
+
 func (tb *tab) state() stateJS { return eval[stateJS](tb, "descent.state()") }
 
 func (tb *tab) runner(st stateJS, optimizer string) runnerJS {
@@ -300,6 +306,13 @@ func TestGDAboveTwoOverLambdaMaxDivergesAlone(t *testing.T) {
 		if r.Status == "diverged" {
 			t.Errorf("%s diverged too (at %v)", r.Optimizer, r.DivergedAt)
 		}
+	}
+	// The legend says so, in the row of gradient descent only.
+	nextFrame(tb)
+	rows := eval[[]string](tb, `[...document.querySelectorAll("#legend tr[data-status=diverged]")].map(tr => tr.textContent)`)
+	want := fmt.Sprintf("diverged at step %d", *gd.DivergedAt)
+	if len(rows) != 1 || !strings.Contains(rows[0], "Gradient descent") || !strings.Contains(rows[0], want) {
+		t.Errorf("legend rows marked diverged: %q, want one for Gradient descent saying %q", rows, want)
 	}
 }
 
@@ -424,8 +437,7 @@ func TestTrajectoryMatchesHandComputedSteps(t *testing.T) {
 func TestScreenshotShowsFieldAndBalls(t *testing.T) {
 	tb := open(t, "problem=ill-conditioned&paused=1")
 	eval[stateJS](tb, "descent.step(40)")
-	// Wait for a frame after the step: the next two animation frames.
-	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+	nextFrame(tb)
 	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatal(err)

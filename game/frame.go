@@ -3,13 +3,12 @@
 package game
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
+	"descent/game/legend"
 	"descent/game/race"
 	"descent/game/view"
-	"descent/optim"
 	"descent/problems"
 )
 
@@ -21,19 +20,14 @@ type frame struct {
 	levels  view.Levels
 	refield bool // the field image must be repainted
 	dpr     float64
-	step    int
-	paused  bool
 	start   [2]float32 // screen position of the start
 	runners []runnerFrame
-	notes   []string
+	legend  legend.Legend
 }
 
 type runnerFrame struct {
 	color  color.RGBA
-	name   string // display name and key hyperparameters
-	loss   string
 	status race.Status
-	at     int       // step of the status change
 	trail  []float32 // screen x, y pairs, oldest first
 	x, y   float32   // screen position
 }
@@ -41,7 +35,8 @@ type runnerFrame struct {
 // frame fills g's reusable frame from the current state. Called with mu held.
 func (g *Game) frame() *frame {
 	f := &g.painter.frame
-	f.problem, f.dpr, f.step, f.paused = g.problem, g.dpr, g.race.Step, g.cfg.Paused
+	f.problem, f.dpr = g.problem, g.dpr
+	legend.Make(&f.legend, g.problem, g.race, g.cfg.Paused)
 	f.refield = !g.fieldGood
 	if !g.fieldGood {
 		g.levels = view.SampleLevels(g.view, g.problem.Value, g.problem.MinValue(), g.problem.Scale == problems.Log)
@@ -50,7 +45,6 @@ func (g *Game) frame() *frame {
 	f.view, f.levels = g.view, g.levels
 	sx, sy := g.view.ToScreen(g.race.Start[0], g.race.Start[1])
 	f.start = [2]float32{float32(sx), float32(sy)}
-	f.notes = append(f.notes[:0], g.notes...)
 
 	if cap(f.runners) < len(g.race.Runners) {
 		f.runners = make([]runnerFrame, len(g.race.Runners))
@@ -59,9 +53,7 @@ func (g *Game) frame() *frame {
 	for i, r := range g.race.Runners {
 		rf := &f.runners[i]
 		rf.color = view.RunnerColor(r.ID)
-		rf.name = runnerName(r)
-		rf.loss = formatLoss(r.Loss)
-		rf.status, rf.at = r.Status, r.StatusStep
+		rf.status = r.Status
 		x, y := g.view.ToScreen(r.X, r.Y)
 		rf.x, rf.y = float32(x), float32(y)
 		g.trailBuf = r.Trail(g.trailBuf[:0])
@@ -87,20 +79,4 @@ func screenTrail(dst []float32, trail [][2]float64, v view.View) []float32 {
 		dst = append(dst, float32(x), float32(y))
 	}
 	return dst
-}
-
-// runnerName is the legend's name for a runner: the optimizer and its learning rate.
-func runnerName(r *race.Runner) string {
-	spec, _ := optim.Lookup(r.Optimizer)
-	if lr, ok := r.Params["lr"]; ok {
-		return fmt.Sprintf("%s  α=%g", spec.Display, lr)
-	}
-	return spec.Display
-}
-
-func formatLoss(v float64) string {
-	if a := math.Abs(v); a != 0 && (a < 1e-3 || a >= 1e5) {
-		return fmt.Sprintf("%.3e", v)
-	}
-	return fmt.Sprintf("%.4f", v)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"descent/game/config"
+	"descent/game/legend"
 	"descent/game/race"
 	"descent/game/view"
 	"descent/problems"
@@ -49,6 +50,9 @@ type Game struct {
 	OnChange func(hash string, notes []string)
 	// OnFirstFrame is called once, after the first frame is drawn.
 	OnFirstFrame func()
+	// OnDraw is called after each frame that drew, with the legend for the page to
+	// show. The legend is reused: copy what must be kept.
+	OnDraw func(l *legend.Legend)
 }
 
 // New builds the game from a URL hash; problems with the hash are kept as notes.
@@ -157,6 +161,9 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	g.mu.Unlock()
 
 	g.painter.draw(screen, frame)
+	if g.OnDraw != nil {
+		g.OnDraw(&frame.legend)
+	}
 	g.stats.draw.add(time.Since(t0))
 	if !g.drawn {
 		g.drawn = true

@@ -16,6 +16,8 @@ func main() {
 	g := game.New(currentHash(), page.show)
 	api := newAPI(g)
 	g.OnFirstFrame = api.resolveReady
+	lv := newLegendView(doc)
+	g.OnDraw = lv.show
 	js.Global().Set("descent", api.object())
 	listen(g, page)
 	if err := g.Run(); err != nil {

@@ -1,0 +1,87 @@
+// Package legend is the text beside the plot — the problem, the step, and one row
+// per runner with its colour, loss and status — as plain data for the page to show.
+package legend
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"descent/game/race"
+	"descent/game/view"
+	"descent/optim"
+	"descent/problems"
+)
+
+// Row describes one runner.
+type Row struct {
+	Color  string // CSS colour of the ball
+	Name   string // the optimizer's display name
+	Params string // its hyperparameters, e.g. "α=0.1 m=0.9"
+	Loss   string
+	Status string // "running", "converged at step 12", "diverged at step 17"
+	State  race.Status
+}
+
+// Legend is everything written beside the plot.
+type Legend struct {
+	Title   string
+	Formula string
+	Step    string
+	Paused  bool
+	Rows    []Row
+}
+
+// Make fills l (reusing its rows) from the race on problem p.
+func Make(l *Legend, p *problems.Problem, r *race.Race, paused bool) {
+	l.Title = p.Title
+	l.Formula = "f(x, y) = " + p.Formula
+	l.Step = "step " + strconv.Itoa(r.Step)
+	l.Paused = paused
+	l.Rows = l.Rows[:0]
+	for _, rn := range r.Runners {
+		spec, _ := optim.Lookup(rn.Optimizer)
+		row := Row{
+			Color:  view.CSS(view.RunnerColor(rn.ID)),
+			Name:   spec.Display,
+			Params: Params(spec, rn.Params),
+			Loss:   Loss(rn.Loss),
+			State:  rn.Status,
+		}
+		switch rn.Status {
+		case race.Running:
+			row.Status = "running"
+		case race.Converged:
+			row.Status = fmt.Sprintf("converged at step %d", rn.StatusStep)
+		case race.Diverged:
+			row.Status = fmt.Sprintf("diverged at step %d", rn.StatusStep)
+		}
+		l.Rows = append(l.Rows, row)
+	}
+}
+
+// Params writes the hyperparameters a learner tunes, by their symbols, in the
+// spec's order; ε is left out unless it differs from its default.
+func Params(spec optim.Spec, values map[string]float64) string {
+	s := ""
+	for _, p := range spec.Params {
+		v, ok := values[p.Name]
+		if !ok || p.Name == "eps" && v == p.Default {
+			continue
+		}
+		if s != "" {
+			s += " "
+		}
+		s += p.Symbol + "=" + strconv.FormatFloat(v, 'g', 4, 64)
+	}
+	return s
+}
+
+// Loss writes a loss with four significant figures, in scientific notation when
+// it is very small or large.
+func Loss(v float64) string {
+	if a := math.Abs(v); a != 0 && (a < 1e-3 || a >= 1e5) {
+		return strconv.FormatFloat(v, 'e', 3, 64)
+	}
+	return strconv.FormatFloat(v, 'f', 4, 64)
+}

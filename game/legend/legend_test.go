@@ -1,0 +1,67 @@
+package legend
+
+import (
+	"strconv"
+	"testing"
+
+	"descent/game/race"
+	"descent/optim"
+	"descent/problems"
+)
+
+func TestMakeDescribesEveryRunner(t *testing.T) {
+	p, _ := problems.Lookup("ill-conditioned")
+	// GD at α = 0.11 > 2/λmax = 0.1 diverges on this problem; Adam does not.
+	r, err := race.New(p, p.Start, []race.Entry{
+		{Optimizer: "gd", Params: map[string]float64{"lr": 0.11}},
+		{Optimizer: "adam"},
+	}, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Advance(400)
+	var l Legend
+	Make(&l, p, r, true)
+	if l.Title != p.Title || l.Formula != "f(x, y) = "+p.Formula || l.Step != "step "+strconv.Itoa(r.Step) || !l.Paused {
+		t.Errorf("header %q %q %q %v", l.Title, l.Formula, l.Step, l.Paused)
+	}
+	if len(l.Rows) != 2 {
+		t.Fatalf("%d rows, want 2", len(l.Rows))
+	}
+	gd := l.Rows[0]
+	want := "diverged at step " + strconv.Itoa(r.Runners[0].StatusStep)
+	if gd.Name != "Gradient descent" || gd.Params != "α=0.11" || gd.Status != want || gd.State != race.Diverged {
+		t.Errorf("gd row %+v, want Gradient descent, α=0.11, %q", gd, want)
+	}
+	if gd.Color == l.Rows[1].Color {
+		t.Errorf("two runners share the colour %s", gd.Color)
+	}
+	if l.Rows[1].Status == "" || l.Rows[1].State == race.Diverged {
+		t.Errorf("adam row %+v", l.Rows[1])
+	}
+	// Make reuses the rows.
+	before := &l.Rows[0]
+	Make(&l, p, r, false)
+	if &l.Rows[0] != before {
+		t.Errorf("Make reallocated the rows")
+	}
+}
+
+func TestParamsAndLoss(t *testing.T) {
+	spec, _ := optim.Lookup("adam")
+	if got := Params(spec, spec.Defaults()); got != "α=0.1 β₁=0.9 β₂=0.999" {
+		t.Errorf("Params(adam defaults) = %q", got)
+	}
+	got := Params(spec, map[string]float64{"lr": 0.05, "eps": 1e-4})
+	if got != "α=0.05 ε=0.0001" {
+		t.Errorf("Params with ε set = %q", got)
+	}
+	for _, c := range []struct {
+		v    float64
+		want string
+	}{{0, "0.0000"}, {1.5, "1.5000"}, {3.2e-6, "3.200e-06"}, {2.5e7, "2.500e+07"}, {-0.25, "-0.2500"}} {
+		if got := Loss(c.v); got != c.want {
+			t.Errorf("Loss(%g) = %q, want %q", c.v, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,95 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"syscall/js"
+
+	"descent/game/legend"
+)
+
+// legendView shows a legend.Legend in the page's #legend element. It writes to
+// the DOM only what changed since the last frame, and only as text.
+type legendView struct {
+	doc                  js.Value
+	root, table          js.Value
+	title, step, formula js.Value
+	rows                 []rowView
+	last                 legend.Legend
+}
+
+type rowView struct {
+	tr, dot, name, params, loss, status js.Value
+	last                                legend.Row
+}
+
+func newLegendView(doc js.Value) *legendView {
+	v := &legendView{doc: doc, root: doc.Call("getElementById", "legend")}
+	if !v.root.Truthy() {
+		return v
+	}
+	head := v.el(v.root, "div", "lg-head")
+	v.title = v.el(head, "span", "lg-title")
+	v.step = v.el(head, "span", "lg-step")
+	v.formula = v.el(v.root, "div", "lg-formula")
+	v.table = v.el(v.root, "table", "lg-rows")
+	return v
+}
+
+func (v *legendView) el(parent js.Value, tag, class string) js.Value {
+	e := v.doc.Call("createElement", tag)
+	e.Set("className", class)
+	parent.Call("appendChild", e)
+	return e
+}
+
+func setText(e js.Value, old *string, s string) {
+	if *old != s {
+		*old = s
+		e.Set("textContent", s)
+	}
+}
+
+// show updates the DOM to l.
+func (v *legendView) show(l *legend.Legend) {
+	if !v.root.Truthy() {
+		return
+	}
+	setText(v.title, &v.last.Title, l.Title)
+	step := l.Step
+	if l.Paused {
+		step += " · paused"
+	}
+	setText(v.step, &v.last.Step, step)
+	setText(v.formula, &v.last.Formula, l.Formula)
+	for len(v.rows) < len(l.Rows) {
+		var r rowView
+		r.tr = v.el(v.table, "tr", "")
+		r.dot = v.el(v.el(r.tr, "td", ""), "span", "dot")
+		r.name = v.el(r.tr, "td", "lg-name")
+		r.params = v.el(r.tr, "td", "lg-params")
+		r.loss = v.el(r.tr, "td", "lg-loss")
+		r.status = v.el(r.tr, "td", "lg-status")
+		r.last.State = -1 // no status written yet
+		v.rows = append(v.rows, r)
+	}
+	for len(v.rows) > len(l.Rows) {
+		v.rows[len(v.rows)-1].tr.Call("remove")
+		v.rows = v.rows[:len(v.rows)-1]
+	}
+	for i := range l.Rows {
+		r, want := &v.rows[i], &l.Rows[i]
+		if r.last.Color != want.Color {
+			r.last.Color = want.Color
+			r.dot.Get("style").Set("background", want.Color)
+		}
+		setText(r.name, &r.last.Name, want.Name)
+		setText(r.params, &r.last.Params, want.Params)
+		setText(r.loss, &r.last.Loss, want.Loss)
+		setText(r.status, &r.last.Status, want.Status)
+		if r.last.State != want.State {
+			r.last.State = want.State
+			r.tr.Get("dataset").Set("status", want.State.String())
+		}
+	}
+}
