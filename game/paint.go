@@ -26,9 +26,9 @@ type painter struct {
 	shaderErr error
 	field     *ebiten.Image
 
-	white   *ebiten.Image
-	vs      []ebiten.Vertex
-	is      []uint16
+	white *ebiten.Image
+	vs    []ebiten.Vertex
+	is    []uint16
 }
 
 var (

@@ -197,9 +197,9 @@ func optimizersJS() js.Value {
 func metricsJS(m game.Metrics) js.Value {
 	return js.ValueOf(map[string]any{
 		"fps": m.FPS, "tps": m.TPS,
-		"updateMs":  map[string]any{"p50": m.UpdateP50, "p95": m.UpdateP95},
-		"drawMs":    map[string]any{"p50": m.DrawP50, "p95": m.DrawP95},
-		"updates":   m.Updates, "draws": m.Draws,
+		"updateMs": map[string]any{"p50": m.UpdateP50, "p95": m.UpdateP95},
+		"drawMs":   map[string]any{"p50": m.DrawP50, "p95": m.DrawP95},
+		"updates":  m.Updates, "draws": m.Draws,
 		"heapBytes": float64(m.HeapBytes), "mallocs": float64(m.TotalAllocs),
 	})
 }
