@@ -211,6 +211,17 @@ type stateJS struct {
 	Runners []runnerJS `json:"runners"`
 }
 
+// poll evaluates the JS condition every 50 ms until it holds (true) or 10 s pass.
+func poll(tb *tab, cond string) bool {
+	return eval[bool](tb, `(async () => {
+		for (let i = 0; i < 200; i++) {
+			if (`+cond+`) return true;
+			await new Promise(r => setTimeout(r, 50));
+		}
+		return false;
+	})()`)
+}
+
 // nextFrame waits until a frame after the last change has been drawn: two
 // animation frames.
 func nextFrame(tb *tab) {
@@ -248,7 +259,7 @@ func TestPageBecomesReadyWithTheNotesOptimizers(t *testing.T) {
 	if got := eval[string](tb, "getComputedStyle(document.getElementById('loader')).display"); got != "none" {
 		t.Errorf("loader display %q, want none once ready", got)
 	}
-	if !strings.Contains(eval[string](tb, "location.hash"), "problem=ill-conditioned") {
+	if !poll(tb, `location.hash.includes("problem=ill-conditioned")`) {
 		t.Errorf("URL hash %q does not hold the config", eval[string](tb, "location.hash"))
 	}
 }
@@ -343,8 +354,8 @@ func TestFastClickMovesTheStart(t *testing.T) {
 			t.Errorf("%s at %v, want at the new start %v", r.Optimizer, r.X, st.Start)
 		}
 	}
-	if h := eval[string](tb, "location.hash"); !strings.Contains(h, "start=") {
-		t.Errorf("hash %q does not record the new start", h)
+	if !poll(tb, `location.hash.includes("start=")`) {
+		t.Errorf("hash %q does not record the new start", eval[string](tb, "location.hash"))
 	}
 }
 
@@ -526,4 +537,66 @@ func absInt(v int) int {
 		return -v
 	}
 	return v
+}
+
+func TestPanelEditsTheRace(t *testing.T) {
+	tb := open(t, "problem=ill-conditioned&o=gd;momentum&paused=1")
+	eval[stateJS](tb, "descent.step(10)")
+	// Typing a learning rate into gradient descent's box restarts the race with it.
+	setInput := func(sel, value, event string) {
+		t.Helper()
+		ok := eval[bool](tb, fmt.Sprintf(`(() => {
+			const el = document.querySelector(%q);
+			if (!el) return false;
+			el.value = %q;
+			el.dispatchEvent(new Event(%q, {bubbles: true}));
+			return true;
+		})()`, sel, value, event))
+		if !ok {
+			t.Fatalf("no element %s in the panel", sel)
+		}
+	}
+	setInput(`.card:nth-of-type(1) .num`, "0.07", "change")
+	st := tb.state()
+	if gd := tb.runner(st, "gd"); gd.Params["lr"] != 0.07 || st.Step != 0 {
+		t.Errorf("after typing 0.07: gd lr %g at step %d, want 0.07 at step 0", gd.Params["lr"], st.Step)
+	}
+	// An out-of-range value is refused with a message naming the parameter and its range.
+	setInput(`.card:nth-of-type(1) .num`, "50", "change")
+	if gd := tb.runner(tb.state(), "gd"); gd.Params["lr"] != 0.07 {
+		t.Errorf("after typing 50: gd lr %g, want 0.07 kept", gd.Params["lr"])
+	}
+	msg := eval[string](tb, `document.getElementById("messages").textContent`)
+	if !strings.Contains(msg, "lr") || !strings.Contains(msg, "0.0001 to 10") {
+		t.Errorf("message %q, want it to name lr and its range", msg)
+	}
+	// The slider is log-scaled over lr's range [1e-4, 10]: its middle is √(1e-4·10) ≈ 0.0316.
+	setInput(`input[data-param="momentum.lr"]`, "500", "input")
+	if m := tb.runner(tb.state(), "momentum"); abs(m.Params["lr"]-0.0316) > 1e-9 {
+		t.Errorf("momentum lr %g after the slider's middle, want 0.0316", m.Params["lr"])
+	}
+	// Adding and removing optimizers.
+	setInput(`#add-optimizer`, "adam", "change")
+	if n := len(tb.state().Runners); n != 3 {
+		t.Fatalf("%d runners after adding adam, want 3", n)
+	}
+	eval[bool](tb, `(document.querySelector(".card:nth-of-type(1) .remove").click(), true)`)
+	st = tb.state()
+	if len(st.Runners) != 2 || st.Runners[0].Optimizer != "momentum" || st.Runners[1].Optimizer != "adam" {
+		t.Errorf("runners after removing gd: %+v", st.Runners)
+	}
+	// Choosing a problem moves the start to that problem's own.
+	setInput(`#problem`, "rosenbrock", "change")
+	st = tb.state()
+	if st.Problem != "rosenbrock" || st.Start != [2]float64{-1.2, 1} {
+		t.Errorf("problem %q start %v, want rosenbrock from (-1.2, 1)", st.Problem, st.Start)
+	}
+	if !poll(tb, `location.hash.includes("problem=rosenbrock") && location.hash.includes("adam")`) {
+		t.Errorf("hash %q does not follow the panel", eval[string](tb, "location.hash"))
+	}
+	// Play and pause.
+	eval[bool](tb, `(document.getElementById("play").click(), true)`)
+	if tb.state().Paused {
+		t.Errorf("Play did not resume")
+	}
 }

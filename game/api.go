@@ -77,6 +77,15 @@ func (g *Game) Configure(hash string) []string {
 	return append([]string{}, g.notes...)
 }
 
+// Notify shows a note about input that was refused before it reached the config,
+// and shows the config again so the refused value is replaced by the kept one.
+func (g *Game) Notify(note string) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.notes = append(g.notes[:0], note)
+	g.changed()
+}
+
 // SetPaused pauses or resumes the race.
 func (g *Game) SetPaused(paused bool) {
 	g.mu.Lock()
@@ -150,6 +159,6 @@ func roundTo(x, q float64) float64 {
 // changed reports the config to OnChange. Called with mu held.
 func (g *Game) changed() {
 	if g.OnChange != nil {
-		g.OnChange(g.cfg.Hash(), g.notes)
+		g.OnChange(g.cfg.Clone(), g.notes)
 	}
 }

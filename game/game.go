@@ -46,8 +46,8 @@ type Game struct {
 	stats    metrics
 
 	// OnChange is called (with mu held; it must not call back into the Game) after
-	// every change of the config, with the new URL hash and the notes about it.
-	OnChange func(hash string, notes []string)
+	// every change of the config, with the new config and the notes about it.
+	OnChange func(cfg config.Config, notes []string)
 	// OnFirstFrame is called once, after the first frame is drawn.
 	OnFirstFrame func()
 	// OnDraw is called after each frame that drew, with the legend for the page to
@@ -57,7 +57,7 @@ type Game struct {
 
 // New builds the game from a URL hash; problems with the hash are kept as notes.
 // onChange may be nil.
-func New(hash string, onChange func(hash string, notes []string)) *Game {
+func New(hash string, onChange func(cfg config.Config, notes []string)) *Game {
 	g := &Game{dpr: 1, OnChange: onChange}
 	cfg, errs := config.Parse(hash)
 	g.apply(cfg, errs)
@@ -73,38 +73,62 @@ func (g *Game) Load(hash string) []string {
 	return append([]string{}, g.notes...)
 }
 
-// apply makes cfg the current config and rebuilds the race. Errors become notes.
-// A config that cannot build a race (it should not happen after config's checks)
-// leaves the previous race in place.
+// apply makes cfg the current config. Errors become notes. The race is rebuilt
+// only when what it races changed; a config that cannot build a race (it should
+// not happen after config's checks) leaves the previous race in place.
 func (g *Game) apply(cfg config.Config, errs []error) {
 	g.notes = g.notes[:0]
 	for _, err := range errs {
 		g.notes = append(g.notes, err.Error())
 	}
-	p, err := cfg.Surface()
-	if err == nil {
-		start := p.Start
-		if cfg.HasStart {
-			start = cfg.Start
-		}
-		entries := make([]race.Entry, len(cfg.Runners))
-		for i, r := range cfg.Runners {
-			entries[i] = race.Entry{Optimizer: r.Optimizer, Params: r.Params}
-		}
-		var rc *race.Race
-		if rc, err = race.New(p, start, entries, trailLen); err == nil {
-			if g.problem != p {
-				g.fieldGood = false
-			}
-			g.cfg, g.problem, g.race = cfg, p, rc
-		}
-	}
-	if err != nil {
+	if err := g.rebuild(cfg); err != nil {
 		g.notes = append(g.notes, fmt.Sprintf("%v; kept the previous setup", err))
 	}
 	g.fitView()
 	g.dirty = true
 	g.changed()
+}
+
+func (g *Game) rebuild(cfg config.Config) error {
+	if g.race != nil && cfg.SameRace(g.cfg) {
+		g.cfg = cfg
+		return nil
+	}
+	p := g.problem
+	if g.race == nil || cfg.Problem != g.cfg.Problem || cfg.Expr != g.cfg.Expr {
+		var err error
+		if p, err = cfg.Surface(); err != nil {
+			return err
+		}
+	}
+	start := p.Start
+	if cfg.HasStart {
+		start = cfg.Start
+	}
+	entries := make([]race.Entry, len(cfg.Runners))
+	for i, r := range cfg.Runners {
+		entries[i] = race.Entry{Optimizer: r.Optimizer, Params: r.Params}
+	}
+	rc, err := race.New(p, start, entries, trailLen)
+	if err != nil {
+		return err
+	}
+	if g.problem != p {
+		g.fieldGood = false
+	}
+	g.cfg, g.problem, g.race = cfg, p, rc
+	return nil
+}
+
+// Edit changes a copy of the config with fn and applies it as a link would be
+// applied: checked, with a note for anything out of range.
+func (g *Game) Edit(fn func(c *config.Config)) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c := g.cfg.Clone()
+	fn(&c)
+	cfg, errs := config.Parse(c.Hash())
+	g.apply(cfg, errs)
 }
 
 // fitView sets the view from the config (or the problem's domain) and the screen size.

@@ -13,7 +13,9 @@ import (
 func main() {
 	doc := js.Global().Get("document")
 	page := newPage(doc)
+	page.panel = newPanel(doc)
 	g := game.New(currentHash(), page.show)
+	page.panel.g = g
 	api := newAPI(g)
 	g.OnFirstFrame = api.resolveReady
 	lv := newLegendView(doc)

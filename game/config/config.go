@@ -187,6 +187,47 @@ func Apply(base Config, hash string) (Config, []error) {
 	return c, errs
 }
 
+// Clone returns a copy of c that shares nothing with it.
+func (c Config) Clone() Config {
+	c.Runners = append([]Runner(nil), c.Runners...)
+	for i, r := range c.Runners {
+		params := make(map[string]float64, len(r.Params))
+		for k, v := range r.Params {
+			params[k] = v
+		}
+		c.Runners[i].Params = params
+	}
+	return c
+}
+
+// SameRace reports whether c and o race the same runners from the same start on
+// the same problem, so that a change between them (speed, pause, view) can keep
+// the race going.
+func (c Config) SameRace(o Config) bool {
+	if c.Problem != o.Problem || c.Expr != o.Expr || c.HasStart != o.HasStart ||
+		c.HasStart && c.Start != o.Start || c.Seed != o.Seed || len(c.Runners) != len(o.Runners) {
+		return false
+	}
+	for i, r := range c.Runners {
+		if r.Optimizer != o.Runners[i].Optimizer || !sameParams(r.FullParams(), o.Runners[i].FullParams()) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameParams(a, b map[string]float64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if w, ok := b[k]; !ok || w != v {
+			return false
+		}
+	}
+	return true
+}
+
 // Parse is Apply over the default configuration: the state a link describes.
 func Parse(hash string) (Config, []error) { return Apply(Default(), hash) }
 
@@ -273,8 +314,11 @@ func parseRunners(s string) ([]Runner, []error) {
 				continue
 			}
 			v, err := strconv.ParseFloat(vs, 64)
-			if err != nil || math.IsNaN(v) || v < p.Min || v > p.Max {
-				errs = append(errs, fmt.Errorf("o: %s %s=%q must be a number from %g to %g; kept %g", name, k, vs, p.Min, p.Max, p.Default))
+			if err != nil {
+				v = math.NaN()
+			}
+			if err := CheckParam(name, p, v); err != nil {
+				errs = append(errs, fmt.Errorf("o: %w; kept %g", err, p.Default))
 				continue
 			}
 			r.Params[k] = v
@@ -282,6 +326,15 @@ func parseRunners(s string) ([]Runner, []error) {
 		runners = append(runners, r)
 	}
 	return runners, errs
+}
+
+// CheckParam says what is wrong with the value v for the parameter p of the
+// optimizer named optimizer, or returns nil.
+func CheckParam(optimizer string, p optim.Param, v float64) error {
+	if math.IsNaN(v) || v < p.Min || v > p.Max {
+		return fmt.Errorf("%s %s (%s) must be a number from %g to %g", optimizer, p.Name, p.Symbol, p.Min, p.Max)
+	}
+	return nil
 }
 
 func (c Config) describeProblem() string {

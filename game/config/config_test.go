@@ -139,3 +139,40 @@ func TestEscapeKeepsFormulaReadable(t *testing.T) {
 		t.Errorf("unescape = %q, %v", back, err)
 	}
 }
+
+func TestSameRace(t *testing.T) {
+	base, _ := Parse("problem=beale&start=1,1&o=gd:lr=0.01;adam")
+	cases := []struct {
+		change string
+		same   bool
+	}{
+		{"speed=9", true},
+		{"paused=1", true},
+		{"view=-1,1,-1,1", true},
+		{"o=gd:lr=0.01;adam:lr=0.1", true}, // 0.1 is Adam's default: the same runner
+		{"o=gd:lr=0.02;adam", false},
+		{"o=gd:lr=0.01", false},
+		{"start=1,2", false},
+		{"problem=rosenbrock", false},
+		{"seed=5", false},
+	}
+	for _, c := range cases {
+		o, errs := Apply(base, c.change)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		if got := base.SameRace(o); got != c.same {
+			t.Errorf("SameRace after %q = %v, want %v", c.change, got, c.same)
+		}
+	}
+}
+
+func TestCloneSharesNothing(t *testing.T) {
+	c, _ := Parse("o=gd:lr=0.01")
+	d := c.Clone()
+	d.Runners[0].Params["lr"] = 1
+	d.Runners = append(d.Runners, Runner{Optimizer: "adam"})
+	if c.Runners[0].Params["lr"] != 0.01 || len(c.Runners) != 1 {
+		t.Errorf("changing the clone changed the original: %+v", c)
+	}
+}

@@ -1,0 +1,315 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"syscall/js"
+
+	"descent/game"
+	"descent/game/config"
+	"descent/game/view"
+	"descent/optim"
+	"descent/problems"
+)
+
+// sliderSteps is the resolution of every slider; log-scaled parameters spread
+// their range over it geometrically.
+const sliderSteps = 1000
+
+// panel is the control panel, built from the catalogs (problems.All, optim.Specs)
+// so a new problem, optimizer or parameter appears here without code of its own.
+// Every control edits the config through Game.Edit, as a link would.
+type panel struct {
+	doc   js.Value
+	g     *game.Game
+	root  js.Value
+	funcs []js.Func // the listeners of the current build, released on rebuild
+	shape string    // what the current build shows: rebuilt when it changes
+
+	problem, about, play, speed, speedOut, start, link js.Value
+	inputs                                             []paramInput
+}
+
+type paramInput struct {
+	runner         int
+	param          optim.Param
+	slider, number js.Value
+}
+
+// newPanel makes the panel; its game is set once the game exists (the game's
+// first config is shown before New returns).
+func newPanel(doc js.Value) *panel {
+	return &panel{doc: doc, root: doc.Call("getElementById", "controls")}
+}
+
+// sync shows cfg, rebuilding the controls when the problem or the list of
+// optimizers changed and otherwise only updating values.
+func (p *panel) sync(cfg config.Config) {
+	if !p.root.Truthy() {
+		return
+	}
+	shape := cfg.Problem + "|" + cfg.Expr
+	for _, r := range cfg.Runners {
+		shape += "|" + r.Optimizer
+	}
+	if shape != p.shape {
+		p.shape = shape
+		p.build(cfg)
+	}
+	p.setValue(p.problem, cfg.Problem)
+	if cfg.Paused {
+		p.play.Set("textContent", "▶ Play")
+	} else {
+		p.play.Set("textContent", "❚❚ Pause")
+	}
+	p.setValue(p.speed, strconv.Itoa(cfg.Speed))
+	p.speedOut.Set("textContent", plural(cfg.Speed, "step")+" per frame")
+	if cfg.HasStart {
+		p.start.Set("textContent", "start ("+fmtNum(cfg.Start[0])+", "+fmtNum(cfg.Start[1])+") — click the plot to move it")
+	} else {
+		p.start.Set("textContent", "start: the problem's own — click the plot to move it")
+	}
+	for _, in := range p.inputs {
+		v := cfg.Runners[in.runner].FullParams()[in.param.Name]
+		p.setValue(in.slider, strconv.Itoa(toSlider(in.param, v)))
+		p.setValue(in.number, fmtNum(v))
+	}
+	p.link.Set("value", js.Global().Get("location").Get("origin").String()+js.Global().Get("location").Get("pathname").String()+"#"+cfg.Hash())
+}
+
+// setValue sets an input's value unless the learner is typing in it.
+func (p *panel) setValue(el js.Value, v string) {
+	if el.Truthy() && !el.Equal(p.doc.Get("activeElement")) && el.Get("value").String() != v {
+		el.Set("value", v)
+	}
+}
+
+func (p *panel) build(cfg config.Config) {
+	for _, f := range p.funcs {
+		f.Release()
+	}
+	p.funcs, p.inputs = nil, nil
+	p.root.Set("textContent", "")
+
+	// The problem.
+	sec := p.el(p.root, "section", "")
+	p.el(sec, "h2", "").Set("textContent", "Loss surface")
+	p.problem = p.el(sec, "select", "")
+	p.problem.Set("id", "problem")
+	p.problem.Call("setAttribute", "aria-label", "Loss surface")
+	for _, pr := range problems.All() {
+		o := p.el(p.problem, "option", "")
+		o.Set("value", pr.Name)
+		o.Set("textContent", pr.Title)
+	}
+	if cfg.Expr != "" {
+		o := p.el(p.problem, "option", "")
+		o.Set("value", "")
+		o.Set("textContent", "Custom formula")
+	}
+	p.on(p.problem, "change", func(el js.Value) {
+		name := el.Get("value").String()
+		p.g.Edit(func(c *config.Config) {
+			c.Problem, c.Expr, c.HasStart, c.HasView = name, "", false, false
+		})
+	})
+	p.about = p.el(sec, "p", "about")
+	if surface, err := cfg.Surface(); err == nil {
+		p.about.Set("textContent", surface.Description)
+	}
+
+	// The race controls.
+	sec = p.el(p.root, "section", "")
+	row := p.el(sec, "div", "buttons")
+	p.play = p.button(row, "", func() { p.g.TogglePause() })
+	p.play.Set("id", "play")
+	p.button(row, "Step", func() { p.g.SetPaused(true); p.g.Step(1) }).Set("id", "step")
+	p.button(row, "Reset", func() { p.g.Reset() }).Set("id", "reset")
+	p.speed = p.el(sec, "input", "")
+	p.speed.Set("type", "range")
+	p.speed.Set("min", config.MinSpeed)
+	p.speed.Set("max", config.MaxSpeed)
+	p.speed.Set("id", "speed")
+	p.speed.Call("setAttribute", "aria-label", "Speed in steps per frame")
+	p.on(p.speed, "input", func(el js.Value) {
+		n, err := strconv.Atoi(el.Get("value").String())
+		if err == nil {
+			p.g.Edit(func(c *config.Config) { c.Speed = n })
+		}
+	})
+	p.speedOut = p.el(sec, "div", "note")
+	p.start = p.el(sec, "div", "note")
+
+	// One card per optimizer.
+	sec = p.el(p.root, "section", "")
+	p.el(sec, "h2", "").Set("textContent", "Optimizers")
+	for i, r := range cfg.Runners {
+		spec, _ := optim.Lookup(r.Optimizer)
+		card := p.el(sec, "div", "card")
+		head := p.el(card, "div", "card-head")
+		dot := p.el(head, "span", "dot")
+		dot.Get("style").Set("background", view.CSS(view.RunnerColor(i)))
+		name := p.el(head, "span", "card-name")
+		name.Set("textContent", spec.Display)
+		name.Set("title", spec.Help)
+		if len(cfg.Runners) > 1 {
+			i := i
+			rm := p.button(head, "×", func() {
+				p.g.Edit(func(c *config.Config) { c.Runners = append(c.Runners[:i], c.Runners[i+1:]...) })
+			})
+			rm.Set("className", "remove")
+			rm.Set("title", "Remove "+spec.Display)
+			rm.Call("setAttribute", "aria-label", "Remove "+spec.Display)
+		}
+		p.el(card, "div", "rule").Set("textContent", spec.Rule)
+		for _, prm := range spec.Params {
+			p.paramRow(card, i, spec, prm)
+		}
+	}
+	if len(cfg.Runners) < config.MaxRunners {
+		add := p.el(sec, "select", "")
+		add.Set("id", "add-optimizer")
+		add.Call("setAttribute", "aria-label", "Add an optimizer")
+		first := p.el(add, "option", "")
+		first.Set("value", "")
+		first.Set("textContent", "+ Add an optimizer…")
+		for _, s := range optim.Specs() {
+			o := p.el(add, "option", "")
+			o.Set("value", s.Name)
+			o.Set("textContent", s.Display)
+		}
+		p.on(add, "change", func(el js.Value) {
+			name := el.Get("value").String()
+			if name != "" {
+				p.g.Edit(func(c *config.Config) { c.Runners = append(c.Runners, config.Runner{Optimizer: name}) })
+			}
+		})
+	}
+
+	// The link that reproduces what is on screen.
+	sec = p.el(p.root, "section", "")
+	p.el(sec, "h2", "").Set("textContent", "Share")
+	p.link = p.el(sec, "input", "")
+	p.link.Set("readOnly", true)
+	p.link.Set("id", "link")
+	p.link.Call("setAttribute", "aria-label", "Link to this view")
+	p.on(p.link, "focus", func(el js.Value) { el.Call("select") })
+}
+
+// paramRow is a slider and a number box for one hyperparameter of runner i.
+func (p *panel) paramRow(card js.Value, i int, spec optim.Spec, prm optim.Param) {
+	row := p.el(card, "label", "param")
+	row.Set("title", prm.Help)
+	sym := p.el(row, "span", "sym")
+	sym.Set("textContent", prm.Symbol)
+	in := paramInput{runner: i, param: prm}
+	in.slider = p.el(row, "input", "")
+	in.slider.Set("type", "range")
+	in.slider.Set("min", 0)
+	in.slider.Set("max", sliderSteps)
+	in.slider.Call("setAttribute", "aria-label", spec.Display+" "+prm.Name)
+	in.slider.Get("dataset").Set("param", spec.Name+"."+prm.Name)
+	in.number = p.el(row, "input", "num")
+	in.number.Set("type", "text")
+	in.number.Set("inputMode", "decimal")
+	in.number.Call("setAttribute", "aria-label", spec.Display+" "+prm.Name+" value")
+	set := func(v float64) {
+		p.g.Edit(func(c *config.Config) {
+			if c.Runners[i].Params == nil {
+				c.Runners[i].Params = map[string]float64{}
+			}
+			c.Runners[i].Params[prm.Name] = v
+		})
+	}
+	p.on(in.slider, "input", func(el js.Value) {
+		if t, err := strconv.Atoi(el.Get("value").String()); err == nil {
+			set(fromSlider(prm, t))
+		}
+	})
+	p.on(in.number, "change", func(el js.Value) {
+		s := strings.TrimSpace(el.Get("value").String())
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			v = math.NaN()
+		}
+		el.Call("blur") // so that sync may show the value kept
+		if err := config.CheckParam(spec.Name, prm, v); err != nil {
+			p.g.Notify(fmt.Sprintf("%q: %v; kept the previous value", s, err))
+			return
+		}
+		set(v)
+	})
+	p.inputs = append(p.inputs, in)
+}
+
+// toSlider and fromSlider map a parameter's value to a slider position and back,
+// geometrically for log-scaled parameters.
+func toSlider(p optim.Param, v float64) int {
+	var t float64
+	if p.Log && p.Min > 0 {
+		t = math.Log(v/p.Min) / math.Log(p.Max/p.Min)
+	} else {
+		t = (v - p.Min) / (p.Max - p.Min)
+	}
+	return int(math.Round(math.Max(0, math.Min(1, t)) * sliderSteps))
+}
+
+func fromSlider(p optim.Param, pos int) float64 {
+	t := float64(pos) / sliderSteps
+	var v float64
+	if p.Log && p.Min > 0 {
+		v = p.Min * math.Pow(p.Max/p.Min, t)
+	} else {
+		v = p.Min + t*(p.Max-p.Min)
+	}
+	// Three significant figures: a slider cannot mean more, and links stay short.
+	return roundSig(v, 3)
+}
+
+func roundSig(v float64, digits int) float64 {
+	if v == 0 {
+		return 0
+	}
+	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', digits, 64), 64)
+	return f
+}
+
+func fmtNum(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
+
+func (p *panel) el(parent js.Value, tag, class string) js.Value {
+	e := p.doc.Call("createElement", tag)
+	if class != "" {
+		e.Set("className", class)
+	}
+	parent.Call("appendChild", e)
+	return e
+}
+
+func (p *panel) button(parent js.Value, text string, click func()) js.Value {
+	b := p.el(parent, "button", "")
+	b.Set("type", "button")
+	b.Set("textContent", text)
+	p.on(b, "click", func(js.Value) { click() })
+	return b
+}
+
+// on listens for an event on el; the listener lives until the next rebuild.
+func (p *panel) on(el js.Value, event string, fn func(el js.Value)) {
+	f := js.FuncOf(func(this js.Value, args []js.Value) any {
+		fn(el)
+		return nil
+	})
+	p.funcs = append(p.funcs, f)
+	el.Call("addEventListener", event, f)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}
