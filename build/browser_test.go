@@ -15,7 +15,6 @@ import (
 	"image/png"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -55,16 +54,6 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// chromiumPath finds the system browser.
-func chromiumPath() string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	return ""
-}
-
 // browser returns the shared browser and the served page's URL, building dist/ on
 // first use. Without Chromium the test is skipped, or fails under CI.
 func browser(t *testing.T) (context.Context, string) {
@@ -92,20 +81,12 @@ func browser(t *testing.T) (context.Context, string) {
 		cleanup = append(cleanup, srv.Close)
 		env.url = srv.URL + "/"
 
-		opts := append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(path),
-			chromedp.Flag("use-angle", "swiftshader"),
-			chromedp.Flag("enable-unsafe-swiftshader", true),
-			chromedp.Flag("disable-gpu", false),
-			chromedp.Flag("disable-quic", true),
-			chromedp.Flag("disable-component-update", true),
-		)
-		alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-		ctx, cancel := chromedp.NewContext(alloc)
-		cleanup = append(cleanup, cancelAlloc, cancel)
-		if _, err := chromedp.Run(ctx, chromedp.Evaluate[int]("1")); err != nil {
-			env.err = fmt.Errorf("starting %s: %w", path, err)
+		ctx, cancel, err := startChromium(path)
+		if err != nil {
+			env.err = err
+			return
 		}
+		cleanup = append(cleanup, cancel)
 		env.browser = ctx
 	})
 	if env.skip != "" {
@@ -165,17 +146,8 @@ func open(t *testing.T, hash string) *tab {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url+"#"+hash)); err != nil {
 		t.Fatal(err)
 	}
-	ok := eval[bool](tb, `(async () => {
-		for (let i = 0; i < 1200; i++) {
-			// The loader hides itself after ready resolves: wait for that too, or a
-			// click lands on the loader.
-			if (window.descent && document.body.dataset.state === "ready") { await window.descent.ready; return true; }
-			if (document.body.dataset.state === "error") return false;
-			await new Promise(r => setTimeout(r, 50));
-		}
-		return false;
-	})()`)
-	if !ok {
+	// waitReadyJS also waits for the loader to hide, or a click lands on it.
+	if eval[float64](tb, waitReadyJS) < 0 {
 		t.Fatalf("page never became ready; message: %q", eval[string](tb, `document.getElementById("messages") ? document.getElementById("messages").textContent : ""`))
 	}
 	return tb

@@ -1,7 +1,10 @@
+//go:build !(js && wasm)
+
 // Command build builds the Descent web app into dist/ and serves it for development.
 //
 //	go run ./build [build] [-dist DIR] [-best]
 //	go run ./build serve [-addr HOST:PORT] [-dist DIR] [-best]
+//	go run ./build bench [-runs N] [-seconds S]
 package main
 
 import (
@@ -19,6 +22,7 @@ import (
 const usage = `usage:
   go run ./build [build] [flags]   build dist/ (main.wasm, its .gz and .br, index.html, wasm_exec.js, manifest.json)
   go run ./build serve [flags]     build, then serve dist/ for development
+  go run ./build bench [flags]     measure sizes, start-up and frame times in headless Chromium
 
 Run "go run ./build <command> -h" for the flags of a command.
 `
@@ -52,6 +56,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		return runBuild(args, stderr)
 	case "serve":
 		return runServe(ctx, args, stderr)
+	case "bench":
+		return runBench(ctx, args, os.Stdout, stderr)
 	case "help":
 		fmt.Fprint(stderr, usage)
 		return nil

@@ -35,4 +35,11 @@ func ExampleSpecs() {
 	// adagrad  map[beta:1 eps:1e-08 lr:0.5]
 	// rmsprop  map[beta:0.9 eps:1e-08 lr:0.05]
 	// adam     map[beta1:0.9 beta2:0.999 eps:1e-08 lr:0.1]
+	// nesterov map[lr:0.02 m:0.9]
+	// adadelta map[eps:1e-06 lr:1 rho:0.9]
+	// adamax   map[beta1:0.9 beta2:0.999 eps:1e-08 lr:0.1]
+	// amsgrad  map[beta1:0.9 beta2:0.999 eps:1e-08 lr:0.1]
+	// nadam    map[beta1:0.9 beta2:0.999 eps:1e-08 lr:0.1]
+	// adamw    map[beta1:0.9 beta2:0.999 eps:1e-08 lr:0.1 wd:0.01]
+	// lion     map[beta1:0.9 beta2:0.99 lr:0.01 wd:0]
 }

@@ -12,7 +12,7 @@ import (
 // Param describes one tunable number of an optimizer: the panel's slider,
 // the URL key and the range New accepts all come from it.
 type Param struct {
-	Name     string // URL and JS key: "lr", "m", "beta", "beta1", "beta2", "eps"
+	Name     string // URL and JS key: "lr", "m", "beta", "beta1", "beta2", "eps", "rho", "wd"
 	Symbol   string // display symbol, e.g. "α"
 	Help     string // one plain-language sentence for a learner
 	Default  float64
@@ -22,7 +22,7 @@ type Param struct {
 
 // Spec describes one optimizer.
 type Spec struct {
-	Name    string // registry key: "gd", "momentum", "adagrad", "rmsprop", "adam"
+	Name    string // registry key: "gd", "momentum", "adam", …; see Specs
 	Display string // name shown to people
 	Rule    string // the update rule in plain text
 	Help    string // one sentence
@@ -43,9 +43,38 @@ func learningRate(def float64) Param {
 		Help: "How far each step goes; too large and the runner overshoots or flies off."}
 }
 
-func epsilon() Param {
-	return Param{Name: "eps", Symbol: "ε", Default: 1e-8, Min: 1e-12, Max: 1, Log: true,
+func epsilon(def float64) Param {
+	return Param{Name: "eps", Symbol: "ε", Default: def, Min: 1e-12, Max: 1, Log: true,
 		Help: "A tiny number that keeps the step finite when the gradients are near zero."}
+}
+
+// momentum, beta1, beta2 and weightDecay are the other parameters several
+// optimizers share, ranges included; an optimizer in which a parameter plays
+// a slightly different part keeps the range and rewords the Help (withHelp).
+func momentum(def float64) Param {
+	return Param{Name: "m", Symbol: "m", Default: def, Min: 0, Max: 0.999,
+		Help: "How much of the previous velocity carries into each step; 0 is plain gradient descent."}
+}
+
+func beta1(def float64) Param {
+	return Param{Name: "beta1", Symbol: "β₁", Default: def, Min: 0, Max: 0.9999,
+		Help: "How slowly the average of gradients, the momentum, forgets."}
+}
+
+func beta2(def float64) Param {
+	return Param{Name: "beta2", Symbol: "β₂", Default: def, Min: 0, Max: 0.99999,
+		Help: "How slowly the average of squared gradients, the step scale, forgets."}
+}
+
+func weightDecay(def float64) Param {
+	return Param{Name: "wd", Symbol: "λ", Default: def, Min: 0, Max: 1,
+		Help: "How strongly every step also pulls each coordinate towards zero, whatever the gradient; 0 turns it off."}
+}
+
+// withHelp returns p with a Help sentence that fits one optimizer better.
+func (p Param) withHelp(help string) Param {
+	p.Help = help
+	return p
 }
 
 // entry is one optimizer in the registry: its spec and its constructor, which
@@ -74,8 +103,7 @@ var registry = []entry{
 			Help: "Rolls like a heavy ball: past gradients keep pushing, so steady slopes speed it up and zig-zags cancel out.",
 			Params: []Param{
 				learningRate(0.02),
-				{Name: "m", Symbol: "m", Default: 0.9, Min: 0, Max: 0.999,
-					Help: "How much of the previous velocity carries into each step; 0 is plain gradient descent."},
+				momentum(0.9),
 			},
 		},
 		build: func(p map[string]float64) Optimizer { return &Momentum{LearningRate: p["lr"], M: p["m"]} },
@@ -89,7 +117,7 @@ var registry = []entry{
 				learningRate(0.5),
 				{Name: "beta", Symbol: "β", Default: 1, Min: 1e-3, Max: 100, Log: true,
 					Help: "How much each squared gradient adds to the sum that shrinks the steps."},
-				epsilon(),
+				epsilon(1e-8),
 			},
 		},
 		build: func(p map[string]float64) Optimizer {
@@ -105,7 +133,7 @@ var registry = []entry{
 				learningRate(0.05),
 				{Name: "beta", Symbol: "β", Default: 0.9, Min: 0, Max: 0.9999,
 					Help: "How slowly the average of squared gradients forgets; closer to 1 means a longer memory."},
-				epsilon(),
+				epsilon(1e-8),
 			},
 		},
 		build: func(p map[string]float64) Optimizer {
@@ -119,15 +147,123 @@ var registry = []entry{
 			Help: "Momentum plus RMSProp's per-direction scaling, corrected so the first steps are not too small.",
 			Params: []Param{
 				learningRate(0.1),
-				{Name: "beta1", Symbol: "β₁", Default: 0.9, Min: 0, Max: 0.9999,
-					Help: "How slowly the average of gradients, the momentum, forgets."},
-				{Name: "beta2", Symbol: "β₂", Default: 0.999, Min: 0, Max: 0.99999,
-					Help: "How slowly the average of squared gradients, the step scale, forgets."},
-				epsilon(),
+				beta1(0.9),
+				beta2(0.999),
+				epsilon(1e-8),
 			},
 		},
 		build: func(p map[string]float64) Optimizer {
 			return &Adam{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], Epsilon: p["eps"]}
+		},
+	},
+	{
+		spec: Spec{
+			Name: "nesterov", Display: "Nesterov momentum",
+			Rule: "v = m·v + ∇L; θ -= α·(∇L + m·v)",
+			Help: "Momentum that looks ahead: each step already counts the push the velocity is about to give, so it brakes sooner and overshoots less.",
+			Params: []Param{
+				learningRate(0.02), // momentum's, so the two can be compared side by side
+				momentum(0.9),
+			},
+		},
+		build: func(p map[string]float64) Optimizer { return &Nesterov{LearningRate: p["lr"], M: p["m"]} },
+	},
+	{
+		spec: Spec{
+			Name: "adadelta", Display: "Adadelta",
+			Rule: "s = ρ·s + (1−ρ)·∇L²; Δ = −√(d+ε)/√(s+ε)·∇L; d = ρ·d + (1−ρ)·Δ²; θ += α·Δ",
+			Help: "Like RMSProp, but sizes each step by a running average of its own recent steps, so it needs no learning rate to speak of.",
+			Params: []Param{
+				learningRate(1), // the paper has none, which is α = 1; PyTorch's default too
+				{Name: "rho", Symbol: "ρ", Default: 0.9, Min: 0, Max: 0.9999,
+					Help: "How slowly the averages of squared gradients and of squared steps forget; closer to 1 means a longer memory."},
+				// ε also sets the first steps, about √ε long, so the paper's 1e-6 rather than 1e-8.
+				epsilon(1e-6).withHelp("A small number that keeps the division finite and sets the size of the very first steps, about √ε."),
+			},
+		},
+		build: func(p map[string]float64) Optimizer {
+			return &Adadelta{LearningRate: p["lr"], Rho: p["rho"], Epsilon: p["eps"]}
+		},
+	},
+	{
+		spec: Spec{
+			Name: "adamax", Display: "Adamax",
+			Rule: "m = β₁·m + (1−β₁)·∇L; u = max(β₂·u, |∇L|); θ -= α/(1−β₁ᵗ)·m/(u+ε)",
+			Help: "Adam that divides by the largest recent gradient size instead of an average of squares, which keeps every step at most about α long.",
+			Params: []Param{
+				learningRate(0.1), // Adam's: the paper's 0.002 would crawl across a surface a few units wide
+				beta1(0.9),
+				beta2(0.999).withHelp("How slowly the remembered largest gradient size, the step scale, fades."),
+				epsilon(1e-8),
+			},
+		},
+		build: func(p map[string]float64) Optimizer {
+			return &Adamax{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], Epsilon: p["eps"]}
+		},
+	},
+	{
+		spec: Spec{
+			Name: "amsgrad", Display: "AMSGrad",
+			Rule: "m = β₁·m + (1−β₁)·∇L; v = β₂·v + (1−β₂)·∇L²; vₘₐₓ = max(vₘₐₓ, v); m̂ = m/(1−β₁ᵗ); v̂ = vₘₐₓ/(1−β₂ᵗ); θ -= α·m̂/(√v̂+ε)",
+			Help: "Adam that never lets its average of squared gradients shrink back, so a calm stretch after steep ones cannot make the steps blow up.",
+			Params: []Param{
+				learningRate(0.1),
+				beta1(0.9),
+				beta2(0.999),
+				epsilon(1e-8),
+			},
+		},
+		build: func(p map[string]float64) Optimizer {
+			return &AMSGrad{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], Epsilon: p["eps"]}
+		},
+	},
+	{
+		spec: Spec{
+			Name: "nadam", Display: "NAdam",
+			Rule: "m = β₁·m + (1−β₁)·∇L; v = β₂·v + (1−β₂)·∇L²; m̄ = β₁·m/(1−β₁ᵗ⁺¹) + (1−β₁)·∇L/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); θ -= α·m̄/(√v̂+ε)",
+			Help: "Adam with Nesterov's look-ahead: the momentum part of each step is the one the next step would use.",
+			Params: []Param{
+				learningRate(0.1),
+				beta1(0.9),
+				beta2(0.999),
+				epsilon(1e-8),
+			},
+		},
+		build: func(p map[string]float64) Optimizer {
+			return &NAdam{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], Epsilon: p["eps"]}
+		},
+	},
+	{
+		spec: Spec{
+			Name: "adamw", Display: "AdamW",
+			Rule: "m = β₁·m + (1−β₁)·∇L; v = β₂·v + (1−β₂)·∇L²; m̂ = m/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); θ -= α·(m̂/(√v̂+ε) + λ·θ)",
+			Help: "Adam plus a steady pull of every coordinate towards zero, kept apart from the gradient so Adam's scaling cannot weaken it.",
+			Params: []Param{
+				learningRate(0.1),
+				beta1(0.9),
+				beta2(0.999),
+				epsilon(1e-8),
+				weightDecay(0.01),
+			},
+		},
+		build: func(p map[string]float64) Optimizer {
+			return &AdamW{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], Epsilon: p["eps"], WeightDecay: p["wd"]}
+		},
+	},
+	{
+		spec: Spec{
+			Name: "lion", Display: "Lion",
+			Rule: "c = β₁·m + (1−β₁)·∇L; θ -= α·(sign(c) + λ·θ); m = β₂·m + (1−β₂)·∇L",
+			Help: "Moves every coordinate by the same distance α each step, in the direction given by the sign of a blend of momentum and gradient.",
+			Params: []Param{
+				learningRate(0.01), // every step is α long per coordinate: Lion wants 3–10× less than Adam
+				beta1(0.9).withHelp("How much the momentum, rather than the new gradient, decides the direction of each step."),
+				beta2(0.99).withHelp("How slowly the momentum forgets past gradients."),
+				weightDecay(0),
+			},
+		},
+		build: func(p map[string]float64) Optimizer {
+			return &Lion{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], WeightDecay: p["wd"]}
 		},
 	},
 }

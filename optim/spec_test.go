@@ -21,6 +21,13 @@ func TestSpecsOrderAndDefaults(t *testing.T) {
 		{"adagrad", map[string]float64{"lr": 0.5, "beta": 1, "eps": 1e-8}},
 		{"rmsprop", map[string]float64{"lr": 0.05, "beta": 0.9, "eps": 1e-8}},
 		{"adam", map[string]float64{"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}},
+		{"nesterov", map[string]float64{"lr": 0.02, "m": 0.9}},
+		{"adadelta", map[string]float64{"lr": 1, "rho": 0.9, "eps": 1e-6}},
+		{"adamax", map[string]float64{"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}},
+		{"amsgrad", map[string]float64{"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}},
+		{"nadam", map[string]float64{"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}},
+		{"adamw", map[string]float64{"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "wd": 0.01}},
+		{"lion", map[string]float64{"lr": 0.01, "beta1": 0.9, "beta2": 0.99, "wd": 0}},
 	}
 	specs := optim.Specs()
 	if len(specs) != len(want) {
@@ -61,6 +68,39 @@ func TestSpecsOrderAndDefaults(t *testing.T) {
 	}
 }
 
+// TestSharedParamsAgree checks that a parameter name means one slider
+// everywhere: a URL key such as "beta1" or "wd" has the same symbol, range
+// and scale in every optimizer that has it (defaults and Help may differ).
+// The one exception predates the check and is in shared URLs: "beta" is a
+// weight in [1e-3, 100] for Adagrad but a decay in [0, 0.9999] for RMSProp.
+func TestSharedParamsAgree(t *testing.T) {
+	const exempt = "beta"
+	first := map[string]struct {
+		spec  string
+		param optim.Param
+	}{}
+	for _, s := range optim.Specs() {
+		for _, p := range s.Params {
+			if p.Name == exempt {
+				continue
+			}
+			f, ok := first[p.Name]
+			if !ok {
+				first[p.Name] = struct {
+					spec  string
+					param optim.Param
+				}{s.Name, p}
+				continue
+			}
+			q := f.param
+			if p.Symbol != q.Symbol || p.Min != q.Min || p.Max != q.Max || p.Log != q.Log {
+				t.Errorf("%s %s: got %s in [%v, %v] log %v, want %s's %s in [%v, %v] log %v",
+					s.Name, p.Name, p.Symbol, p.Min, p.Max, p.Log, f.spec, q.Symbol, q.Min, q.Max, q.Log)
+			}
+		}
+	}
+}
+
 func TestSpecsIsACopy(t *testing.T) {
 	specs := optim.Specs()
 	specs[0].Params[0].Default = 99
@@ -96,7 +136,7 @@ func TestNewErrors(t *testing.T) {
 		sentinel error
 		mention  []string // what the message must say
 	}{
-		{"unknown optimizer", "sgd", nil, optim.ErrUnknownOptimizer, []string{`"sgd"`, "gd, momentum, adagrad, rmsprop, adam"}},
+		{"unknown optimizer", "sgd", nil, optim.ErrUnknownOptimizer, []string{`"sgd"`, "gd, momentum, adagrad, rmsprop, adam, nesterov, adadelta, adamax, amsgrad, nadam, adamw, lion"}},
 		{"unknown param", "adam", map[string]float64{"m": 0.9}, optim.ErrUnknownParam, []string{`"m"`, "lr, beta1, beta2, eps"}},
 		{"above max", "momentum", map[string]float64{"m": 1}, optim.ErrParamRange, []string{"m = 1", "[0, 0.999]"}},
 		{"below min", "gd", map[string]float64{"lr": 0}, optim.ErrParamRange, []string{"lr = 0", "[0.0001, 10]"}},

@@ -1,0 +1,58 @@
+package optim
+
+import "math"
+
+// AdamW is Adam with decoupled weight decay: every coordinate is pulled
+// towards zero in proportion to its value, outside Adam's per-coordinate
+// scaling, instead of adding λ·θ to the gradient where that scaling would
+// weaken it for coordinates with large gradients (Loshchilov & Hutter,
+// "Decoupled Weight Decay Regularization", ICLR 2019, Algorithm 2). At step t:
+//
+//	m_k ← β₁·m_k + (1−β₁)·∇_k L
+//	v_k ← β₂·v_k + (1−β₂)·(∇_k L)²
+//	m̂_k = m_k/(1−β₁ᵗ),  v̂_k = v_k/(1−β₂ᵗ)
+//	θ_k ← θ_k − α·(m̂_k/(√v̂_k + ε) + λ·θ_k)
+//
+// with θ_k on the right its value before the step. The paper multiplies the
+// bracket by a schedule η_t and writes the decay as λ·θ without α; this is
+// PyTorch's AdamW convention, η_t = 1 and the decay scaled by α, so that λ
+// means the same at every learning rate. With λ = 0 it is Adam.
+//
+// The zero value has learning rate 0 and never moves; New fills in defaults.
+type AdamW struct {
+	LearningRate float64 // α
+	Beta1        float64 // β₁, how slowly the gradient average forgets
+	Beta2        float64 // β₂, how slowly the squared-gradient average forgets
+	Epsilon      float64 // ε, keeps the division finite
+	WeightDecay  float64 // λ, the pull towards zero per unit of α
+
+	dims   dims
+	beta1t float64 // β₁ᵗ, kept as a running product as in Adam
+	beta2t float64 // β₂ᵗ
+	m, v   []float64
+}
+
+var _ Optimizer = (*AdamW)(nil)
+
+// Step implements Optimizer.
+func (o *AdamW) Step(x, grad []float64) {
+	if o.dims.check(x, grad) {
+		o.m = zeroed(o.m, len(x))
+		o.v = zeroed(o.v, len(x))
+		o.beta1t, o.beta2t = 1, 1
+	}
+	o.beta1t *= o.Beta1
+	o.beta2t *= o.Beta2
+	correction1 := 1 - o.beta1t
+	correction2 := 1 - o.beta2t
+	for k, g := range grad {
+		o.m[k] = o.Beta1*o.m[k] + (1-o.Beta1)*g
+		o.v[k] = o.Beta2*o.v[k] + (1-o.Beta2)*g*g
+		mHat := o.m[k] / correction1
+		vHat := o.v[k] / correction2
+		x[k] -= o.LearningRate * (mHat/(math.Sqrt(vHat)+o.Epsilon) + o.WeightDecay*x[k])
+	}
+}
+
+// Reset implements Optimizer.
+func (o *AdamW) Reset() { o.dims = dims{} }

@@ -1,0 +1,60 @@
+package optim
+
+import "math"
+
+// AMSGrad is Adam whose average of squared gradients, as used in the step,
+// never decreases (Reddi, Kale & Kumar, "On the Convergence of Adam and
+// Beyond", ICLR 2018, Algorithm 2). The variant here is PyTorch's
+// Adam(amsgrad=True): the maximum is taken over the raw, uncorrected v and
+// then divided by Adam's bias correction, with constant α and β₁. At step t:
+//
+//	m_k ← β₁·m_k + (1−β₁)·∇_k L
+//	v_k ← β₂·v_k + (1−β₂)·(∇_k L)²
+//	vmax_k ← max(vmax_k, v_k)
+//	m̂_k = m_k/(1−β₁ᵗ),  v̂_k = vmax_k/(1−β₂ᵗ)
+//	θ_k ← θ_k − α·m̂_k/(√v̂_k + ε)
+//
+// The paper's Algorithm 2 has no bias correction or ε and lets α and β₁
+// decay with t (α/√t in its analysis). Without the correction the first
+// steps would be (1−β₁)/√(1−β₂) ≈ 3.16 times too short, as in uncorrected
+// Adam; with it, AMSGrad matches Adam exactly until v first decreases.
+//
+// The zero value has learning rate 0 and never moves; New fills in defaults.
+type AMSGrad struct {
+	LearningRate float64 // α
+	Beta1        float64 // β₁, how slowly the gradient average forgets
+	Beta2        float64 // β₂, how slowly the squared-gradient average forgets
+	Epsilon      float64 // ε, keeps the division finite
+
+	dims          dims
+	beta1t        float64 // β₁ᵗ, kept as a running product as in Adam
+	beta2t        float64 // β₂ᵗ
+	m, v, maxSeen []float64
+}
+
+var _ Optimizer = (*AMSGrad)(nil)
+
+// Step implements Optimizer.
+func (o *AMSGrad) Step(x, grad []float64) {
+	if o.dims.check(x, grad) {
+		o.m = zeroed(o.m, len(x))
+		o.v = zeroed(o.v, len(x))
+		o.maxSeen = zeroed(o.maxSeen, len(x))
+		o.beta1t, o.beta2t = 1, 1
+	}
+	o.beta1t *= o.Beta1
+	o.beta2t *= o.Beta2
+	correction1 := 1 - o.beta1t
+	correction2 := 1 - o.beta2t
+	for k, g := range grad {
+		o.m[k] = o.Beta1*o.m[k] + (1-o.Beta1)*g
+		o.v[k] = o.Beta2*o.v[k] + (1-o.Beta2)*g*g
+		o.maxSeen[k] = math.Max(o.maxSeen[k], o.v[k])
+		mHat := o.m[k] / correction1
+		vHat := o.maxSeen[k] / correction2
+		x[k] -= o.LearningRate * mHat / (math.Sqrt(vHat) + o.Epsilon)
+	}
+}
+
+// Reset implements Optimizer.
+func (o *AMSGrad) Reset() { o.dims = dims{} }
