@@ -126,7 +126,7 @@ func (g *Game) Reset() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.race.Reset()
-	g.dirty = true
+	g.trailsStale, g.dirty = true, true
 }
 
 // ClickCSS restarts every runner from the point under (x, y), given in CSS pixels
@@ -144,7 +144,7 @@ func (g *Game) ClickCSS(x, y, cssW, cssH float64) {
 	start := [2]float64{roundTo(wx, q), roundTo(wy, q)}
 	g.cfg.Start, g.cfg.HasStart = start, true
 	g.race.Restart(start)
-	g.dirty = true
+	g.trailsStale, g.dirty = true, true
 	g.changed()
 }
 

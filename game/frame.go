@@ -19,6 +19,7 @@ type frame struct {
 	view    view.View
 	levels  view.Levels
 	refield bool // the field image must be repainted
+	retrail bool // the trail layer must be cleared; trails then hold whole trails
 	dpr     float64
 	start   [2]float32 // screen position of the start
 	runners []runnerFrame
@@ -28,7 +29,7 @@ type frame struct {
 type runnerFrame struct {
 	color  color.RGBA
 	status race.Status
-	trail  []float32 // screen x, y pairs, oldest first
+	trail  []float32 // screen x, y pairs to add to the trail layer, oldest first
 	x, y   float32   // screen position
 }
 
@@ -50,15 +51,35 @@ func (g *Game) frame() *frame {
 		f.runners = make([]runnerFrame, len(g.race.Runners))
 	}
 	f.runners = f.runners[:len(g.race.Runners)]
+
+	// Trails are drawn into a layer that keeps what was drawn: each frame adds
+	// only the steps taken since the last, from the last point drawn.
+	f.retrail = g.trailsStale || len(g.trailDrawn) != len(g.race.Runners)
+	if !f.retrail {
+		for i, r := range g.race.Runners {
+			if r.TrailCount()-g.trailDrawn[i] >= trailLen {
+				f.retrail = true // the points between are gone from the trail
+			}
+		}
+	}
+	if len(g.trailDrawn) != len(g.race.Runners) {
+		g.trailDrawn = make([]int, len(g.race.Runners))
+	}
 	for i, r := range g.race.Runners {
 		rf := &f.runners[i]
 		rf.color = view.RunnerColor(r.ID)
 		rf.status = r.Status
 		x, y := g.view.ToScreen(r.X, r.Y)
 		rf.x, rf.y = float32(x), float32(y)
-		g.trailBuf = r.Trail(g.trailBuf[:0])
+		if f.retrail {
+			g.trailBuf = r.Trail(g.trailBuf[:0])
+		} else {
+			g.trailBuf = r.TrailTail(g.trailBuf[:0], r.TrailCount()-g.trailDrawn[i]+1)
+		}
 		rf.trail = screenTrail(rf.trail[:0], g.trailBuf, g.view)
+		g.trailDrawn[i] = r.TrailCount()
 	}
+	g.trailsStale = false
 	return f
 }
 

@@ -41,8 +41,10 @@ type Game struct {
 	dirty     bool    // something visible changed since the last Draw
 	drawn     bool    // the first frame has been drawn
 
-	painter  painter
-	trailBuf [][2]float64 // reused by frame
+	painter     painter
+	trailBuf    [][2]float64 // reused by frame
+	trailDrawn  []int        // each runner's TrailCount when its trail was last drawn
+	trailsStale bool         // the trail layer must be redrawn from scratch
 	stats    metrics
 
 	// OnChange is called (with mu held; it must not call back into the Game) after
@@ -117,6 +119,7 @@ func (g *Game) rebuild(cfg config.Config) error {
 		g.fieldGood = false
 	}
 	g.cfg, g.problem, g.race = cfg, p, rc
+	g.trailsStale = true
 	return nil
 }
 
@@ -140,7 +143,7 @@ func (g *Game) fitView() {
 	v := view.Fit(xmin, xmax, ymin, ymax, g.w, g.h)
 	if v != g.view {
 		g.view = v
-		g.fieldGood = false
+		g.fieldGood, g.trailsStale = false, true
 	}
 }
 

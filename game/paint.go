@@ -25,6 +25,7 @@ type painter struct {
 	shaderFor *problems.Problem
 	shaderErr error
 	field     *ebiten.Image
+	trails    *ebiten.Image // the trails drawn so far, extended each frame
 
 	white *ebiten.Image
 	vs    []ebiten.Vertex
@@ -48,9 +49,18 @@ func (p *painter) draw(screen *ebiten.Image, f *frame) {
 	screen.DrawImage(p.field, nil)
 
 	s := float32(f.dpr)
-	for i := range f.runners {
-		p.stroke(screen, f.runners[i].trail, 2*s, f.runners[i].color, 0.85)
+	if p.trails == nil || p.trails.Bounds() != p.field.Bounds() {
+		if p.trails != nil {
+			p.trails.Deallocate()
+		}
+		p.trails = ebiten.NewImage(p.field.Bounds().Dx(), p.field.Bounds().Dy())
+	} else if f.retrail {
+		p.trails.Clear()
 	}
+	for i := range f.runners {
+		p.stroke(p.trails, f.runners[i].trail, 2*s, f.runners[i].color)
+	}
+	screen.DrawImage(p.trails, nil)
 	vector.StrokeCircle(screen, f.start[0], f.start[1], 6*s, 1.5*s, ink, true)
 	vector.StrokeLine(screen, f.start[0]-9*s, f.start[1], f.start[0]+9*s, f.start[1], 1*s, ink, true)
 	vector.StrokeLine(screen, f.start[0], f.start[1]-9*s, f.start[0], f.start[1]+9*s, 1*s, ink, true)
@@ -107,8 +117,9 @@ func (p *painter) paintField(f *frame) {
 	p.field.DrawRectShader(f.view.W, f.view.H, p.shader, op)
 }
 
-// stroke draws the polyline pts (x, y pairs) in one batch.
-func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, alpha float32) {
+// stroke draws the polyline pts (x, y pairs) in one batch, opaque, so that a
+// trail extended piece by piece shows no seams where pieces overlap.
+func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA) {
 	if len(pts) < 4 {
 		return
 	}
@@ -120,11 +131,11 @@ func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c colo
 	p.vs, p.is = path.AppendVerticesAndIndicesForStroke(p.vs[:0], p.is[:0], &vector.StrokeOptions{
 		Width: width, LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound,
 	})
-	r, g, b := float32(c.R)/255*alpha, float32(c.G)/255*alpha, float32(c.B)/255*alpha
+	r, g, b := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255
 	for i := range p.vs {
 		v := &p.vs[i]
 		v.SrcX, v.SrcY = 1, 1
-		v.ColorR, v.ColorG, v.ColorB, v.ColorA = r, g, b, alpha
+		v.ColorR, v.ColorG, v.ColorB, v.ColorA = r, g, b, 1
 	}
 	op := &ebiten.DrawTrianglesOptions{AntiAlias: true, ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha}
 	dst.DrawTriangles(p.vs, p.is, p.white, op)

@@ -380,3 +380,27 @@ func BenchmarkAdvance(b *testing.B) {
 		}
 	}
 }
+
+func TestTrailTailAndCount(t *testing.T) {
+	r := mustNew(t, []race.Entry{{Optimizer: "gd"}}, 8)
+	rn := r.Runners[0]
+	if got := rn.TrailCount(); got != 1 {
+		t.Errorf("TrailCount at the start = %d, want 1 (the start)", got)
+	}
+	r.Advance(20)
+	all := rn.Trail(nil)
+	if got := rn.TrailCount(); got != 21 {
+		t.Errorf("TrailCount after 20 steps = %d, want 21", got)
+	}
+	tail := rn.TrailTail(nil, 3)
+	if len(tail) != 3 || tail[0] != all[len(all)-3] || tail[2] != all[len(all)-1] {
+		t.Errorf("TrailTail(3) = %v, want the last 3 of %v", tail, all)
+	}
+	if got := rn.TrailTail(nil, 100); len(got) != len(all) {
+		t.Errorf("TrailTail(100) has %d points, want all %d kept", len(got), len(all))
+	}
+	r.Reset()
+	if got := rn.TrailCount(); got != 1 {
+		t.Errorf("TrailCount after Reset = %d, want 1", got)
+	}
+}

@@ -21,7 +21,15 @@ type Runner struct {
 
 // Trail appends the runner's recent positions to dst, oldest first, the
 // start included until the trail is full, and returns dst.
-func (r *Runner) Trail(dst [][2]float64) [][2]float64 { return r.trail.appendTo(dst) }
+func (r *Runner) Trail(dst [][2]float64) [][2]float64 { return r.trail.appendTo(dst, r.trail.size) }
+
+// TrailTail appends the newest k trail points to dst, oldest first (fewer when
+// fewer are kept), so that a drawing can extend what it drew before.
+func (r *Runner) TrailTail(dst [][2]float64, k int) [][2]float64 { return r.trail.appendTo(dst, k) }
+
+// TrailCount is how many points were added to the trail since the runner last
+// started, including those the bounded trail has since dropped.
+func (r *Runner) TrailCount() int { return r.trail.total }
 
 // restart puts the runner at start with a fresh optimizer.
 func (r *Runner) restart(s Surface, start [2]float64) {
