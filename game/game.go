@@ -45,7 +45,7 @@ type Game struct {
 	trailBuf    [][2]float64 // reused by frame
 	trailDrawn  []int        // each runner's TrailCount when its trail was last drawn
 	trailsStale bool         // the trail layer must be redrawn from scratch
-	stats    metrics
+	stats       metrics
 
 	// OnChange is called (with mu held; it must not call back into the Game) after
 	// every change of the config, with the new config and the notes about it.
