@@ -2,7 +2,9 @@ package problems
 
 import (
 	"errors"
+	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,16 +13,63 @@ import (
 	"gonum.org/v1/gonum/diff/fd"
 )
 
+// variations are catalog entries built with other parameter values, so that every
+// check below also covers a problem that With made: extreme ranges, a turned and an
+// unturned valley, tiny and large datasets, no noise, strong ridge.
+var variations = []struct {
+	name string
+	vals map[string]float64
+}{
+	{"quadratic", map[string]float64{"a1": 0.01, "a2": 100}},
+	{"ill-conditioned", map[string]float64{"a1": 3, "a2": 0.5}},
+	{"rotated", map[string]float64{"kappa": 1}},
+	{"rotated", map[string]float64{"kappa": 1000, "angle": -90}},
+	{"rotated", map[string]float64{"kappa": 50, "angle": 45}},
+	{"rotated", map[string]float64{"angle": 0}},
+	{"regression", map[string]float64{"n": 2, "seed": 7}},
+	{"regression", map[string]float64{"n": 10000, "sigma": 5}},
+	{"regression", map[string]float64{"lambda": 10}},
+	{"regression", map[string]float64{"sigma": 0, "seed": 42}},
+}
+
+// instance is a problem under test and the name its subtest runs under.
+type instance struct {
+	name string
+	p    *Problem
+}
+
+// instances returns every built-in, then every variation.
+func instances(t *testing.T) []instance {
+	t.Helper()
+	var out []instance
+	for _, p := range All() {
+		out = append(out, instance{p.Name, p})
+	}
+	for _, v := range variations {
+		base, ok := Lookup(v.name)
+		if !ok {
+			t.Fatalf("no built-in %q", v.name)
+		}
+		p, err := base.With(v.vals)
+		if err != nil {
+			t.Fatalf("%s.With(%v): %v", v.name, v.vals, err)
+		}
+		out = append(out, instance{fmt.Sprintf("%s%v", v.name, v.vals), p})
+	}
+	return out
+}
+
 // offsets are fractions of the domain giving asymmetric interior points, away from the
 // centre where several problems have their minimum or saddle.
 var offsets = [][2]float64{{0.13, 0.71}, {0.62, 0.27}, {0.88, 0.94}, {0.31, 0.45}}
 
 func TestGradientsAgainstFiniteDifferences(t *testing.T) {
 	// Central differences with gonum's default step are good to ~1e-8 relative on these
-	// polynomials; 1e-6 leaves room.
+	// smooth surfaces; 1e-6 leaves room.
 	const tol = 1e-6
-	for _, p := range All() {
-		t.Run(p.Name, func(t *testing.T) {
+	for _, in := range instances(t) {
+		p := in.p
+		t.Run(in.name, func(t *testing.T) {
 			for _, o := range offsets {
 				x := []float64{p.XMin + o[0]*(p.XMax-p.XMin), p.YMin + o[1]*(p.YMax-p.YMin)}
 				want := fd.Gradient(nil, func(v []float64) float64 { return p.Value(v[0], v[1]) },
@@ -35,19 +84,32 @@ func TestGradientsAgainstFiniteDifferences(t *testing.T) {
 	}
 }
 
+// unbounded are the built-ins without a minimum, whose value falls without end.
+var unbounded = map[string]bool{"monkey-saddle": true}
+
 func TestMinima(t *testing.T) {
-	for _, p := range All() {
-		t.Run(p.Name, func(t *testing.T) {
+	for _, in := range instances(t) {
+		p := in.p
+		t.Run(in.name, func(t *testing.T) {
 			if len(p.Minima) == 0 {
-				t.Fatal("no minima listed")
+				if !unbounded[p.Name] {
+					t.Fatal("no minima listed")
+				}
+				// Far along the valley θ = π, f = x³ is as low as we look.
+				if v := p.Value(-1e3, 0); v > -1e8 {
+					t.Errorf("f(-1000, 0): got %v, want below -1e8 (no minimum)", v)
+				}
+				return
 			}
 			for _, m := range p.Minima {
-				if v := p.Value(m.X, m.Y); math.Abs(v-m.Value) > 1e-9 {
+				v := p.Value(m.X, m.Y)
+				if math.Abs(v-m.Value) > 1e-9*math.Max(1, math.Abs(m.Value)) {
 					t.Errorf("f(%v, %v): got %v, want %v", m.X, m.Y, v, m.Value)
 				}
 				// The tables hold the minima to float64 precision, so |∇f| is rounding
-				// error: f's second derivatives (≲ 100 here) times ~1e-15.
-				if gx, gy := p.Grad(m.X, m.Y); math.Hypot(gx, gy) > 1e-9 {
+				// error: f's second derivatives (up to ~2e4 for Goldstein–Price and the
+				// κ = 1000 valley) times ~1e-15, relative to f's size.
+				if gx, gy := p.Grad(m.X, m.Y); math.Hypot(gx, gy) > 1e-9*math.Max(1, math.Abs(m.Value)) {
 					t.Errorf("∇f(%v, %v): got (%v, %v), want 0", m.X, m.Y, gx, gy)
 				}
 				if !inside(p, m.X, m.Y) {
@@ -58,36 +120,10 @@ func TestMinima(t *testing.T) {
 	}
 }
 
-// TestHimmelblauMinimaByNewton refines each listed Himmelblau minimum with Newton's
-// method on the hand-derived gradient and Hessian, and checks the table to 1e-9.
-func TestHimmelblauMinimaByNewton(t *testing.T) {
-	grad := func(x, y float64) (float64, float64) {
-		return 4*x*(x*x+y-11) + 2*(x+y*y-7), 2*(x*x+y-11) + 4*y*(x+y*y-7)
-	}
-	hess := func(x, y float64) (a, b, d float64) {
-		return 12*x*x + 4*y - 42, 4*x + 4*y, 4*x + 12*y*y - 26
-	}
-	p, _ := Lookup("himmelblau")
-	for _, m := range p.Minima {
-		// Start from the six-digit values usually quoted, to show the table is not circular.
-		x0, y0 := math.Round(m.X*1e6)/1e6, math.Round(m.Y*1e6)/1e6
-		x, y := x0, y0
-		for range 20 {
-			gx, gy := grad(x, y)
-			a, b, d := hess(x, y)
-			det := a*d - b*b
-			x -= (d*gx - b*gy) / det
-			y -= (a*gy - b*gx) / det
-		}
-		if math.Abs(x-m.X) > 1e-9 || math.Abs(y-m.Y) > 1e-9 {
-			t.Errorf("Newton from (%v, %v): got (%v, %v), table has (%v, %v)", x0, y0, x, y, m.X, m.Y)
-		}
-	}
-}
-
 func TestStart(t *testing.T) {
-	for _, p := range All() {
-		t.Run(p.Name, func(t *testing.T) {
+	for _, in := range instances(t) {
+		p := in.p
+		t.Run(in.name, func(t *testing.T) {
 			x, y := p.Start[0], p.Start[1]
 			if !inside(p, x, y) {
 				t.Errorf("start (%v, %v) outside the domain", x, y)
@@ -104,8 +140,17 @@ func TestStart(t *testing.T) {
 
 func TestCatalog(t *testing.T) {
 	all := All()
-	if len(all) != 6 {
-		t.Errorf("got %d built-ins, want 6", len(all))
+	var names []string
+	for _, p := range all {
+		names = append(names, p.Name)
+	}
+	// The notes' problems first, then the classics, then the constructed landscapes.
+	want := []string{"quadratic", "ill-conditioned", "rotated", "regression",
+		"rosenbrock", "beale", "himmelblau", "booth", "matyas", "goldstein-price", "mccormick",
+		"three-hump-camel", "six-hump-camel", "styblinski-tang", "rastrigin", "ackley",
+		"saddle", "monkey-saddle", "plateau", "gaussian-wells"}
+	if !slices.Equal(names, want) {
+		t.Errorf("got %v, want %v", names, want)
 	}
 	seen := map[string]bool{}
 	for _, p := range all {
@@ -121,6 +166,15 @@ func TestCatalog(t *testing.T) {
 		}
 		if p.Expr == nil || p.Expr.String() != p.Formula {
 			t.Errorf("%s: Expr not parsed from Formula", p.Name)
+		}
+		if (p.Name == "regression") != (p.Data() != nil) {
+			t.Errorf("%s: Data() = %v, want a dataset only for regression", p.Name, p.Data())
+		}
+		for _, prm := range p.Params {
+			if !(prm.Min <= prm.Default && prm.Default <= prm.Max) || prm.Symbol == "" || prm.Help == "" ||
+				(prm.Log && prm.Min <= 0) {
+				t.Errorf("%s: parameter %+v: want Min ≤ Default ≤ Max, Min > 0 when Log, Symbol and Help set", p.Name, prm)
+			}
 		}
 		if !(p.XMin < p.XMax && p.YMin < p.YMax) {
 			t.Errorf("%s: empty domain %v", p.Name, []float64{p.XMin, p.XMax, p.YMin, p.YMax})
@@ -170,6 +224,8 @@ func TestMinValue(t *testing.T) {
 		want float64
 	}{
 		{"quadratic", 0}, {"saddle", -0.25}, {"himmelblau", 0},
+		{"goldstein-price", 3}, {"six-hump-camel", -1.0316284534898774}, // the lowest of the listed minima
+		{"monkey-saddle", -16}, // no minima: the grid's corners (2, ±2) give 8 − 3·2·4 = −16
 	}
 	for _, tt := range tests {
 		p, _ := Lookup(tt.name)

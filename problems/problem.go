@@ -3,7 +3,8 @@
 // Each built-in is one formula in the expression language of package expr plus
 // metadata (domain, start, minima, level scale, source). The same parsed formula gives
 // the value and exact gradient on the CPU and the Kage source of the field shader, so no
-// formula is written twice.
+// formula is written twice. A problem may have parameters (Params), named in its
+// formula and bound by With; a dataset problem also gives its data for minibatches.
 package problems
 
 import (
@@ -42,7 +43,7 @@ type Minimum struct {
 type Problem struct {
 	Name        string // key in the URL
 	Title       string // display name
-	Formula     string // expression source: the single definition of f
+	Formula     string // expression source: the single definition of f, naming its Params
 	Description string // one line a learner understands
 	Source      string // where the formula and minima come from
 
@@ -52,7 +53,17 @@ type Problem struct {
 	Minima []Minimum  // every known minimum, global and local
 	Scale  Scale      // how the field shades levels
 
-	Expr *expr.Expr // Formula, parsed
+	// Params are the problem's parameters, named in Formula; With binds other values.
+	Params []Param
+
+	Expr *expr.Expr // Formula, parsed with the parameter values bound
+
+	values map[string]float64 // the parameter values Expr was built with
+	// derive, when set, recomputes from the parameter values whatever depends on them
+	// besides Expr (description, domain, start, minima, data, even Formula); it runs
+	// before Formula is parsed.
+	derive func(vals map[string]float64, q *Problem)
+	data   *Dataset // the data of a dataset problem, nil for a formula problem
 }
 
 // Value returns f(x, y).
@@ -60,6 +71,11 @@ func (p *Problem) Value(x, y float64) float64 { return p.Expr.Eval(x, y) }
 
 // Grad returns the exact gradient of f at (x, y).
 func (p *Problem) Grad(x, y float64) (gx, gy float64) { return p.Expr.Grad(x, y) }
+
+// Data returns the dataset of a dataset problem, which the runners may sample in
+// minibatches (Dataset.BatchGrad), or nil for a formula problem. The dataset is shared
+// and must not be modified.
+func (p *Problem) Data() *Dataset { return p.data }
 
 // Bounds returns the default domain.
 func (p *Problem) Bounds() (xmin, xmax, ymin, ymax float64) {

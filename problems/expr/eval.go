@@ -22,6 +22,7 @@ const (
 	opLog
 	opSqrt
 	opAbs
+	opTanh
 )
 
 func (o op) arity() int {
@@ -68,6 +69,8 @@ func apply(o op, a, b float64) float64 {
 		return math.Sqrt(a)
 	case opAbs:
 		return math.Abs(a)
+	case opTanh:
+		return math.Tanh(a)
 	}
 	panic("expr: apply of a leaf opcode")
 }
@@ -155,6 +158,9 @@ func (e *Expr) dual(i int32, x, y float64) dual {
 		case a.v < 0:
 			k = -1
 		}
+	case opTanh:
+		r.v = math.Tanh(a.v)
+		k = 1 - r.v*r.v
 	}
 	r.dx, r.dy = chain(k, a)
 	return r

@@ -29,3 +29,20 @@ func ExampleSyntaxError() {
 	// Output:
 	// expr: missing ')' to close sin( from byte 3 at byte 5
 }
+
+func ExampleParseWith() {
+	e, err := expr.ParseWith("a1*x^2 + a2*y^2", map[string]float64{"a1": 0.1, "a2": 10})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(e.Eval(1, 2))
+	fmt.Print(e.Kage())
+	// Output:
+	// 40.1
+	// 	t0 := x * x
+	// 	t1 := 0.1 * t0
+	// 	t2 := y * y
+	// 	t3 := 10.0 * t2
+	// 	t4 := t1 + t3
+	// 	return t4
+}

@@ -10,11 +10,12 @@
 //	product = unary { ("*" | "/") unary }
 //	unary   = ("-" | "+") unary | power
 //	power   = primary [ "^" unary ]              right-associative: 2^3^2 = 2^9
-//	primary = number | "x" | "y" | "pi" | "e" | func "(" sum ")" | "(" sum ")"
-//	func    = "sin" | "cos" | "exp" | "log" | "sqrt" | "abs"
+//	primary = number | "x" | "y" | "pi" | "e" | const | func "(" sum ")" | "(" sum ")"
+//	func    = "sin" | "cos" | "exp" | "log" | "sqrt" | "abs" | "tanh"
 //
 // so -x^2 is -(x^2) and 2^-1 is 0.5. Numbers are decimal, with an optional exponent
-// (1e-3). Whitespace is ignored.
+// (1e-3). Whitespace is ignored. A const is a name given to ParseWith with its value,
+// such as a problem's parameter; Parse knows none.
 package expr
 
 import "fmt"
@@ -44,7 +45,7 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("expr: %s at byte %d", e.Msg, e.Offset)
 }
 
-// String returns the source as given to Parse.
+// String returns the source as given to Parse or ParseWith.
 func (e *Expr) String() string { return e.src }
 
 // Eval returns f(x, y).

@@ -64,6 +64,9 @@ var analytics = []analytic{
 	{"abs(x - 2*y)", func(x, y float64) float64 { return math.Abs(x - 2*y) },
 		func(x, y float64) float64 { return sign(x - 2*y) },
 		func(x, y float64) float64 { return -2 * sign(x-2*y) }, points},
+	{"tanh(x*y)", func(x, y float64) float64 { return math.Tanh(x * y) },
+		func(x, y float64) float64 { return y / (math.Cosh(x*y) * math.Cosh(x*y)) },
+		func(x, y float64) float64 { return x / (math.Cosh(x*y) * math.Cosh(x*y)) }, points},
 	{"pi*x + e*y", func(x, y float64) float64 { return math.Pi*x + math.E*y },
 		func(x, y float64) float64 { return math.Pi }, func(x, y float64) float64 { return math.E }, points},
 }
@@ -184,6 +187,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"(x # y)", 3, "unexpected character '#'"},
 		{"x + é", 4, "unexpected character 'é'"},
 		{"foo(x)", 0, `unknown name "foo"`},
+		{"tan(x)", 0, "known: x, y, pi, e, sin, cos, exp, log, sqrt, abs, tanh)"},
 		{"x + z", 4, "known: x, y, pi"},
 		{"(x + 1", 6, "missing ')'"},
 		{"sin(x", 5, "missing ')' to close sin( from byte 3"},
@@ -258,6 +262,8 @@ func TestSpecialPoints(t *testing.T) {
 		{"x^0", 0, 1, 1, 0, 0},                   // 0^0 = 1, derivative 0
 		{"x + sqrt(y)", 2, 0, 2, 1, math.Inf(1)}, // ∂/∂x stays finite at y = 0
 		{"(x - 1)^y", 1, 2, 0, 0, 0},             // a^b with a → 0, b > 0
+		{"tanh(1000*x)", 1, 0, 1, 0, 0},          // saturated: 1 − tanh² is exactly 0, no overflow
+		{"tanh(1000*x)", -1, 0, -1, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
@@ -306,25 +312,126 @@ func FuzzParse(f *testing.F) {
 	for _, s := range []string{
 		"x^2 + 10*y^2", "(1-x)^2 + 100*(y-x^2)^2", "-2^-2^x", "sin(cos(exp(log(sqrt(abs(x))))))",
 		"1e-3*.5/2.", "((x", "x))", "2x", "é", "\x00", "pi^e^y", "x^y^-0.5", "1/0", "log(-1)",
+		"tanh(a1*x) + kappa*y", "cos(angle*pi/180)*x", "a1(x)", "kappa^kappa^kappa",
 		strings.Repeat("(", 250), strings.Repeat("-", 250) + "x",
 	} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		e, err := Parse(src)
-		if err != nil {
-			var se *SyntaxError
-			if !errors.As(err, &se) || se.Offset < 0 || se.Offset > len(src) {
-				t.Fatalf("Parse(%q): bad error %v", src, err)
-			}
-			return
+		checkFuzzed(t, src, e, err)
+		// Named constants only turn unknown names into numbers: what parsed still does.
+		w, werr := ParseWith(src, fuzzConsts)
+		checkFuzzed(t, src, w, werr)
+		if err == nil && werr != nil {
+			t.Fatalf("ParseWith(%q) failed where Parse succeeded: %v", src, werr)
 		}
-		if e.String() != src {
-			t.Fatalf("String() = %q, want %q", e.String(), src)
-		}
-		// Any value is allowed, NaN included; only a panic fails.
-		e.Eval(0.3, -1.7)
-		e.ValueGrad(0.3, -1.7)
-		checkKageText(t, e.Kage())
 	})
+}
+
+// checkFuzzed checks one outcome of parsing src: an error with an offset inside src,
+// or an expression that evaluates and emits well-formed Kage without panicking.
+func checkFuzzed(t *testing.T, src string, e *Expr, err error) {
+	t.Helper()
+	if err != nil {
+		var se *SyntaxError
+		if !errors.As(err, &se) || se.Offset < 0 || se.Offset > len(src) {
+			t.Fatalf("parse of %q: bad error %v", src, err)
+		}
+		return
+	}
+	if e.String() != src {
+		t.Fatalf("String() = %q, want %q", e.String(), src)
+	}
+	// Any value is allowed, NaN included; only a panic fails.
+	e.Eval(0.3, -1.7)
+	e.ValueGrad(0.3, -1.7)
+	checkKageText(t, e.Kage())
+}
+
+// fuzzConsts are constants FuzzParse binds; the values include a large one and a
+// negative one so that folding meets overflow and negative bases.
+var fuzzConsts = map[string]float64{"a1": 0.1, "a2": 10, "kappa": 1e300, "angle": -30}
+
+func TestParseWith(t *testing.T) {
+	consts := map[string]float64{"a1": 0.1, "a2": 10, "kappa": 10, "angle": 30}
+	tests := []struct {
+		src, literal string // literal is src with every constant written out
+	}{
+		{"a1*x^2 + a2*y^2", "0.1*x^2 + 10*y^2"},
+		{"(cos(angle*pi/180)*x + sin(angle*pi/180)*y)^2",
+			"(0.8660254037844387*x + 0.49999999999999994*y)^2"}, // cos, sin of pi/6 in float64
+		{"kappa^2*x - a1", "100*x - 0.1"},
+		{"tanh(a2*x) + 0*angle", "tanh(10*x) + 0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			e, err := ParseWith(tt.src, consts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := mustParse(t, tt.literal)
+			if got, w := e.Kage(), want.Kage(); got != w {
+				t.Errorf("Kage: got\n%s\nwant\n%s", got, w)
+			}
+			for _, p := range points {
+				v, gx, gy := e.ValueGrad(p[0], p[1])
+				wv, wgx, wgy := want.ValueGrad(p[0], p[1])
+				if v != wv || gx != wgx || gy != wgy {
+					t.Errorf("at %v: got (%v, %v, %v), want (%v, %v, %v)", p, v, gx, gy, wv, wgx, wgy)
+				}
+			}
+			if e.String() != tt.src {
+				t.Errorf("String: got %q, want %q", e.String(), tt.src)
+			}
+		})
+	}
+}
+
+// TestParseWithFolds checks that constants and everything computed from them alone
+// become one literal: no name of a constant, and no cos or sin, reaches Kage.
+func TestParseWithFolds(t *testing.T) {
+	e, err := ParseWith("0.5*(cos(angle*pi/180)*x + sin(angle*pi/180)*y)^2 + 0.5*kappa*(cos(angle*pi/180)*y - sin(angle*pi/180)*x)^2",
+		map[string]float64{"kappa": 10, "angle": 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := e.Kage()
+	for _, name := range []string{"kappa", "angle", "cos", "sin", "pi"} {
+		if strings.Contains(k, name) {
+			t.Errorf("Kage mentions %q:\n%s", name, k)
+		}
+	}
+	checkKageText(t, k)
+	// 4 products with x or y, 2 sums, 2 squares, 2 scalings, 1 sum: 11 temporaries.
+	if got := strings.Count(k, ":="); got != 11 {
+		t.Errorf("got %d statements, want 11:\n%s", got, k)
+	}
+}
+
+func TestParseWithErrors(t *testing.T) {
+	tests := []struct {
+		src    string
+		consts map[string]float64
+		msg    string
+	}{
+		{"a1*x", map[string]float64{"x": 1}, `constant name "x" is taken`},
+		{"a1*x", map[string]float64{"pi": 3}, `constant name "pi" is taken`},
+		{"a1*x", map[string]float64{"e": 3}, `constant name "e" is taken`},
+		{"a1*x", map[string]float64{"sin": 1}, `constant name "sin" is taken`},
+		{"a1*x", map[string]float64{"tanh": 1}, `constant name "tanh" is taken`},
+		{"a1*x", map[string]float64{"": 1}, `constant name "" is not a name`},
+		{"a1*x", map[string]float64{"2a": 1}, `constant name "2a" is not a name`},
+		{"a1*x", map[string]float64{"a b": 1}, `constant name "a b" is not a name`},
+		{"a3*x", map[string]float64{"a2": 1, "a1": 1}, `unknown name "a3" (known: x, y, pi, e, sin, cos, exp, log, sqrt, abs, tanh, and the constants a1, a2)`},
+		{"a1(x)", map[string]float64{"a1": 1}, "missing operator"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.msg, func(t *testing.T) {
+			_, err := ParseWith(tt.src, tt.consts)
+			if err == nil || !strings.Contains(err.Error(), tt.msg) || !strings.HasPrefix(err.Error(), "expr: ") {
+				t.Errorf("got %v, want an expr: error containing %q", err, tt.msg)
+			}
+		})
+	}
 }

@@ -11,7 +11,8 @@ import (
 // shader, beside the function that wraps the body. Names start with "expr".
 //
 // GPU pow(a, b) is |a|^b or undefined for a < 0, so exprPow restores the sign for
-// integer exponents and gives exprNaN for non-integer ones, as math.Pow does.
+// integer exponents and gives exprNaN for non-integer ones, as math.Pow does. Kage has
+// no tanh, so exprTanh builds it from exp.
 const KageHelpers = `// exprNaN returns NaN at run time (zero over zero in constants is a compile error).
 func exprNaN() float {
 	z := 0.0
@@ -40,6 +41,12 @@ func exprPow(a, b float) float {
 		return -p
 	}
 	return p
+}
+
+// exprTanh is tanh(a) from exp(-2.0*abs(a)), which cannot overflow: ±1.0 for large abs(a).
+func exprTanh(a float) float {
+	t := exp(-2.0 * abs(a))
+	return sign(a) * (1.0 - t) / (1.0 + t)
 }
 `
 
@@ -88,7 +95,7 @@ func (k *kageWriter) emit(i int32) string {
 		rhs = fmt.Sprintf("exprPow(%s, %s)", k.emit(n.a), k.emit(n.b))
 	case opPowConst:
 		rhs = kagePower(k.emit(n.a), n.c)
-	case opSin, opCos, opExp, opLog, opSqrt, opAbs:
+	case opSin, opCos, opExp, opLog, opSqrt, opAbs, opTanh:
 		rhs = fmt.Sprintf("%s(%s)", kageFuncs[n.op], k.emit(n.a))
 	}
 	name := "t" + strconv.Itoa(k.next)
@@ -102,6 +109,7 @@ var kageOps = map[op]string{opAdd: "+", opSub: "-", opMul: "*", opDiv: "/"}
 
 var kageFuncs = map[op]string{
 	opSin: "sin", opCos: "cos", opExp: "exp", opLog: "log", opSqrt: "sqrt", opAbs: "abs",
+	opTanh: "exprTanh",
 }
 
 // kagePower returns Kage for a^c: a product for small integer c, exprPow otherwise.

@@ -22,7 +22,8 @@ func TestKage(t *testing.T) {
 		{"1e-5 + x", "\tt0 := 1.0e-05 + x\n\treturn t0\n"},
 		{"log(-1) + x/0", "\tt0 := x / 0.0\n\tt1 := exprNaN() + t0\n\treturn t1\n"},
 		{"-sin(abs(x))", "\tt0 := abs(x)\n\tt1 := sin(t0)\n\tt2 := -t1\n\treturn t2\n"},
-		{"(x + 1)^2", "\tt0 := x + 1.0\n\tt1 := t0 * t0\n\treturn t1\n"}, // operand computed once
+		{"(x + 1)^2", "\tt0 := x + 1.0\n\tt1 := t0 * t0\n\treturn t1\n"},      // operand computed once
+		{"tanh(2*y)", "\tt0 := 2.0 * y\n\tt1 := exprTanh(t0)\n\treturn t1\n"}, // Kage has no tanh
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
@@ -48,7 +49,7 @@ func TestKageSizeIsLinear(t *testing.T) {
 }
 
 func TestKageHelpers(t *testing.T) {
-	for _, name := range []string{"func exprPow(", "func exprNaN(", "func exprInf("} {
+	for _, name := range []string{"func exprPow(", "func exprNaN(", "func exprInf(", "func exprTanh("} {
 		if !strings.Contains(KageHelpers, name) {
 			t.Errorf("KageHelpers lacks %s", name)
 		}

@@ -2,14 +2,16 @@ package expr
 
 import (
 	"fmt"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
 // knownNames lists every identifier the grammar accepts, for error messages.
-const knownNames = "x, y, pi, e, sin, cos, exp, log, sqrt, abs"
+const knownNames = "x, y, pi, e, sin, cos, exp, log, sqrt, abs, tanh"
 
 // functions maps a function name to its opcode.
 var functions = map[string]op{
@@ -19,14 +21,30 @@ var functions = map[string]op{
 	"log":  opLog,
 	"sqrt": opSqrt,
 	"abs":  opAbs,
+	"tanh": opTanh,
 }
 
 // Parse parses src. A failure is a *SyntaxError carrying the byte offset of the fault.
 func Parse(src string) (*Expr, error) {
+	return ParseWith(src, nil)
+}
+
+// ParseWith parses src in which the names in consts stand for their values, as pi
+// does: each is bound at parse time and folded with the constants around it, so
+// "cos(angle*pi/180)*x" keeps one multiplication and Kage sees a float literal, never
+// the name. A source that fails to parse gives a *SyntaxError; a name in consts that
+// is not an identifier or is already taken (x, y, pi, e, a function) gives an error
+// naming it, as that is the caller's mistake rather than the source's.
+func ParseWith(src string, consts map[string]float64) (*Expr, error) {
+	for name := range consts {
+		if err := checkConstName(name); err != nil {
+			return nil, err
+		}
+	}
 	if len(src) > MaxLen {
 		return nil, &SyntaxError{Offset: MaxLen, Msg: fmt.Sprintf("expression too long (%d bytes, limit %d)", len(src), MaxLen)}
 	}
-	p := &parser{src: src}
+	p := &parser{src: src, consts: consts}
 	p.skipSpace()
 	if p.pos == len(src) {
 		return nil, &SyntaxError{Offset: 0, Msg: "empty expression"}
@@ -45,12 +63,36 @@ func Parse(src string) (*Expr, error) {
 	return &Expr{src: src, nodes: p.nodes, root: root}, nil
 }
 
+// checkConstName returns an error unless name can be a named constant of ParseWith.
+func checkConstName(name string) error {
+	valid := name != "" && isLetter(name[0])
+	for i := 0; i < len(name) && valid; i++ {
+		valid = isLetter(name[i]) || isDigit(name[i])
+	}
+	if !valid {
+		return fmt.Errorf("expr: constant name %q is not a name (a letter or '_', then letters, digits or '_')", name)
+	}
+	if _, isFunc := functions[name]; isFunc || name == "x" || name == "y" || name == "pi" || name == "e" {
+		return fmt.Errorf("expr: constant name %q is taken by the grammar (%s)", name, knownNames)
+	}
+	return nil
+}
+
 // parser is a recursive-descent parser that builds the flat node list as it goes.
 type parser struct {
-	src   string
-	pos   int
-	depth int
-	nodes []node
+	src    string
+	consts map[string]float64 // named constants of ParseWith
+	pos    int
+	depth  int
+	nodes  []node
+}
+
+// knownNames lists the grammar's names and p's constants, for error messages.
+func (p *parser) knownNames() string {
+	if len(p.consts) == 0 {
+		return knownNames
+	}
+	return knownNames + ", and the constants " + strings.Join(slices.Sorted(maps.Keys(p.consts)), ", ")
 }
 
 func (p *parser) errorf(format string, args ...any) *SyntaxError {
@@ -286,9 +328,13 @@ func (p *parser) parseName() (int32, error) {
 		p.pos = end
 		return p.add(node{op: opNum, c: math.E}), nil
 	}
+	if v, ok := p.consts[name]; ok {
+		p.pos = end
+		return p.add(node{op: opNum, c: v}), nil
+	}
 	o, ok := functions[name]
 	if !ok {
-		return 0, p.errorf("unknown name %q (known: %s)", name, knownNames)
+		return 0, p.errorf("unknown name %q (known: %s)", name, p.knownNames())
 	}
 	p.pos = end
 	if p.peek() != '(' {
