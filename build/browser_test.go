@@ -566,6 +566,16 @@ func TestPanelEditsTheRace(t *testing.T) {
 	if !poll(tb, `location.hash.includes("problem=rosenbrock") && location.hash.includes("adam")`) {
 		t.Errorf("hash %q does not follow the panel", eval[string](tb, "location.hash"))
 	}
+	// A problem's parameters have knobs too, and travel in the link.
+	setInput(`#problem`, "rotated", "change")
+	setInput(`input.num[data-param="problem.kappa"]`, "50", "change")
+	if !poll(tb, `location.hash.includes("problem=rotated:kappa=50")`) {
+		t.Errorf("hash %q does not hold kappa=50", eval[string](tb, "location.hash"))
+	}
+	nextFrame(tb)
+	if f := eval[string](tb, `document.querySelector("#legend .lg-formula").textContent`); !strings.Contains(f, "κ = 50") {
+		t.Errorf("legend formula %q does not show κ = 50", f)
+	}
 	// Play and pause.
 	eval[bool](tb, `(document.getElementById("play").click(), true)`)
 	if tb.state().Paused {

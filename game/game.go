@@ -97,7 +97,7 @@ func (g *Game) rebuild(cfg config.Config) error {
 		return nil
 	}
 	p := g.problem
-	if g.race == nil || cfg.Problem != g.cfg.Problem || cfg.Expr != g.cfg.Expr {
+	if g.race == nil || !cfg.SameSurface(g.cfg) {
 		var err error
 		if p, err = cfg.Surface(); err != nil {
 			return err

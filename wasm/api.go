@@ -166,8 +166,15 @@ func problemsJS() js.Value {
 		for _, m := range p.Minima {
 			minima = append(minima, map[string]any{"x": m.X, "y": m.Y, "value": m.Value})
 		}
+		var params []any
+		for _, q := range p.Params {
+			params = append(params, map[string]any{
+				"name": q.Name, "symbol": q.Symbol, "help": q.Help, "default": q.Default,
+				"min": q.Min, "max": q.Max, "log": q.Log, "integer": q.Integer,
+			})
+		}
 		out = append(out, map[string]any{
-			"name": p.Name, "title": p.Title, "formula": p.Formula,
+			"name": p.Name, "title": p.Title, "formula": p.Formula, "params": params,
 			"description": p.Description, "source": p.Source,
 			"domain": []any{p.XMin, p.XMax, p.YMin, p.YMax},
 			"start":  []any{p.Start[0], p.Start[1]}, "minima": minima,

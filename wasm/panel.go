@@ -34,9 +34,25 @@ type panel struct {
 	inputs                                             []paramInput
 }
 
+// knob is a number the learner sets with a slider and a box: an optimizer's
+// hyperparameter or a problem's parameter.
+type knob struct {
+	name, symbol, help string
+	min, max           float64
+	log, integer       bool
+}
+
+func optimKnob(p optim.Param) knob {
+	return knob{p.Name, p.Symbol, p.Help, p.Min, p.Max, p.Log, false}
+}
+
+func problemKnob(p problems.Param) knob {
+	return knob{p.Name, p.Symbol, p.Help, p.Min, p.Max, p.Log, p.Integer}
+}
+
 type paramInput struct {
-	runner         int
-	param          optim.Param
+	knob           knob
+	value          func(cfg config.Config) float64 // the value cfg gives it
 	slider, number js.Value
 }
 
@@ -74,8 +90,8 @@ func (p *panel) sync(cfg config.Config) {
 		p.start.Set("textContent", "start: the problem's own — click the plot to move it")
 	}
 	for _, in := range p.inputs {
-		v := cfg.Runners[in.runner].FullParams()[in.param.Name]
-		p.setValue(in.slider, strconv.Itoa(toSlider(in.param, v)))
+		v := in.value(cfg)
+		p.setValue(in.slider, strconv.Itoa(toSlider(in.knob, v)))
 		p.setValue(in.number, fmtNum(v))
 	}
 	p.link.Set("value", js.Global().Get("location").Get("origin").String()+js.Global().Get("location").Get("pathname").String()+"#"+cfg.Hash())
@@ -114,12 +130,31 @@ func (p *panel) build(cfg config.Config) {
 	p.on(p.problem, "change", func(el js.Value) {
 		name := el.Get("value").String()
 		p.g.Edit(func(c *config.Config) {
-			c.Problem, c.Expr, c.HasStart, c.HasView = name, "", false, false
+			c.Problem, c.Settings, c.Expr, c.HasStart, c.HasView = name, nil, "", false, false
 		})
 	})
 	p.about = p.el(sec, "p", "about")
 	if surface, err := cfg.Surface(); err == nil {
 		p.about.Set("textContent", surface.Description)
+		if base, ok := problems.Lookup(cfg.Problem); ok && cfg.Expr == "" {
+			for _, prm := range base.Params {
+				prm := prm
+				p.knobRow(sec, problemKnob(prm), "problem."+prm.Name,
+					func(c config.Config) float64 {
+						if v, ok := c.Settings[prm.Name]; ok {
+							return v
+						}
+						return prm.Default
+					},
+					func(v float64) error { return config.CheckSetting(base.Name, prm, v) },
+					func(c *config.Config, v float64) {
+						if c.Settings == nil {
+							c.Settings = map[string]float64{}
+						}
+						c.Settings[prm.Name] = v
+					})
+			}
+		}
 	}
 
 	// The race controls.
@@ -200,34 +235,30 @@ func (p *panel) build(cfg config.Config) {
 	p.on(p.link, "focus", func(el js.Value) { el.Call("select") })
 }
 
-// paramRow is a slider and a number box for one hyperparameter of runner i.
-func (p *panel) paramRow(card js.Value, i int, spec optim.Spec, prm optim.Param) {
-	row := p.el(card, "label", "param")
-	row.Set("title", prm.Help)
+// knobRow is a slider and a number box for one knob. value reads it from a
+// config, check refuses a bad value, and set writes a good one into a config.
+func (p *panel) knobRow(parent js.Value, k knob, id string, value func(config.Config) float64,
+	check func(float64) error, set func(*config.Config, float64)) {
+	row := p.el(parent, "label", "param")
+	row.Set("title", k.help)
 	sym := p.el(row, "span", "sym")
-	sym.Set("textContent", prm.Symbol)
-	in := paramInput{runner: i, param: prm}
+	sym.Set("textContent", k.symbol)
+	in := paramInput{knob: k, value: value}
 	in.slider = p.el(row, "input", "")
 	in.slider.Set("type", "range")
 	in.slider.Set("min", 0)
 	in.slider.Set("max", sliderSteps)
-	in.slider.Call("setAttribute", "aria-label", spec.Display+" "+prm.Name)
-	in.slider.Get("dataset").Set("param", spec.Name+"."+prm.Name)
+	in.slider.Call("setAttribute", "aria-label", id)
+	in.slider.Get("dataset").Set("param", id)
 	in.number = p.el(row, "input", "num")
 	in.number.Set("type", "text")
 	in.number.Set("inputMode", "decimal")
-	in.number.Call("setAttribute", "aria-label", spec.Display+" "+prm.Name+" value")
-	set := func(v float64) {
-		p.g.Edit(func(c *config.Config) {
-			if c.Runners[i].Params == nil {
-				c.Runners[i].Params = map[string]float64{}
-			}
-			c.Runners[i].Params[prm.Name] = v
-		})
-	}
+	in.number.Call("setAttribute", "aria-label", id+" value")
+	in.number.Get("dataset").Set("param", id)
+	apply := func(v float64) { p.g.Edit(func(c *config.Config) { set(c, v) }) }
 	p.on(in.slider, "input", func(el js.Value) {
 		if t, err := strconv.Atoi(el.Get("value").String()); err == nil {
-			set(fromSlider(prm, t))
+			apply(fromSlider(k, t))
 		}
 	})
 	p.on(in.number, "change", func(el js.Value) {
@@ -237,34 +268,50 @@ func (p *panel) paramRow(card js.Value, i int, spec optim.Spec, prm optim.Param)
 			v = math.NaN()
 		}
 		el.Call("blur") // so that sync may show the value kept
-		if err := config.CheckParam(spec.Name, prm, v); err != nil {
+		if err := check(v); err != nil {
 			p.g.Notify(fmt.Sprintf("%q: %v; kept the previous value", s, err))
 			return
 		}
-		set(v)
+		apply(v)
 	})
 	p.inputs = append(p.inputs, in)
 }
 
+// paramRow is the knob of one hyperparameter of runner i.
+func (p *panel) paramRow(card js.Value, i int, spec optim.Spec, prm optim.Param) {
+	p.knobRow(card, optimKnob(prm), spec.Name+"."+prm.Name,
+		func(c config.Config) float64 { return c.Runners[i].FullParams()[prm.Name] },
+		func(v float64) error { return config.CheckParam(spec.Name, prm, v) },
+		func(c *config.Config, v float64) {
+			if c.Runners[i].Params == nil {
+				c.Runners[i].Params = map[string]float64{}
+			}
+			c.Runners[i].Params[prm.Name] = v
+		})
+}
+
 // toSlider and fromSlider map a parameter's value to a slider position and back,
 // geometrically for log-scaled parameters.
-func toSlider(p optim.Param, v float64) int {
+func toSlider(k knob, v float64) int {
 	var t float64
-	if p.Log && p.Min > 0 {
-		t = math.Log(v/p.Min) / math.Log(p.Max/p.Min)
+	if k.log && k.min > 0 {
+		t = math.Log(v/k.min) / math.Log(k.max/k.min)
 	} else {
-		t = (v - p.Min) / (p.Max - p.Min)
+		t = (v - k.min) / (k.max - k.min)
 	}
 	return int(math.Round(math.Max(0, math.Min(1, t)) * sliderSteps))
 }
 
-func fromSlider(p optim.Param, pos int) float64 {
+func fromSlider(k knob, pos int) float64 {
 	t := float64(pos) / sliderSteps
 	var v float64
-	if p.Log && p.Min > 0 {
-		v = p.Min * math.Pow(p.Max/p.Min, t)
+	if k.log && k.min > 0 {
+		v = k.min * math.Pow(k.max/k.min, t)
 	} else {
-		v = p.Min + t*(p.Max-p.Min)
+		v = k.min + t*(k.max-k.min)
+	}
+	if k.integer {
+		return math.Round(v)
 	}
 	// Three significant figures: a slider cannot mean more, and links stay short.
 	return roundSig(v, 3)

@@ -22,10 +22,11 @@ type Runner struct {
 
 // Config is everything that defines what the page shows.
 type Config struct {
-	Problem  string     // built-in problem name; ignored when Expr is set
-	Expr     string     // a custom formula in the expression language
-	Start    [2]float64 // start point, when HasStart
-	HasStart bool       // false: the problem's default start
+	Problem  string             // built-in problem name; ignored when Expr is set
+	Settings map[string]float64 // the problem's parameters set explicitly (a1, kappa, …)
+	Expr     string             // a custom formula in the expression language
+	Start    [2]float64         // start point, when HasStart
+	HasStart bool               // false: the problem's default start
 	Runners  []Runner
 	Speed    int        // optimizer steps per tick
 	Seed     uint64     // seed for everything random
@@ -69,7 +70,15 @@ func (c Config) Surface() (*problems.Problem, error) {
 	if !ok {
 		return nil, fmt.Errorf("config: unknown problem %q", c.Problem)
 	}
-	return p, nil
+	if len(c.Settings) == 0 {
+		return p, nil
+	}
+	return p.With(c.Settings)
+}
+
+// SameSurface reports whether c and o describe the same loss surface.
+func (c Config) SameSurface(o Config) bool {
+	return c.Problem == o.Problem && c.Expr == o.Expr && sameParams(c.Settings, o.Settings)
 }
 
 // FullParams returns the runner's full parameter set: its explicit values over the
@@ -109,12 +118,14 @@ func Apply(base Config, hash string) (Config, []error) {
 		seen[key] = true
 		switch key {
 		case "problem":
-			if _, ok := problems.Lookup(val); !ok {
-				report("problem: there is no problem %q (known: %s); kept %s", val, strings.Join(problemNames(), ", "), base.describeProblem())
+			name, settings, perrs := parseProblem(val)
+			errs = append(errs, perrs...)
+			if name == "" {
+				report("problem: there is no problem %q (known: %s); kept %s", strings.SplitN(val, ":", 2)[0], strings.Join(problemNames(), ", "), base.describeProblem())
 				delete(seen, key)
 				continue
 			}
-			c.Problem, c.Expr = val, ""
+			c.Problem, c.Settings, c.Expr = name, settings, ""
 		case "expr":
 			if _, err := problems.Custom(val); err != nil {
 				report("expr: %v; kept %s", err, base.describeProblem())
@@ -176,7 +187,7 @@ func Apply(base Config, hash string) (Config, []error) {
 			report("%q is not a setting Descent knows (known: problem, expr, start, o, speed, seed, view, paused, embed); ignored", key)
 		}
 	}
-	if (seen["problem"] || seen["expr"]) && c.Expr+"\x00"+c.Problem != base.Expr+"\x00"+base.Problem {
+	if (seen["problem"] || seen["expr"]) && (c.Expr != base.Expr || c.Problem != base.Problem) {
 		if !seen["start"] {
 			c.HasStart = false
 		}
@@ -189,22 +200,27 @@ func Apply(base Config, hash string) (Config, []error) {
 
 // Clone returns a copy of c that shares nothing with it.
 func (c Config) Clone() Config {
+	c.Settings = cloneParams(c.Settings)
 	c.Runners = append([]Runner(nil), c.Runners...)
 	for i, r := range c.Runners {
-		params := make(map[string]float64, len(r.Params))
-		for k, v := range r.Params {
-			params[k] = v
-		}
-		c.Runners[i].Params = params
+		c.Runners[i].Params = cloneParams(r.Params)
 	}
 	return c
+}
+
+func cloneParams(m map[string]float64) map[string]float64 {
+	out := make(map[string]float64, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
 }
 
 // SameRace reports whether c and o race the same runners from the same start on
 // the same problem, so that a change between them (speed, pause, view) can keep
 // the race going.
 func (c Config) SameRace(o Config) bool {
-	if c.Problem != o.Problem || c.Expr != o.Expr || c.HasStart != o.HasStart ||
+	if !c.SameSurface(o) || c.HasStart != o.HasStart ||
 		c.HasStart && c.Start != o.Start || c.Seed != o.Seed || len(c.Runners) != len(o.Runners) {
 		return false
 	}
@@ -239,7 +255,7 @@ func (c Config) Hash() string {
 	if c.Expr != "" {
 		add("expr", c.Expr)
 	} else {
-		add("problem", c.Problem)
+		add("problem", c.formatProblem())
 	}
 	if c.HasStart {
 		add("start", formatFloats(c.Start[:]))
@@ -265,6 +281,86 @@ func (c Config) Hash() string {
 		add("embed", "1")
 	}
 	return strings.Join(parts, "&")
+}
+
+func (c Config) formatProblem() string {
+	p, ok := problems.Lookup(c.Problem)
+	if !ok {
+		return c.Problem
+	}
+	var kv []string
+	for _, prm := range p.Params { // the problem's order, so the hash is stable
+		if v, ok := c.Settings[prm.Name]; ok && v != prm.Default {
+			kv = append(kv, prm.Name+"="+strconv.FormatFloat(v, 'g', -1, 64))
+		}
+	}
+	if len(kv) == 0 {
+		return c.Problem
+	}
+	return c.Problem + ":" + strings.Join(kv, ",")
+}
+
+// parseProblem reads "rotated:kappa=50,angle=45". An unknown problem gives the
+// name ""; bad parameters keep their defaults, each with an error.
+func parseProblem(s string) (string, map[string]float64, []error) {
+	name, rest, _ := strings.Cut(s, ":")
+	p, ok := problems.Lookup(name)
+	if !ok {
+		return "", nil, nil
+	}
+	var errs []error
+	settings := map[string]float64{}
+	for _, kv := range strings.Split(rest, ",") {
+		if kv == "" {
+			continue
+		}
+		k, vs, _ := strings.Cut(kv, "=")
+		prm, ok := findSetting(p, k)
+		if !ok {
+			var names []string
+			for _, q := range p.Params {
+				names = append(names, q.Name)
+			}
+			has := "it has none"
+			if len(names) > 0 {
+				has = "it has: " + strings.Join(names, ", ")
+			}
+			errs = append(errs, fmt.Errorf("problem: %s has no parameter %q (%s); ignored", name, k, has))
+			continue
+		}
+		v, err := strconv.ParseFloat(vs, 64)
+		if err != nil {
+			v = math.NaN()
+		}
+		if err := CheckSetting(name, prm, v); err != nil {
+			errs = append(errs, fmt.Errorf("problem: %w; kept %g", err, prm.Default))
+			continue
+		}
+		settings[k] = v
+	}
+	return name, settings, errs
+}
+
+func findSetting(p *problems.Problem, name string) (problems.Param, bool) {
+	for _, q := range p.Params {
+		if q.Name == name {
+			return q, true
+		}
+	}
+	return problems.Param{}, false
+}
+
+// CheckSetting says what is wrong with the value v for the parameter p of the
+// problem named problem, or returns nil.
+func CheckSetting(problem string, p problems.Param, v float64) error {
+	if math.IsNaN(v) || v < p.Min || v > p.Max || p.Integer && v != math.Trunc(v) {
+		kind := "a number"
+		if p.Integer {
+			kind = "a whole number"
+		}
+		return fmt.Errorf("%s %s (%s) must be %s from %g to %g", problem, p.Name, p.Symbol, kind, p.Min, p.Max)
+	}
+	return nil
 }
 
 func (r Runner) format() string {

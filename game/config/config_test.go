@@ -176,3 +176,40 @@ func TestCloneSharesNothing(t *testing.T) {
 		t.Errorf("changing the clone changed the original: %+v", c)
 	}
 }
+
+func TestProblemSettings(t *testing.T) {
+	c, errs := Parse("problem=rotated:kappa=50,angle=45")
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if c.Problem != "rotated" || c.Settings["kappa"] != 50 || c.Settings["angle"] != 45 {
+		t.Errorf("got %q %v", c.Problem, c.Settings)
+	}
+	p, err := c.Surface()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.ParamValues(); got["kappa"] != 50 || got["angle"] != 45 {
+		t.Errorf("surface built with %v, want kappa 50 and angle 45", got)
+	}
+	if h := c.Hash(); !strings.Contains(h, "problem=rotated:kappa=50,angle=45") {
+		t.Errorf("Hash() = %q", h)
+	}
+	c, errs = Parse("problem=rotated:kappa=0,zeta=1,angle=10")
+	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "kappa") || !strings.Contains(errs[1].Error(), `"zeta"`) {
+		t.Errorf("errors %v, want one for kappa's range and one for zeta", errs)
+	}
+	if c.Problem != "rotated" || c.Settings["angle"] != 10 {
+		t.Errorf("the good parts did not apply: %q %v", c.Problem, c.Settings)
+	}
+	c, errs = Parse("problem=regression:n=10.5")
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), "whole number") {
+		t.Errorf("errors %v, want one asking for a whole number", errs)
+	}
+	base, _ := Parse("problem=rotated:kappa=50")
+	same, _ := Apply(base, "speed=4")
+	other, _ := Apply(base, "problem=rotated:kappa=60")
+	if !base.SameRace(same) || base.SameRace(other) || base.SameSurface(other) {
+		t.Errorf("SameRace/SameSurface do not follow the settings")
+	}
+}

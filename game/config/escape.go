@@ -6,11 +6,11 @@ import (
 )
 
 // escape %-encodes a value for the hash, leaving the characters that read well in a
-// link (digits, letters, , ; : . - and the like) as they are. '&' and '=' separate
-// keys and so are always encoded.
+// link (digits, letters, , ; : = . - and the like) as they are. '&' separates keys
+// and so is always encoded; '=' may stay, since a key ends at its first '='.
 func escape(s string) string {
 	e := url.QueryEscape(s)
-	r := strings.NewReplacer("%2C", ",", "%3B", ";", "%3A", ":", "%5E", "^", "%2A", "*", "%2F", "/", "%28", "(", "%29", ")", "+", "%20")
+	r := strings.NewReplacer("%3D", "=", "%2C", ",", "%3B", ";", "%3A", ":", "%5E", "^", "%2A", "*", "%2F", "/", "%28", "(", "%29", ")", "+", "%20")
 	return r.Replace(e)
 }
 

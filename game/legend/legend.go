@@ -36,6 +36,16 @@ type Legend struct {
 func Make(l *Legend, p *problems.Problem, r *race.Race, paused bool) {
 	l.Title = p.Title
 	l.Formula = "f(x, y) = " + p.Formula
+	if len(p.Params) > 0 {
+		vals := p.ParamValues()
+		l.Formula += "   with "
+		for i, prm := range p.Params {
+			if i > 0 {
+				l.Formula += ", "
+			}
+			l.Formula += prm.Symbol + " = " + strconv.FormatFloat(vals[prm.Name], 'g', 4, 64)
+		}
+	}
 	l.Step = "step " + strconv.Itoa(r.Step)
 	l.Paused = paused
 	l.Rows = l.Rows[:0]

@@ -22,7 +22,7 @@ func TestMakeDescribesEveryRunner(t *testing.T) {
 	r.Advance(400)
 	var l Legend
 	Make(&l, p, r, true)
-	if l.Title != p.Title || l.Formula != "f(x, y) = "+p.Formula || l.Step != "step "+strconv.Itoa(r.Step) || !l.Paused {
+	if l.Title != p.Title || l.Formula != "f(x, y) = a1*x^2 + a2*y^2   with a₁ = 0.1, a₂ = 10" || l.Step != "step "+strconv.Itoa(r.Step) || !l.Paused {
 		t.Errorf("header %q %q %q %v", l.Title, l.Formula, l.Step, l.Paused)
 	}
 	if len(l.Rows) != 2 {
