@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"math"
 	"net/http/httptest"
 	"os"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -178,6 +180,7 @@ type stateJS struct {
 	Step    int        `json:"step"`
 	Paused  bool       `json:"paused"`
 	Start   [2]float64 `json:"start"`
+	View    [4]float64 `json:"view"`
 	Hash    string     `json:"hash"`
 	Notes   []string   `json:"notes"`
 	Runners []runnerJS `json:"runners"`
@@ -580,5 +583,68 @@ func TestPanelEditsTheRace(t *testing.T) {
 	eval[bool](tb, `(document.getElementById("play").click(), true)`)
 	if tb.state().Paused {
 		t.Errorf("Play did not resume")
+	}
+}
+
+// viewOf reads the view the URL holds, or reports false.
+func viewOf(tb *tab) ([4]float64, bool) {
+	var v [4]float64
+	h := eval[string](tb, "location.hash")
+	i := strings.Index(h, "view=")
+	if i < 0 {
+		return v, false
+	}
+	s := h[i+len("view="):]
+	if j := strings.IndexByte(s, '&'); j >= 0 {
+		s = s[:j]
+	}
+	_, err := fmt.Sscanf(s, "%g,%g,%g,%g", &v[0], &v[1], &v[2], &v[3])
+	return v, err == nil
+}
+
+func TestWheelZoomsDragPansAndFRestores(t *testing.T) {
+	tb := open(t, "problem=ill-conditioned&paused=1")
+	start := tb.state().Start
+	cw, ch := float64(pageW-panelW), float64(pageH)
+	scale := max(10/(cw*0.92), 6/(ch*0.92)) // world units per CSS pixel, as fitted
+	// 300 px of wheel up over the canvas centre zooms in by e^(−0.45), about the centre.
+	wheel := chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, cw/2, ch/2, func(p *input.DispatchMouseEventParams) { p.DeltaX, p.DeltaY = 0.01, -300 }) // deltaX must be sent, and zero is omitted
+	if err := chromedp.Do(tb.ctx, wheel); err != nil {
+		t.Fatal(err)
+	}
+	if !poll(tb, `location.hash.includes("view=")`) {
+		t.Fatalf("no view in the hash after zooming: %q", eval[string](tb, "location.hash"))
+	}
+	v := tb.state().View
+	if hv, ok := viewOf(tb); !ok || abs(hv[0]-v[0]) > 0.01*(v[1]-v[0]) {
+		t.Errorf("hash view %v, want about the view shown, %v", hv, v)
+	}
+	wantW := cw * scale * math.Exp(-0.45)
+	if w := v[1] - v[0]; abs(w-wantW) > 0.01*wantW || abs(v[0]+v[1]) > 0.01*wantW {
+		t.Errorf("view %v after zooming: width %g centred at %g, want width %g centred at 0", v, w, (v[0]+v[1])/2, wantW)
+	}
+	// Dragging 100 px to the right moves the picture, not the start.
+	zoomedScale := (v[1] - v[0]) / cw
+	drag := []chromedp.Action[chromedp.Void]{chromedp.MouseEvent(chromedp.MousePressed, 300, 300, chromedp.ButtonLeft)}
+	for x := 310.0; x <= 400; x += 10 {
+		drag = append(drag, chromedp.MouseEvent(chromedp.MouseMoved, x, 300, chromedp.ButtonLeft))
+	}
+	drag = append(drag, chromedp.MouseEvent(chromedp.MouseReleased, 400, 300, chromedp.ButtonLeft))
+	if err := chromedp.Do(tb.ctx, drag...); err != nil {
+		t.Fatal(err)
+	}
+	moved := tb.state().View
+	if dx := moved[0] - v[0]; abs(dx+100*zoomedScale) > 2*zoomedScale {
+		t.Errorf("view moved by %g in x after a 100 px drag, want %g", dx, -100*zoomedScale)
+	}
+	if st := tb.state(); st.Start != start {
+		t.Errorf("the drag moved the start from %v to %v", start, st.Start)
+	}
+	// F fits the domain again.
+	if err := chromedp.Do(tb.ctx, chromedp.KeyEvent("f")); err != nil {
+		t.Fatal(err)
+	}
+	if !poll(tb, `!location.hash.includes("view=")`) {
+		t.Errorf("hash %q still has a view after f", eval[string](tb, "location.hash"))
 	}
 }

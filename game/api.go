@@ -32,6 +32,7 @@ type State struct {
 	Paused  bool
 	Speed   int
 	Start   [2]float64
+	View    [4]float64 // the world rectangle on screen: xmin, xmax, ymin, ymax
 	Runners []RunnerState
 	Notes   []string
 }
@@ -48,6 +49,7 @@ func (g *Game) State() State {
 		Paused:  g.cfg.Paused,
 		Speed:   g.cfg.Speed,
 		Start:   g.race.Start,
+		View:    bounds(g.view),
 		Notes:   append([]string(nil), g.notes...),
 	}
 	for _, r := range g.race.Runners {
@@ -65,6 +67,11 @@ func (g *Game) State() State {
 		})
 	}
 	return st
+}
+
+func bounds(v view.View) [4]float64 {
+	x0, x1, y0, y1 := v.Bounds()
+	return [4]float64{x0, x1, y0, y1}
 }
 
 // Configure applies a URL-hash string over the current config and returns the
@@ -145,6 +152,49 @@ func (g *Game) ClickCSS(x, y, cssW, cssH float64) {
 	g.cfg.Start, g.cfg.HasStart = start, true
 	g.race.Restart(start)
 	g.trailsStale, g.dirty = true, true
+	g.changed()
+}
+
+// ZoomCSS zooms by factor (below 1 zooms in) about the point (x, y), in CSS
+// pixels of a canvas cssW×cssH CSS pixels large.
+func (g *Game) ZoomCSS(x, y, cssW, cssH, factor float64) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if cssW <= 0 || cssH <= 0 || g.w == 0 {
+		return
+	}
+	g.setView(g.view.ZoomAt(x*float64(g.w)/cssW, y*float64(g.h)/cssH, factor))
+}
+
+// PanCSS moves the picture by (dx, dy) CSS pixels of a canvas cssW×cssH large.
+func (g *Game) PanCSS(dx, dy, cssW, cssH float64) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if cssW <= 0 || cssH <= 0 || g.w == 0 {
+		return
+	}
+	g.setView(g.view.PanBy(dx*float64(g.w)/cssW, dy*float64(g.h)/cssH))
+}
+
+// FitView goes back to showing the problem's whole domain.
+func (g *Game) FitView() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.cfg.HasView = false
+	g.fitView()
+	g.dirty = true
+	g.changed()
+}
+
+// setView records v as the config's view, its bounds rounded to a hundredth of
+// a pixel so the link stays short, and shows it. Called with mu held.
+func (g *Game) setView(v view.View) {
+	x0, x1, y0, y1 := v.Bounds()
+	q := math.Pow(10, math.Floor(math.Log10(v.Scale/100)))
+	g.cfg.View = [4]float64{roundTo(x0, q), roundTo(x1, q), roundTo(y0, q), roundTo(y1, q)}
+	g.cfg.HasView = true
+	g.fitView()
+	g.dirty = true
 	g.changed()
 }
 

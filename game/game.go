@@ -136,11 +136,13 @@ func (g *Game) Edit(fn func(c *config.Config)) {
 
 // fitView sets the view from the config (or the problem's domain) and the screen size.
 func (g *Game) fitView() {
-	xmin, xmax, ymin, ymax := g.problem.Bounds()
-	if g.cfg.HasView {
-		xmin, xmax, ymin, ymax = g.cfg.View[0], g.cfg.View[1], g.cfg.View[2], g.cfg.View[3]
+	var v view.View
+	if c := g.cfg.View; g.cfg.HasView {
+		v = view.FitExact(c[0], c[1], c[2], c[3], g.w, g.h)
+	} else {
+		xmin, xmax, ymin, ymax := g.problem.Bounds()
+		v = view.Fit(xmin, xmax, ymin, ymax, g.w, g.h)
 	}
-	v := view.Fit(xmin, xmax, ymin, ymax, g.w, g.h)
 	if v != g.view {
 		g.view = v
 		g.fieldGood, g.trailsStale = false, true

@@ -155,6 +155,7 @@ func stateJS(s game.State) js.Value {
 	return js.ValueOf(map[string]any{
 		"problem": s.Problem, "expr": s.Expr, "hash": s.Hash, "step": s.Step,
 		"paused": s.Paused, "speed": s.Speed, "start": []any{s.Start[0], s.Start[1]},
+		"view":    []any{s.View[0], s.View[1], s.View[2], s.View[3]},
 		"runners": runners, "notes": stringsAny(s.Notes),
 	})
 }

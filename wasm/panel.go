@@ -164,6 +164,7 @@ func (p *panel) build(cfg config.Config) {
 	p.play.Set("id", "play")
 	p.button(row, "Step", func() { p.g.SetPaused(true); p.g.Step(1) }).Set("id", "step")
 	p.button(row, "Reset", func() { p.g.Reset() }).Set("id", "reset")
+	p.button(row, "Fit view", func() { p.g.FitView() }).Set("id", "fit")
 	p.speed = p.el(sec, "input", "")
 	p.speed.Set("type", "range")
 	p.speed.Set("min", config.MinSpeed)

@@ -17,16 +17,26 @@ type View struct {
 const fitMargin = 0.04
 
 // Fit returns the view that shows the rectangle [xmin,xmax]×[ymin,ymax] whole and
-// centred on a w×h screen, with equal scale on both axes.
+// centred on a w×h screen, with equal scale on both axes and a margin around.
 func Fit(xmin, xmax, ymin, ymax float64, w, h int) View {
+	return fit(xmin, xmax, ymin, ymax, w, h, fitMargin)
+}
+
+// FitExact is Fit without the margin: a view written down by Bounds comes back
+// as it was.
+func FitExact(xmin, xmax, ymin, ymax float64, w, h int) View {
+	return fit(xmin, xmax, ymin, ymax, w, h, 0)
+}
+
+func fit(xmin, xmax, ymin, ymax float64, w, h int, margin float64) View {
 	if w < 1 {
 		w = 1
 	}
 	if h < 1 {
 		h = 1
 	}
-	sx := (xmax - xmin) / (float64(w) * (1 - 2*fitMargin))
-	sy := (ymax - ymin) / (float64(h) * (1 - 2*fitMargin))
+	sx := (xmax - xmin) / (float64(w) * (1 - 2*margin))
+	sy := (ymax - ymin) / (float64(h) * (1 - 2*margin))
 	return View{
 		CX:    (xmin + xmax) / 2,
 		CY:    (ymin + ymax) / 2,
@@ -56,5 +66,32 @@ func (v View) Bounds() (xmin, xmax, ymin, ymax float64) {
 // never been fitted (zero scale) stays unfitted.
 func (v View) Resize(w, h int) View {
 	v.W, v.H = w, h
+	return v
+}
+
+// MinRelativeScale bounds zooming in: the field shader computes in 32-bit floats
+// from the view's centre, which resolves about one part in 10⁷ of it.
+const MinRelativeScale = 1e-6
+
+// ZoomAt scales the view by factor (below 1 zooms in) about the screen point
+// (sx, sy), which stays over the same world point. Zoom stops where 32-bit
+// floats would blur the field, and at a huge zoom-out.
+func (v View) ZoomAt(sx, sy, factor float64) View {
+	wx, wy := v.ToWorld(sx, sy)
+	scale := v.Scale * factor
+	floor := MinRelativeScale * math.Max(1, math.Max(math.Abs(wx), math.Abs(wy)))
+	scale = math.Max(floor, math.Min(scale, 1e6))
+	// Keep (wx, wy) under (sx, sy): CX = wx − (sx − W/2)·scale, likewise for y.
+	v.CX = wx - (sx-float64(v.W)/2)*scale
+	v.CY = wy + (sy-float64(v.H)/2)*scale
+	v.Scale = scale
+	return v
+}
+
+// PanBy moves the picture by (dx, dy) screen pixels: the world point under a
+// dragged pointer follows it.
+func (v View) PanBy(dx, dy float64) View {
+	v.CX -= dx * v.Scale
+	v.CY += dy * v.Scale
 	return v
 }

@@ -110,3 +110,42 @@ func TestQuantilesSpreadThePalette(t *testing.T) {
 		}
 	}
 }
+
+func TestZoomKeepsThePointUnderTheCursor(t *testing.T) {
+	v := Fit(-5, 5, -3, 3, 800, 600)
+	for _, c := range []struct{ sx, sy, factor float64 }{{100, 50, 0.5}, {700, 550, 2}, {400, 300, 0.1}} {
+		wx, wy := v.ToWorld(c.sx, c.sy)
+		z := v.ZoomAt(c.sx, c.sy, c.factor)
+		gx, gy := z.ToWorld(c.sx, c.sy)
+		if math.Abs(gx-wx) > 1e-12 || math.Abs(gy-wy) > 1e-12 {
+			t.Errorf("ZoomAt(%g,%g,%g): the point under the cursor moved from (%g,%g) to (%g,%g)", c.sx, c.sy, c.factor, wx, wy, gx, gy)
+		}
+		if math.Abs(z.Scale-v.Scale*c.factor) > 1e-12 {
+			t.Errorf("scale %g, want %g", z.Scale, v.Scale*c.factor)
+		}
+	}
+	// Zooming in a million-fold at x = 1000 stops at the 32-bit limit.
+	far := View{CX: 1000, CY: 0, Scale: 1, W: 100, H: 100}.ZoomAt(50, 50, 1e-12)
+	if want := MinRelativeScale * 1000; math.Abs(far.Scale-want) > 1e-15 {
+		t.Errorf("scale after a huge zoom-in at x=1000: %g, want the floor %g", far.Scale, want)
+	}
+}
+
+func TestPanFollowsThePointer(t *testing.T) {
+	v := Fit(-5, 5, -3, 3, 800, 600)
+	wx, wy := v.ToWorld(200, 100)
+	p := v.PanBy(30, -20)
+	gx, gy := p.ToWorld(230, 80)
+	if math.Abs(gx-wx) > 1e-12 || math.Abs(gy-wy) > 1e-12 {
+		t.Errorf("after dragging by (30,-20) the grabbed point is at (%g,%g), want (%g,%g)", gx, gy, wx, wy)
+	}
+}
+
+func TestFitExactRoundTrip(t *testing.T) {
+	v := Fit(-5, 5, -3, 3, 800, 600).ZoomAt(100, 100, 0.37)
+	x0, x1, y0, y1 := v.Bounds()
+	back := FitExact(x0, x1, y0, y1, 800, 600)
+	if math.Abs(back.CX-v.CX) > 1e-12 || math.Abs(back.CY-v.CY) > 1e-12 || math.Abs(back.Scale-v.Scale) > 1e-15 {
+		t.Errorf("FitExact(Bounds()) = %+v, want %+v", back, v)
+	}
+}
