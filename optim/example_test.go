@@ -31,6 +31,7 @@ func ExampleSpecs() {
 	}
 	// Output:
 	// gd       map[lr:0.05]
+	// sgd      map[batch:8 lr:0.05 sigma:1]
 	// momentum map[lr:0.02 m:0.9]
 	// adagrad  map[beta:1 eps:1e-08 lr:0.5]
 	// rmsprop  map[beta:0.9 eps:1e-08 lr:0.05]
@@ -42,4 +43,5 @@ func ExampleSpecs() {
 	// nadam    map[beta1:0.9 beta2:0.999 eps:1e-08 lr:0.1]
 	// adamw    map[beta1:0.9 beta2:0.999 eps:1e-08 lr:0.1 wd:0.01]
 	// lion     map[beta1:0.9 beta2:0.99 lr:0.01 wd:0]
+	// newton   map[damping:0 lr:1]
 }

@@ -13,6 +13,27 @@ type Optimizer interface {
 	Reset()
 }
 
+// Stochastic is an optimizer that steps on a sampled gradient; the caller
+// (the race) samples it. Its Step takes whatever gradient it is given, so
+// the sampling rule lives with the caller, which knows whether the problem
+// has data.
+type Stochastic interface {
+	Optimizer
+	// Sampling returns the minibatch size to use on a problem with data
+	// (at least 1) and the standard deviation of the Gaussian noise to add
+	// to each coordinate of the exact gradient on a problem without.
+	Sampling() (batch int, sigma float64)
+}
+
+// SecondOrder is an optimizer that needs the Hessian as well as the
+// gradient. Its Step, given no Hessian, takes a plain gradient step.
+type SecondOrder interface {
+	Optimizer
+	// StepHessian is Step with the Hessian at x, n×n in row-major order
+	// for n = len(x). It panics if len(hess) != n·n, and as Step does.
+	StepHessian(x, grad, hess []float64)
+}
+
 // dims remembers the dimension fixed by an optimizer's first Step.
 type dims struct {
 	n   int

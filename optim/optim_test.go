@@ -224,6 +224,10 @@ var handCases = []struct {
 	want   [3][2]float64
 }{
 	{"gd", map[string]float64{"lr": 0.1}, handGD(0.1)},
+	// SGD's step is GD's on whatever gradient it is given: the race samples it.
+	{"sgd", map[string]float64{"lr": 0.1, "batch": 3, "sigma": 2}, handGD(0.1)},
+	// Newton's Step, without a Hessian, is a gradient step (newton_test.go has the Newton steps).
+	{"newton", map[string]float64{"lr": 0.1, "damping": 1}, handGD(0.1)},
 	{"momentum", map[string]float64{"lr": 0.1, "m": 0.5}, handMomentum(0.1, 0.5)},
 	{"adagrad", map[string]float64{"lr": 0.3, "beta": 2, "eps": 0.01}, handAdagrad(0.3, 2, 0.01)},
 	{"rmsprop", map[string]float64{"lr": 0.3, "beta": 0.8, "eps": 0.01}, handRMSProp(0.3, 0.8, 0.01)},
@@ -411,13 +415,26 @@ func TestAdamWDecayIsDecoupled(t *testing.T) {
 	}
 }
 
-// run takes steps on the gradient of f(x, y) = x² + 10y² from (1, 1).
+// bowlHessian is the Hessian of f(x, y) = x² + 10y², row-major.
+var bowlHessian = []float64{2, 0, 0, 20}
+
+// stepBowl takes one step of opt on f(x, y) = x² + 10y² at x, giving a
+// second-order optimizer the exact Hessian.
+func stepBowl(opt optim.Optimizer, x, g []float64) {
+	g[0], g[1] = 2*x[0], 20*x[1]
+	if so, ok := opt.(optim.SecondOrder); ok {
+		so.StepHessian(x, g, bowlHessian)
+		return
+	}
+	opt.Step(x, g)
+}
+
+// run takes steps on f(x, y) = x² + 10y² from (1, 1).
 func run(opt optim.Optimizer, steps int) []float64 {
 	x := []float64{1, 1}
 	g := make([]float64, 2)
 	for range steps {
-		g[0], g[1] = 2*x[0], 20*x[1]
-		opt.Step(x, g)
+		stepBowl(opt, x, g)
 	}
 	return x
 }
@@ -437,8 +454,7 @@ func TestDefaultsDescend(t *testing.T) {
 			x, g := []float64{-4, 2}, make([]float64, 2)
 			f0 := f(x)
 			for i := range steps {
-				g[0], g[1] = 2*x[0], 20*x[1]
-				opt.Step(x, g)
+				stepBowl(opt, x, g)
 				if math.IsNaN(x[0]) || math.IsNaN(x[1]) || math.IsInf(x[0], 0) || math.IsInf(x[1], 0) {
 					t.Fatalf("step %d: got x = %v, want finite", i+1, x)
 				}
@@ -515,17 +531,27 @@ func TestStepDoesNotAllocate(t *testing.T) {
 }
 
 // BenchmarkStep steps each optimizer on the gradient of Rosenbrock's function
-// f(x, y) = (1−x)² + 100(y−x²)² (Rosenbrock 1960), from the classic start (−1.2, 1).
+// f(x, y) = (1−x)² + 100(y−x²)² (Rosenbrock 1960), from the classic start
+// (−1.2, 1); a second-order optimizer also gets the exact Hessian
+// [2 − 400(y − x²) + 800x², −400x; −400x, 200], and SGD the exact gradient
+// (its sampling is the race's, benchmarked there).
 func BenchmarkStep(b *testing.B) {
 	for _, spec := range optim.Specs() {
 		b.Run(spec.Name, func(b *testing.B) {
 			opt, _ := optim.New(spec.Name, nil)
-			x, g := []float64{-1.2, 1}, make([]float64, 2)
+			so, second := opt.(optim.SecondOrder)
+			x, g, h := []float64{-1.2, 1}, make([]float64, 2), make([]float64, 4)
 			b.ReportAllocs()
 			for b.Loop() {
 				g[0] = -2*(1-x[0]) - 400*x[0]*(x[1]-x[0]*x[0])
 				g[1] = 200 * (x[1] - x[0]*x[0])
-				opt.Step(x, g)
+				if second {
+					h[0] = 2 - 400*(x[1]-x[0]*x[0]) + 800*x[0]*x[0]
+					h[1], h[2], h[3] = -400*x[0], -400*x[0], 200
+					so.StepHessian(x, g, h)
+				} else {
+					opt.Step(x, g)
+				}
 				if !(math.Abs(x[0]) < 10 && math.Abs(x[1]) < 10) { // diverged at these defaults: start over
 					x[0], x[1] = -1.2, 1
 					opt.Reset()

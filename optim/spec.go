@@ -12,12 +12,13 @@ import (
 // Param describes one tunable number of an optimizer: the panel's slider,
 // the URL key and the range New accepts all come from it.
 type Param struct {
-	Name     string // URL and JS key: "lr", "m", "beta", "beta1", "beta2", "eps", "rho", "wd"
+	Name     string // URL and JS key: "lr", "m", "beta", "beta1", "beta2", "eps", "rho", "wd", "batch", "sigma", "damping"
 	Symbol   string // display symbol, e.g. "α"
 	Help     string // one plain-language sentence for a learner
 	Default  float64
 	Min, Max float64 // New accepts values in [Min, Max]
 	Log      bool    // a slider should be log-scaled
+	Integer  bool    // only whole numbers are accepted: a slider steps by 1
 }
 
 // Spec describes one optimizer.
@@ -95,6 +96,23 @@ var registry = []entry{
 			Params: []Param{learningRate(0.05)},
 		},
 		build: func(p map[string]float64) Optimizer { return &GD{LearningRate: p["lr"]} },
+	},
+	{
+		spec: Spec{
+			Name: "sgd", Display: "SGD",
+			Rule: "θ -= α·ĝ, ĝ = ∇L over a random minibatch (or ∇L + σ·noise)",
+			Help: "Gradient descent on a noisy gradient: the mean over a few random data points where the problem has data, the exact gradient plus random noise where it has a formula.",
+			Params: []Param{
+				learningRate(0.05), // gd's, so the two can be compared side by side
+				{Name: "batch", Symbol: "B", Default: 8, Min: 1, Max: 1000, Log: true, Integer: true,
+					Help: "On problems with data: how many random points each step averages the gradient over; more points, less noise."},
+				{Name: "sigma", Symbol: "σ", Default: 1, Min: 0, Max: 100,
+					Help: "On formula problems, which have no data: how much random noise is added to each coordinate of the gradient."},
+			},
+		},
+		build: func(p map[string]float64) Optimizer {
+			return &SGD{LearningRate: p["lr"], Batch: int(p["batch"]), Sigma: p["sigma"]}
+		},
 	},
 	{
 		spec: Spec{
@@ -266,6 +284,19 @@ var registry = []entry{
 			return &Lion{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], WeightDecay: p["wd"]}
 		},
 	},
+	{
+		spec: Spec{
+			Name: "newton", Display: "Newton",
+			Rule: "θ -= α·(H + λI)⁻¹·∇L",
+			Help: "Uses the curvature (the Hessian H) as well as the slope: on a quadratic bowl one step lands on the bottom, but it heads just as happily for a saddle or a hilltop.",
+			Params: []Param{
+				learningRate(1), // a full Newton step
+				{Name: "damping", Symbol: "λ", Default: 0, Min: 0, Max: 100,
+					Help: "Added to the curvature in every direction: larger values make shorter, safer steps, closer to gradient descent's with rate α/λ."},
+			},
+		},
+		build: func(p map[string]float64) Optimizer { return &Newton{LearningRate: p["lr"], Damping: p["damping"]} },
+	},
 }
 
 // Specs returns every optimizer's spec in registry order. The result is a
@@ -328,7 +359,7 @@ func (s Spec) paramNames() string {
 // New returns the optimizer called name with the given parameters; missing
 // parameters take their defaults and params is not modified. Unknown names,
 // unknown parameters and values outside a parameter's [Min, Max] (NaN and
-// ±Inf included) are errors wrapping ErrUnknownOptimizer, ErrUnknownParam or
+// ±Inf included) or fractions for an Integer parameter are errors wrapping ErrUnknownOptimizer, ErrUnknownParam or
 // ErrParamRange.
 func New(name string, params map[string]float64) (Optimizer, error) {
 	e, ok := find(name)
@@ -353,6 +384,9 @@ func New(name string, params map[string]float64) (Optimizer, error) {
 		}
 		if math.IsNaN(v) || v < p.Min || v > p.Max { // ±Inf fail the range test
 			return nil, fmt.Errorf("optim: %w: %s %s = %v, want a value in [%v, %v]", ErrParamRange, name, p.Name, v, p.Min, p.Max)
+		}
+		if p.Integer && v != math.Trunc(v) {
+			return nil, fmt.Errorf("optim: %w: %s %s = %v, want a whole number in [%v, %v]", ErrParamRange, name, p.Name, v, p.Min, p.Max)
 		}
 		full[p.Name] = v
 	}

@@ -17,6 +17,7 @@ func TestSpecsOrderAndDefaults(t *testing.T) {
 		defaults map[string]float64
 	}{
 		{"gd", map[string]float64{"lr": 0.05}},
+		{"sgd", map[string]float64{"lr": 0.05, "batch": 8, "sigma": 1}},
 		{"momentum", map[string]float64{"lr": 0.02, "m": 0.9}},
 		{"adagrad", map[string]float64{"lr": 0.5, "beta": 1, "eps": 1e-8}},
 		{"rmsprop", map[string]float64{"lr": 0.05, "beta": 0.9, "eps": 1e-8}},
@@ -28,6 +29,7 @@ func TestSpecsOrderAndDefaults(t *testing.T) {
 		{"nadam", map[string]float64{"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8}},
 		{"adamw", map[string]float64{"lr": 0.1, "beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "wd": 0.01}},
 		{"lion", map[string]float64{"lr": 0.01, "beta1": 0.9, "beta2": 0.99, "wd": 0}},
+		{"newton", map[string]float64{"lr": 1, "damping": 0}},
 	}
 	specs := optim.Specs()
 	if len(specs) != len(want) {
@@ -54,6 +56,9 @@ func TestSpecsOrderAndDefaults(t *testing.T) {
 			}
 			if p.Log && p.Min <= 0 {
 				t.Errorf("%s %s: log-scaled with Min %v, want Min > 0", s.Name, p.Name, p.Min)
+			}
+			if p.Integer && (p.Min != math.Trunc(p.Min) || p.Max != math.Trunc(p.Max) || p.Default != math.Trunc(p.Default)) {
+				t.Errorf("%s %s: integer with range [%v, %v] default %v, want whole numbers", s.Name, p.Name, p.Min, p.Max, p.Default)
 			}
 			if p.Symbol == "" || p.Help == "" {
 				t.Errorf("%s %s: missing Symbol or Help", s.Name, p.Name)
@@ -116,8 +121,8 @@ func TestSpecsIsACopy(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	if _, ok := optim.Lookup("sgd"); ok {
-		t.Error(`Lookup("sgd"): got ok, want not found`)
+	if _, ok := optim.Lookup("bfgs"); ok {
+		t.Error(`Lookup("bfgs"): got ok, want not found`)
 	}
 	s, ok := optim.Lookup("rmsprop")
 	if !ok || s.Display != "RMSProp" {
@@ -136,12 +141,13 @@ func TestNewErrors(t *testing.T) {
 		sentinel error
 		mention  []string // what the message must say
 	}{
-		{"unknown optimizer", "sgd", nil, optim.ErrUnknownOptimizer, []string{`"sgd"`, "gd, momentum, adagrad, rmsprop, adam, nesterov, adadelta, adamax, amsgrad, nadam, adamw, lion"}},
+		{"unknown optimizer", "bfgs", nil, optim.ErrUnknownOptimizer, []string{`"bfgs"`, "gd, sgd, momentum, adagrad, rmsprop, adam, nesterov, adadelta, adamax, amsgrad, nadam, adamw, lion, newton"}},
 		{"unknown param", "adam", map[string]float64{"m": 0.9}, optim.ErrUnknownParam, []string{`"m"`, "lr, beta1, beta2, eps"}},
 		{"above max", "momentum", map[string]float64{"m": 1}, optim.ErrParamRange, []string{"m = 1", "[0, 0.999]"}},
 		{"below min", "gd", map[string]float64{"lr": 0}, optim.ErrParamRange, []string{"lr = 0", "[0.0001, 10]"}},
 		{"NaN", "rmsprop", map[string]float64{"beta": math.NaN()}, optim.ErrParamRange, []string{"beta = NaN", "[0, 0.9999]"}},
 		{"Inf", "adagrad", map[string]float64{"eps": math.Inf(1)}, optim.ErrParamRange, []string{"eps = +Inf", "[1e-12, 1]"}},
+		{"fraction for an integer", "sgd", map[string]float64{"batch": 2.5}, optim.ErrParamRange, []string{"batch = 2.5", "whole number", "[1, 1000]"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			opt, err := optim.New(tc.opt, tc.params)

@@ -1,12 +1,18 @@
 package race
 
-import "descent/optim"
+import (
+	"math/rand/v2"
+
+	"descent/optim"
+	"descent/problems"
+)
 
 // Runner is one optimizer in a race.
 type Runner struct {
 	ID         int                // index in the race, stable
 	Optimizer  string             // registry name, see optim.Specs
 	Params     map[string]float64 // every parameter, defaults filled in
+	Seed       uint64             // with ID, seeds the random draws: PCG(Seed, ID)
 	X, Y       float64            // position; on divergence, the last finite one
 	Loss       float64            // the surface's value at (X, Y), always finite
 	Status     Status
@@ -17,6 +23,17 @@ type Runner struct {
 	still int        // consecutive steps with gradient norm below ConvergeTol
 	pos   [2]float64 // scratch for opt.Step, kept here so stepping does not allocate
 	grad  [2]float64
+	hess  [4]float64 // the Hessian, row-major, for a second-order optimizer
+	idx   []int      // minibatch indices, for a stochastic optimizer on data
+	src   *rand.PCG  // re-seeded on restart, so that a rerun draws the same numbers
+	rng   *rand.Rand // draws from src
+}
+
+// newRunnerFor returns runner id stepping with opt, its random numbers
+// seeded PCG(seed, id), keeping trailLen trail points. It is not started.
+func newRunnerFor(id int, opt optim.Optimizer, seed uint64, trailLen int) *Runner {
+	src := rand.NewPCG(seed, uint64(id))
+	return &Runner{ID: id, Seed: seed, opt: opt, trail: newTrail(trailLen), src: src, rng: rand.New(src)}
 }
 
 // Trail appends the runner's recent positions to dst, oldest first, the
@@ -31,9 +48,11 @@ func (r *Runner) TrailTail(dst [][2]float64, k int) [][2]float64 { return r.trai
 // started, including those the bounded trail has since dropped.
 func (r *Runner) TrailCount() int { return r.trail.total }
 
-// restart puts the runner at start with a fresh optimizer.
+// restart puts the runner at start with a fresh optimizer and its random
+// numbers back at the beginning of their stream.
 func (r *Runner) restart(s Surface, start [2]float64) {
 	r.opt.Reset()
+	r.src.Seed(r.Seed, uint64(r.ID))
 	r.X, r.Y = start[0], start[1]
 	r.Status, r.StatusStep, r.still = Running, 0, 0
 	r.trail.clear()
@@ -47,6 +66,11 @@ func (r *Runner) restart(s Surface, start [2]float64) {
 
 // step takes the runner's step number t, the single stepping rule shared by
 // Race.Advance and Trajectory. A runner that is not Running does not move.
+//
+// A stochastic optimizer steps on a sampled gradient (sampledGrad), a
+// second-order one is also given the Hessian (hessian). Convergence is
+// always judged on the exact gradient, so that noise can neither stop a
+// runner early nor hide that it has arrived.
 func (r *Runner) step(s Surface, a arena, t int) {
 	if r.Status != Running {
 		return
@@ -54,7 +78,16 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	gx, gy := s.Grad(r.X, r.Y)
 	r.pos = [2]float64{r.X, r.Y}
 	r.grad = [2]float64{gx, gy}
-	r.opt.Step(r.pos[:], r.grad[:])
+	if st, ok := r.opt.(optim.Stochastic); ok {
+		r.grad = r.sampledGrad(s, st, gx, gy)
+	}
+	if so, ok := r.opt.(optim.SecondOrder); ok {
+		hxx, hxy, hyy := hessian(s, r.X, r.Y)
+		r.hess = [4]float64{hxx, hxy, hxy, hyy}
+		so.StepHessian(r.pos[:], r.grad[:], r.hess[:])
+	} else {
+		r.opt.Step(r.pos[:], r.grad[:])
+	}
 	x, y := r.pos[0], r.pos[1]
 	var loss float64
 	ok := finite(gx) && finite(gy) && finite(x) && finite(y) && a.contains(x, y)
@@ -79,4 +112,39 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	if r.still >= ConvergeSteps {
 		r.Status, r.StatusStep = Converged, t
 	}
+}
+
+// sampledGrad returns the gradient a stochastic optimizer steps on at the
+// runner's position, where (gx, gy) is the exact one: on a Sampler with data,
+// the gradient over a random minibatch of the optimizer's batch size (capped
+// at the number of points, where it is the full gradient); elsewhere the
+// exact gradient plus independent Gaussian noise of the optimizer's sigma on
+// each coordinate, x's drawn first. The first minibatch allocates the index
+// scratch; after that it does not allocate.
+func (r *Runner) sampledGrad(s Surface, st optim.Stochastic, gx, gy float64) [2]float64 {
+	batch, sigma := st.Sampling()
+	if sm, ok := s.(Sampler); ok {
+		if n := sm.DataLen(); n > 0 {
+			b := min(max(batch, 1), n)
+			if cap(r.idx) < b {
+				r.idx = make([]int, b)
+			}
+			sx, sy := sm.SampleGrad(r.idx[:b], r.X, r.Y, r.rng)
+			return [2]float64{sx, sy}
+		}
+	}
+	if sigma > 0 {
+		gx += sigma * r.rng.NormFloat64()
+		gy += sigma * r.rng.NormFloat64()
+	}
+	return [2]float64{gx, gy}
+}
+
+// hessian returns s's Hessian at (x, y): its own if it is a Hessianer,
+// central differences of its exact gradient otherwise.
+func hessian(s Surface, x, y float64) (hxx, hxy, hyy float64) {
+	if h, ok := s.(Hessianer); ok {
+		return h.Hessian(x, y)
+	}
+	return problems.CentralHessian(s.Grad, x, y)
 }
