@@ -648,3 +648,59 @@ func TestWheelZoomsDragPansAndFRestores(t *testing.T) {
 		t.Errorf("hash %q still has a view after f", eval[string](tb, "location.hash"))
 	}
 }
+
+func TestLBFGSReferencePathIsShownAsALineSearch(t *testing.T) {
+	tb := open(t, "problem=rosenbrock&o=adam&lbfgs=1&paused=1")
+	type ref struct {
+		X           [2]float64 `json:"x"`
+		Loss        float64    `json:"loss"`
+		Iteration   int        `json:"iteration"`
+		Iterations  int        `json:"iterations"`
+		Evaluations int        `json:"evaluations"`
+	}
+	r := eval[ref](tb, "(descent.step(3), descent.state().reference)")
+	if r.Iteration != 3 || r.Evaluations < 3 {
+		t.Errorf("reference after 3 steps: %+v, want iteration 3 with at least 3 evaluations", r)
+	}
+	r = eval[ref](tb, "(descent.step(1000), descent.state().reference)")
+	// Rosenbrock's minimum is (1, 1); L-BFGS stops when every gradient
+	// component is below 1e-6, well within 1e-4 of it.
+	if r.Iteration != r.Iterations || abs(r.X[0]-1) > 1e-4 || abs(r.X[1]-1) > 1e-4 {
+		t.Errorf("reference at the end: %+v, want the whole path ending at (1, 1)", r)
+	}
+	nextFrame(tb)
+	rows := eval[[]string](tb, `[...document.querySelectorAll("#legend tr.ghost")].map(tr => tr.textContent)`)
+	if len(rows) != 1 || !strings.Contains(rows[0], "L-BFGS (line search)") || strings.Contains(rows[0], "Gradient descent") {
+		t.Errorf("ghost legend rows %q, want one labelled L-BFGS (line search)", rows)
+	}
+	if !eval[bool](tb, `document.getElementById("lbfgs").checked`) {
+		t.Errorf("the panel's L-BFGS box is not checked")
+	}
+	eval[bool](tb, `(document.getElementById("lbfgs").click(), true)`)
+	if eval[bool](tb, "descent.state().reference !== null") {
+		t.Errorf("unchecking the box left the reference path on")
+	}
+}
+
+func TestSeededSGDTrajectoriesAreReproducible(t *testing.T) {
+	tb := open(t, "paused=1")
+	get := func(seed int) [][2]float64 {
+		return eval[[][2]float64](tb, fmt.Sprintf(`descent.trajectory({problem: "regression", optimizer: "sgd", params: {lr: 0.1, batch: 4}, steps: 50, seed: %d}).points`, seed))
+	}
+	a, b, c := get(7), get(7), get(8)
+	if len(a) != 51 {
+		t.Fatalf("%d points, want 51", len(a))
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			t.Fatalf("same seed, different points at step %d: %v vs %v", i, a[i], b[i])
+		}
+	}
+	same := true
+	for i := range a {
+		same = same && a[i] == c[i]
+	}
+	if same {
+		t.Errorf("seeds 7 and 8 gave the same minibatch path")
+	}
+}

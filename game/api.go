@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"descent/game/config"
+	"descent/game/legend"
 	"descent/game/view"
 	"descent/optim"
 )
@@ -35,6 +36,18 @@ type State struct {
 	View    [4]float64 // the world rectangle on screen: xmin, xmax, ymin, ymax
 	Runners []RunnerState
 	Notes   []string
+	// Reference is the L-BFGS path's point at the current step, when shown.
+	Reference *ReferenceState
+}
+
+// ReferenceState is where the L-BFGS reference path is at the current step.
+type ReferenceState struct {
+	X           [2]float64
+	Loss        float64
+	Iteration   int // major iterations so far
+	Iterations  int // major iterations in the whole path
+	Evaluations int // function evaluations so far
+	Status      string
 }
 
 // State returns a snapshot of the race.
@@ -51,6 +64,13 @@ func (g *Game) State() State {
 		Start:   g.race.Start,
 		View:    bounds(g.view),
 		Notes:   append([]string(nil), g.notes...),
+	}
+	if g.ghost != nil {
+		k := legend.GhostIteration(g.ghost, g.race.Step)
+		st.Reference = &ReferenceState{
+			X: g.ghost.Points[k], Loss: g.ghost.Losses[k], Iteration: k,
+			Iterations: len(g.ghost.Points) - 1, Evaluations: g.ghost.Evaluations[k], Status: g.ghost.Status,
+		}
 	}
 	for _, r := range g.race.Runners {
 		spec, _ := optim.Lookup(r.Optimizer)
@@ -151,6 +171,7 @@ func (g *Game) ClickCSS(x, y, cssW, cssH float64) {
 	start := [2]float64{roundTo(wx, q), roundTo(wy, q)}
 	g.cfg.Start, g.cfg.HasStart = start, true
 	g.race.Restart(start)
+	g.updateGhost()
 	g.trailsStale, g.dirty = true, true
 	g.changed()
 }

@@ -23,6 +23,7 @@ type frame struct {
 	dpr     float64
 	start   [2]float32 // screen position of the start
 	runners []runnerFrame
+	ghost   []float32 // the reference path's screen points so far; its last is its ball
 	legend  legend.Legend
 }
 
@@ -37,7 +38,11 @@ type runnerFrame struct {
 func (g *Game) frame() *frame {
 	f := &g.painter.frame
 	f.problem, f.dpr = g.problem, g.dpr
-	legend.Make(&f.legend, g.problem, g.race, g.cfg.Paused)
+	legend.Make(&f.legend, g.problem, g.race, g.cfg.Paused, g.ghost)
+	f.ghost = f.ghost[:0]
+	if g.ghost != nil {
+		f.ghost = screenTrail(f.ghost, g.ghost.Points[:legend.GhostIteration(g.ghost, g.race.Step)+1], g.view)
+	}
 	f.refield = !g.fieldGood
 	if !g.fieldGood {
 		g.levels = view.SampleLevels(g.view, g.problem.Value, g.problem.MinValue(), g.problem.Scale == problems.Log)

@@ -16,6 +16,7 @@ import (
 	"descent/game/config"
 	"descent/game/legend"
 	"descent/game/race"
+	"descent/game/reference"
 	"descent/game/view"
 	"descent/problems"
 )
@@ -45,7 +46,10 @@ type Game struct {
 	trailBuf    [][2]float64 // reused by frame
 	trailDrawn  []int        // each runner's TrailCount when its trail was last drawn
 	trailsStale bool         // the trail layer must be redrawn from scratch
-	stats       metrics
+
+	ghost    *reference.Path // the L-BFGS reference path, when the config asks for it
+	ghostFor ghostKey        // what ghost was computed for
+	stats    metrics
 
 	// OnChange is called (with mu held; it must not call back into the Game) after
 	// every change of the config, with the new config and the notes about it.
@@ -86,6 +90,7 @@ func (g *Game) apply(cfg config.Config, errs []error) {
 	if err := g.rebuild(cfg); err != nil {
 		g.notes = append(g.notes, fmt.Sprintf("%v; kept the previous setup", err))
 	}
+	g.updateGhost()
 	g.fitView()
 	g.dirty = true
 	g.changed()
@@ -109,7 +114,7 @@ func (g *Game) rebuild(cfg config.Config) error {
 	}
 	entries := make([]race.Entry, len(cfg.Runners))
 	for i, r := range cfg.Runners {
-		entries[i] = race.Entry{Optimizer: r.Optimizer, Params: r.Params}
+		entries[i] = race.Entry{Optimizer: r.Optimizer, Params: r.Params, Seed: cfg.Seed}
 	}
 	rc, err := race.New(p, start, entries, trailLen)
 	if err != nil {
@@ -121,6 +126,35 @@ func (g *Game) rebuild(cfg config.Config) error {
 	g.cfg, g.problem, g.race = cfg, p, rc
 	g.trailsStale = true
 	return nil
+}
+
+// ghostIterations bounds the reference path: L-BFGS needs far fewer on every
+// built-in problem, and a formula it cannot finish on stops there.
+const ghostIterations = 500
+
+type ghostKey struct {
+	problem *problems.Problem
+	start   [2]float64
+}
+
+// updateGhost computes the reference path when it is wanted and its problem or
+// start changed. Called with mu held.
+func (g *Game) updateGhost() {
+	if !g.cfg.LBFGS {
+		g.ghost, g.ghostFor = nil, ghostKey{}
+		return
+	}
+	key := ghostKey{g.problem, g.race.Start}
+	if g.ghost != nil && key == g.ghostFor {
+		return
+	}
+	path, err := reference.LBFGS(g.problem, g.race.Start, ghostIterations)
+	if err != nil && len(path.Points) == 0 {
+		g.notes = append(g.notes, fmt.Sprintf("The L-BFGS reference path could not start here: %v", err))
+		g.ghost = nil
+		return
+	}
+	g.ghost, g.ghostFor = &path, key
 }
 
 // Edit changes a copy of the config with fn and applies it as a link would be

@@ -61,6 +61,7 @@ func (p *painter) draw(screen *ebiten.Image, f *frame) {
 		p.stroke(p.trails, f.runners[i].trail, 2*s, f.runners[i].color)
 	}
 	screen.DrawImage(p.trails, nil)
+	p.drawGhost(screen, f.ghost, s)
 	vector.StrokeCircle(screen, f.start[0], f.start[1], 6*s, 1.5*s, ink, true)
 	vector.StrokeLine(screen, f.start[0]-9*s, f.start[1], f.start[0]+9*s, f.start[1], 1*s, ink, true)
 	vector.StrokeLine(screen, f.start[0], f.start[1]-9*s, f.start[0], f.start[1]+9*s, 1*s, ink, true)
@@ -73,6 +74,20 @@ func (p *painter) draw(screen *ebiten.Image, f *frame) {
 			vector.StrokeLine(screen, r.x-5*s, r.y+5*s, r.x+5*s, r.y-5*s, 2*s, color.Black, true)
 		}
 	}
+}
+
+// drawGhost draws the reference path: a thin line with a dot at each major
+// iteration (each one a whole line search) and a hollow ball at the last.
+func (p *painter) drawGhost(dst *ebiten.Image, pts []float32, s float32) {
+	if len(pts) < 2 {
+		return
+	}
+	p.stroke(dst, pts, 1.2*s, view.GhostColor)
+	for i := 0; i+1 < len(pts); i += 2 {
+		vector.DrawFilledCircle(dst, pts[i], pts[i+1], 2.2*s, view.GhostColor, true)
+	}
+	n := len(pts)
+	vector.StrokeCircle(dst, pts[n-2], pts[n-1], 6*s, 2*s, view.GhostColor, true)
 }
 
 // paintField runs the field shader into the cached field image.

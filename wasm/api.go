@@ -7,6 +7,7 @@ import (
 	"syscall/js"
 
 	"descent/game"
+	"descent/game/config"
 	"descent/game/race"
 	"descent/optim"
 	"descent/problems"
@@ -85,13 +86,20 @@ func trajectory(spec js.Value) (js.Value, error) {
 			return js.Null(), fmt.Errorf("trajectory: %w", err)
 		}
 	} else {
-		name := "ill-conditioned"
+		src := problems.Default().Name
 		if v := spec.Get("problem"); v.Type() == js.TypeString {
-			name = v.String()
+			src = v.String()
 		}
-		var ok bool
-		if p, ok = problems.Lookup(name); !ok {
-			return js.Null(), fmt.Errorf("trajectory: there is no problem %q", name)
+		name, settings, errs := config.ParseProblem(src)
+		if name == "" {
+			return js.Null(), fmt.Errorf("trajectory: there is no problem %q", src)
+		}
+		if len(errs) > 0 {
+			return js.Null(), fmt.Errorf("trajectory: %w", errs[0])
+		}
+		base, _ := problems.Lookup(name)
+		if p, err = base.With(settings); err != nil {
+			return js.Null(), fmt.Errorf("trajectory: %w", err)
 		}
 	}
 	name := "gd"
@@ -110,10 +118,6 @@ func trajectory(spec js.Value) (js.Value, error) {
 			}
 		}
 	}
-	opt, err := optim.New(name, params)
-	if err != nil {
-		return js.Null(), fmt.Errorf("trajectory: %w", err)
-	}
 	start := p.Start
 	if v := spec.Get("start"); v.Type() == js.TypeObject && v.Length() == 2 {
 		start = [2]float64{v.Index(0).Float(), v.Index(1).Float()}
@@ -125,7 +129,14 @@ func trajectory(spec js.Value) (js.Value, error) {
 	if steps < 0 || steps > maxTrajectorySteps {
 		return js.Null(), fmt.Errorf("trajectory: steps must be from 0 to %d", maxTrajectorySteps)
 	}
-	points, losses, status, at := race.Trajectory(p, opt, start, steps)
+	var seed uint64 = 1
+	if v := spec.Get("seed"); v.Type() == js.TypeNumber && v.Float() >= 0 {
+		seed = uint64(v.Float())
+	}
+	points, losses, status, at, err := race.TrajectoryEntry(p, race.Entry{Optimizer: name, Params: params, Seed: seed}, start, steps)
+	if err != nil {
+		return js.Null(), fmt.Errorf("trajectory: %w", err)
+	}
 	pts := make([]any, len(points))
 	for i, q := range points {
 		pts[i] = []any{q[0], q[1]}
@@ -152,8 +163,16 @@ func stateJS(s game.State) js.Value {
 			"status": r.Status, "statusStep": r.StatusStep, "divergedAt": diverged,
 		}
 	}
+	var ref any
+	if r := s.Reference; r != nil {
+		ref = map[string]any{
+			"x": []any{r.X[0], r.X[1]}, "loss": r.Loss, "iteration": r.Iteration,
+			"iterations": r.Iterations, "evaluations": r.Evaluations, "status": r.Status,
+		}
+	}
 	return js.ValueOf(map[string]any{
-		"problem": s.Problem, "expr": s.Expr, "hash": s.Hash, "step": s.Step,
+		"reference": ref,
+		"problem":   s.Problem, "expr": s.Expr, "hash": s.Hash, "step": s.Step,
 		"paused": s.Paused, "speed": s.Speed, "start": []any{s.Start[0], s.Start[1]},
 		"view":    []any{s.View[0], s.View[1], s.View[2], s.View[3]},
 		"runners": runners, "notes": stringsAny(s.Notes),

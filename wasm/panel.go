@@ -30,8 +30,8 @@ type panel struct {
 	funcs []js.Func // the listeners of the current build, released on rebuild
 	shape string    // what the current build shows: rebuilt when it changes
 
-	problem, about, play, speed, speedOut, start, link js.Value
-	inputs                                             []paramInput
+	problem, about, play, speed, speedOut, start, link, lbfgs js.Value
+	inputs                                                    []paramInput
 }
 
 // knob is a number the learner sets with a slider and a box: an optimizer's
@@ -43,7 +43,7 @@ type knob struct {
 }
 
 func optimKnob(p optim.Param) knob {
-	return knob{p.Name, p.Symbol, p.Help, p.Min, p.Max, p.Log, false}
+	return knob{p.Name, p.Symbol, p.Help, p.Min, p.Max, p.Log, p.Integer}
 }
 
 func problemKnob(p problems.Param) knob {
@@ -83,6 +83,7 @@ func (p *panel) sync(cfg config.Config) {
 		p.play.Set("textContent", "❚❚ Pause")
 	}
 	p.setValue(p.speed, strconv.Itoa(cfg.Speed))
+	p.lbfgs.Set("checked", cfg.LBFGS)
 	p.speedOut.Set("textContent", plural(cfg.Speed, "step")+" per frame")
 	if cfg.HasStart {
 		p.start.Set("textContent", "start ("+fmtNum(cfg.Start[0])+", "+fmtNum(cfg.Start[1])+") — click the plot to move it")
@@ -206,6 +207,15 @@ func (p *panel) build(cfg config.Config) {
 			p.paramRow(card, i, spec, prm)
 		}
 	}
+	ghost := p.el(sec, "label", "check")
+	p.lbfgs = p.el(ghost, "input", "")
+	p.lbfgs.Set("type", "checkbox")
+	p.lbfgs.Set("id", "lbfgs")
+	p.el(ghost, "span", "").Set("textContent", " Show the L-BFGS reference path (a line-search method: each dot is one line search)")
+	p.on(p.lbfgs, "change", func(el js.Value) {
+		on := el.Get("checked").Bool()
+		p.g.Edit(func(c *config.Config) { c.LBFGS = on })
+	})
 	if len(cfg.Runners) < config.MaxRunners {
 		add := p.el(sec, "select", "")
 		add.Set("id", "add-optimizer")

@@ -34,6 +34,7 @@ type Config struct {
 	HasView  bool       // false: fit the problem's domain
 	Paused   bool
 	Embed    bool // embedded in another page: hide the panel
+	LBFGS    bool // show the L-BFGS reference path beside the runners
 }
 
 // Limits on what a hash may ask for.
@@ -118,7 +119,7 @@ func Apply(base Config, hash string) (Config, []error) {
 		seen[key] = true
 		switch key {
 		case "problem":
-			name, settings, perrs := parseProblem(val)
+			name, settings, perrs := ParseProblem(val)
 			errs = append(errs, perrs...)
 			if name == "" {
 				report("problem: there is no problem %q (known: %s); kept %s", strings.SplitN(val, ":", 2)[0], strings.Join(problemNames(), ", "), base.describeProblem())
@@ -172,19 +173,22 @@ func Apply(base Config, hash string) (Config, []error) {
 				continue
 			}
 			c.Seed = n
-		case "paused", "embed":
+		case "paused", "embed", "lbfgs":
 			b, err := parseBool(val)
 			if err != nil {
 				report("%s: %q is not 0 or 1; ignored", key, val)
 				continue
 			}
-			if key == "paused" {
+			switch key {
+			case "paused":
 				c.Paused = b
-			} else {
+			case "embed":
 				c.Embed = b
+			case "lbfgs":
+				c.LBFGS = b
 			}
 		default:
-			report("%q is not a setting Descent knows (known: problem, expr, start, o, speed, seed, view, paused, embed); ignored", key)
+			report("%q is not a setting Descent knows (known: problem, expr, start, o, lbfgs, speed, seed, view, paused, embed); ignored", key)
 		}
 	}
 	if (seen["problem"] || seen["expr"]) && (c.Expr != base.Expr || c.Problem != base.Problem) {
@@ -265,6 +269,9 @@ func (c Config) Hash() string {
 		rs = append(rs, r.format())
 	}
 	add("o", strings.Join(rs, ";"))
+	if c.LBFGS {
+		add("lbfgs", "1")
+	}
 	if c.Speed != DefaultSpeed {
 		add("speed", strconv.Itoa(c.Speed))
 	}
@@ -300,9 +307,10 @@ func (c Config) formatProblem() string {
 	return c.Problem + ":" + strings.Join(kv, ",")
 }
 
-// parseProblem reads "rotated:kappa=50,angle=45". An unknown problem gives the
-// name ""; bad parameters keep their defaults, each with an error.
-func parseProblem(s string) (string, map[string]float64, []error) {
+// ParseProblem reads a problem with its settings, "rotated:kappa=50,angle=45".
+// An unknown problem gives the name ""; bad parameters keep their defaults, each
+// with an error.
+func ParseProblem(s string) (string, map[string]float64, []error) {
 	name, rest, _ := strings.Cut(s, ":")
 	p, ok := problems.Lookup(name)
 	if !ok {
@@ -353,14 +361,7 @@ func findSetting(p *problems.Problem, name string) (problems.Param, bool) {
 // CheckSetting says what is wrong with the value v for the parameter p of the
 // problem named problem, or returns nil.
 func CheckSetting(problem string, p problems.Param, v float64) error {
-	if math.IsNaN(v) || v < p.Min || v > p.Max || p.Integer && v != math.Trunc(v) {
-		kind := "a number"
-		if p.Integer {
-			kind = "a whole number"
-		}
-		return fmt.Errorf("%s %s (%s) must be %s from %g to %g", problem, p.Name, p.Symbol, kind, p.Min, p.Max)
-	}
-	return nil
+	return checkRange(problem, p.Name, p.Symbol, p.Min, p.Max, p.Integer, v)
 }
 
 func (r Runner) format() string {
@@ -427,8 +428,16 @@ func parseRunners(s string) ([]Runner, []error) {
 // CheckParam says what is wrong with the value v for the parameter p of the
 // optimizer named optimizer, or returns nil.
 func CheckParam(optimizer string, p optim.Param, v float64) error {
-	if math.IsNaN(v) || v < p.Min || v > p.Max {
-		return fmt.Errorf("%s %s (%s) must be a number from %g to %g", optimizer, p.Name, p.Symbol, p.Min, p.Max)
+	return checkRange(optimizer, p.Name, p.Symbol, p.Min, p.Max, p.Integer, v)
+}
+
+func checkRange(owner, name, symbol string, lo, hi float64, integer bool, v float64) error {
+	if math.IsNaN(v) || v < lo || v > hi || integer && v != math.Trunc(v) {
+		kind := "a number"
+		if integer {
+			kind = "a whole number"
+		}
+		return fmt.Errorf("%s %s (%s) must be %s from %g to %g", owner, name, symbol, kind, lo, hi)
 	}
 	return nil
 }

@@ -27,7 +27,7 @@ func TestParseExample(t *testing.T) {
 func TestRoundTrip(t *testing.T) {
 	hashes := []string{
 		"problem=beale&start=1,1.5&o=gd;momentum:lr=0.01,m=0.8&speed=5&seed=7&view=-1,1,-2,2&paused=1&embed=1",
-		"expr=x^2+3*y^2-sin(x*y)&o=adam:lr=0.2",
+		"expr=x^2+3*y^2-sin(x*y)&o=adam:lr=0.2&lbfgs=1",
 		Default().Hash(),
 	}
 	for _, h := range hashes {
@@ -66,6 +66,7 @@ func TestBadInputIsReportedAndSkipped(t *testing.T) {
 		{"start=NaN,1", "two numbers", func(c Config) bool { return !c.HasStart }},
 		{"o=gd;warp:lr=1", `no optimizer "warp"`, func(c Config) bool { return len(c.Runners) == 1 && c.Runners[0].Optimizer == "gd" }},
 		{"o=gd:lr=500", "lr", func(c Config) bool { _, set := c.Runners[0].Params["lr"]; return !set }},
+		{"o=sgd:batch=2.5", "whole number", func(c Config) bool { _, set := c.Runners[0].Params["batch"]; return !set }},
 		{"o=gd:zeta=1", `no parameter "zeta"`, func(c Config) bool { return len(c.Runners) == 1 }},
 		{"o=", "no usable optimizer", func(c Config) bool { return len(c.Runners) == len(Default().Runners) }},
 		{"speed=0", "speed", func(c Config) bool { return c.Speed == DefaultSpeed }},
@@ -150,6 +151,7 @@ func TestSameRace(t *testing.T) {
 		{"paused=1", true},
 		{"view=-1,1,-1,1", true},
 		{"o=gd:lr=0.01;adam:lr=0.1", true}, // 0.1 is Adam's default: the same runner
+		{"lbfgs=1", true},                  // the reference path is beside the race, not in it
 		{"o=gd:lr=0.02;adam", false},
 		{"o=gd:lr=0.01", false},
 		{"start=1,2", false},

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"descent/game/race"
+	"descent/game/reference"
 	"descent/game/view"
 	"descent/optim"
 	"descent/problems"
@@ -21,6 +22,17 @@ type Row struct {
 	Loss   string
 	Status string // "running", "converged at step 12", "diverged at step 17"
 	State  race.Status
+	Ghost  bool // the reference path, not a runner
+}
+
+// GhostName is how the reference path is labelled everywhere: it is a
+// line-search method, never to be mistaken for gradient descent.
+const GhostName = "L-BFGS (line search)"
+
+// GhostIteration is the reference path's iteration shown at race step: one
+// major iteration per step, held at the last.
+func GhostIteration(ref *reference.Path, step int) int {
+	return min(step, len(ref.Points)-1)
 }
 
 // Legend is everything written beside the plot.
@@ -32,8 +44,9 @@ type Legend struct {
 	Rows    []Row
 }
 
-// Make fills l (reusing its rows) from the race on problem p.
-func Make(l *Legend, p *problems.Problem, r *race.Race, paused bool) {
+// Make fills l (reusing its rows) from the race on problem p, and the reference
+// path ref when it is not nil.
+func Make(l *Legend, p *problems.Problem, r *race.Race, paused bool, ref *reference.Path) {
 	l.Title = p.Title
 	l.Formula = "f(x, y) = " + p.Formula
 	if len(p.Params) > 0 {
@@ -65,6 +78,18 @@ func Make(l *Legend, p *problems.Problem, r *race.Race, paused bool) {
 			row.Status = fmt.Sprintf("converged at step %d", rn.StatusStep)
 		case race.Diverged:
 			row.Status = fmt.Sprintf("diverged at step %d", rn.StatusStep)
+		}
+		l.Rows = append(l.Rows, row)
+	}
+	if ref != nil && len(ref.Points) > 0 {
+		k := GhostIteration(ref, r.Step)
+		row := Row{Color: view.CSS(view.GhostColor), Name: GhostName, Params: "memory 15", Loss: Loss(ref.Losses[k]), Ghost: true}
+		evals := ref.Evaluations[k]
+		if k == len(ref.Points)-1 {
+			row.State = race.Converged
+			row.Status = fmt.Sprintf("stopped after %d iterations, %d evaluations", k, evals)
+		} else {
+			row.Status = fmt.Sprintf("iteration %d, %d evaluations", k, evals)
 		}
 		l.Rows = append(l.Rows, row)
 	}

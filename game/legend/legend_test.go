@@ -2,9 +2,11 @@ package legend
 
 import (
 	"strconv"
+	"strings"
 	"testing"
 
 	"descent/game/race"
+	"descent/game/reference"
 	"descent/optim"
 	"descent/problems"
 )
@@ -21,7 +23,7 @@ func TestMakeDescribesEveryRunner(t *testing.T) {
 	}
 	r.Advance(400)
 	var l Legend
-	Make(&l, p, r, true)
+	Make(&l, p, r, true, nil)
 	if l.Title != p.Title || l.Formula != "f(x, y) = a1*x^2 + a2*y^2   with a₁ = 0.1, a₂ = 10" || l.Step != "step "+strconv.Itoa(r.Step) || !l.Paused {
 		t.Errorf("header %q %q %q %v", l.Title, l.Formula, l.Step, l.Paused)
 	}
@@ -41,7 +43,7 @@ func TestMakeDescribesEveryRunner(t *testing.T) {
 	}
 	// Make reuses the rows.
 	before := &l.Rows[0]
-	Make(&l, p, r, false)
+	Make(&l, p, r, false, nil)
 	if &l.Rows[0] != before {
 		t.Errorf("Make reallocated the rows")
 	}
@@ -63,5 +65,33 @@ func TestParamsAndLoss(t *testing.T) {
 		if got := Loss(c.v); got != c.want {
 			t.Errorf("Loss(%g) = %q, want %q", c.v, got, c.want)
 		}
+	}
+}
+
+func TestGhostRow(t *testing.T) {
+	p, _ := problems.Lookup("rosenbrock")
+	r, err := race.New(p, p.Start, []race.Entry{{Optimizer: "adam"}}, 16)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, err := reference.LBFGS(p, p.Start, 500)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l Legend
+	r.Advance(2)
+	Make(&l, p, r, false, &ref)
+	ghost := l.Rows[len(l.Rows)-1]
+	if !ghost.Ghost || ghost.Name != GhostName || !strings.Contains(ghost.Status, "iteration 2,") {
+		t.Errorf("ghost row at step 2: %+v", ghost)
+	}
+	if want := Loss(ref.Losses[2]); ghost.Loss != want {
+		t.Errorf("ghost loss %s, want %s", ghost.Loss, want)
+	}
+	r.Advance(1000)
+	Make(&l, p, r, false, &ref)
+	ghost = l.Rows[len(l.Rows)-1]
+	if ghost.State != race.Converged || !strings.Contains(ghost.Status, "stopped after") {
+		t.Errorf("ghost row after the path ends: %+v", ghost)
 	}
 }

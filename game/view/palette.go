@@ -15,6 +15,10 @@ var runnerColors = []color.RGBA{
 	{0xa2, 0x84, 0x5e, 0xff}, // brown
 }
 
+// GhostColor is the colour of the L-BFGS reference path: a light grey, apart
+// from every runner.
+var GhostColor = color.RGBA{0xd9, 0xd9, 0xd9, 0xff}
+
 // RunnerColor returns the colour of the i-th runner; colours repeat after eight.
 func RunnerColor(i int) color.RGBA {
 	return runnerColors[i%len(runnerColors)]
