@@ -30,7 +30,7 @@ type panel struct {
 	funcs []js.Func // the listeners of the current build, released on rebuild
 	shape string    // what the current build shows: rebuilt when it changes
 
-	problem, about, play, speed, speedOut, start, link, lbfgs js.Value
+	problem, about, play, speed, speedOut, start, link, lbfgs, seed js.Value
 	inputs                                                    []paramInput
 }
 
@@ -84,6 +84,7 @@ func (p *panel) sync(cfg config.Config) {
 	}
 	p.setValue(p.speed, strconv.Itoa(cfg.Speed))
 	p.lbfgs.Set("checked", cfg.LBFGS)
+	p.setValue(p.seed, strconv.FormatUint(cfg.Seed, 10))
 	p.speedOut.Set("textContent", plural(cfg.Speed, "step")+" per frame")
 	if cfg.HasStart {
 		p.start.Set("textContent", "start ("+fmtNum(cfg.Start[0])+", "+fmtNum(cfg.Start[1])+") — click the plot to move it")
@@ -180,6 +181,22 @@ func (p *panel) build(cfg config.Config) {
 	})
 	p.speedOut = p.el(sec, "div", "note")
 	p.start = p.el(sec, "div", "note")
+	seedRow := p.el(sec, "label", "param")
+	seedRow.Set("title", "The seed of SGD's minibatches and noise: the same seed gives the same race.")
+	p.el(seedRow, "span", "sym").Set("textContent", "seed")
+	p.seed = p.el(seedRow, "input", "num")
+	p.seed.Set("id", "seed")
+	p.seed.Set("inputMode", "numeric")
+	p.on(p.seed, "change", func(el js.Value) {
+		s := strings.TrimSpace(el.Get("value").String())
+		el.Call("blur")
+		n, err := strconv.ParseUint(s, 10, 64)
+		if err != nil {
+			p.g.Notify(fmt.Sprintf("seed: %q is not a whole number ≥ 0; kept the previous seed", s))
+			return
+		}
+		p.g.Edit(func(c *config.Config) { c.Seed = n })
+	})
 
 	// One card per optimizer.
 	sec = p.el(p.root, "section", "")
