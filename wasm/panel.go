@@ -31,7 +31,7 @@ type panel struct {
 	shape string    // what the current build shows: rebuilt when it changes
 
 	problem, about, play, speed, speedOut, start, link, lbfgs, seed js.Value
-	inputs                                                    []paramInput
+	inputs                                                          []paramInput
 }
 
 // knob is a number the learner sets with a slider and a box: an optimizer's
