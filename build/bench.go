@@ -27,6 +27,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	runs := fs.Int("runs", 5, "page loads per app")
 	seconds := fs.Float64("seconds", 5, "seconds the race runs before metrics() is read")
 	best := fs.Bool("best", true, "measure the release build (brotli quality 11)")
+	trajSteps := fs.Int("steps", 20000, "steps of each optimizer's trajectory() on Rosenbrock")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -46,6 +47,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer stop()
 	var metrics benchMetrics
+	var throughput []optimizerThroughput
 	for i, app := range apps {
 		dist, err := os.MkdirTemp("", "descent-bench-")
 		if err != nil {
@@ -70,6 +72,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			if metrics, err = raceMetrics(browser, srv.URL+"/", *seconds); err != nil {
 				return err
 			}
+			if throughput, err = trajectoryThroughput(browser, srv.URL+"/", *trajSteps); err != nil {
+				return err
+			}
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
@@ -91,7 +96,39 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "  Draw    p50 %.3f ms  p95 %.3f ms  (%d draws)\n", metrics.DrawMs.P50, metrics.DrawMs.P95, metrics.Draws)
 	fmt.Fprintf(stdout, "  fps %.1f  tps %.1f  heap %.1f MB\n", metrics.FPS, metrics.TPS, metrics.HeapBytes/1e6)
 	fmt.Fprintf(stdout, "  draws while paused for 2 s: %d\n", metrics.pausedDraws)
+	fmt.Fprintf(stdout, "\ndescent.trajectory() on Rosenbrock, %d steps each, in the browser:\n", *trajSteps)
+	fmt.Fprintf(stdout, "  %-10s %14s %12s\n", "optimizer", "steps/s", "µs/step")
+	for _, o := range throughput {
+		fmt.Fprintf(stdout, "  %-10s %14.0f %12.3f\n", o.Name, o.StepsPerSec, 1e6/o.StepsPerSec)
+	}
 	return nil
+}
+
+type optimizerThroughput struct {
+	Name        string  `json:"name"`
+	StepsPerSec float64 `json:"stepsPerSec"`
+}
+
+// trajectoryThroughput times descent.trajectory for every optimizer on
+// Rosenbrock from its default start: the optimizer's step, the exact gradient
+// and the status checks, plus the conversion of the path to JS.
+func trajectoryThroughput(browser context.Context, url string, steps int) ([]optimizerThroughput, error) {
+	ctx, cancel := chromedp.NewContext(browser)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"#paused=1")); err != nil {
+		return nil, err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[float64](waitReadyJS, chromedp.EvalAwaitPromise)); err != nil {
+		return nil, err
+	}
+	return chromedp.Run(ctx, chromedp.Evaluate[[]optimizerThroughput](fmt.Sprintf(`descent.optimizers().map(o => {
+		const spec = {problem: "rosenbrock", optimizer: o.name, steps: %d, params: {lr: 1e-4}};
+		descent.trajectory({...spec, steps: 100}); // warm up
+		const t0 = performance.now();
+		const r = descent.trajectory(spec);
+		const ms = performance.now() - t0;
+		return {name: o.name, stepsPerSec: (r.points.length - 1) / ms * 1000};
+	})`, steps)))
 }
 
 // loadOnce opens url in a fresh tab and returns the milliseconds from navigation
