@@ -21,7 +21,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -702,5 +704,88 @@ func TestSeededSGDTrajectoriesAreReproducible(t *testing.T) {
 	}
 	if same {
 		t.Errorf("seeds 7 and 8 gave the same minibatch path")
+	}
+}
+
+func TestTypedFormula(t *testing.T) {
+	tb := open(t, "paused=1")
+	typeFormula := func(src string) {
+		t.Helper()
+		eval[bool](tb, fmt.Sprintf(`(() => {
+			const el = document.getElementById("formula");
+			el.value = %q;
+			el.dispatchEvent(new Event("change", {bubbles: true}));
+			return true;
+		})()`, src))
+	}
+	// A typo is named with its place, and nothing else changes.
+	typeFormula("x^2 + * y")
+	msg := eval[string](tb, `document.getElementById("messages").textContent`)
+	if !strings.Contains(msg, "character 7") || !strings.Contains(msg, "      ^") {
+		t.Errorf("message %q, want it to point at character 7 with a caret", msg)
+	}
+	if st := tb.state(); st.Problem != "ill-conditioned" {
+		t.Errorf("a bad formula changed the problem to %q", st.Problem)
+	}
+	// A good one becomes the surface, with the runners at its default start.
+	typeFormula("x^2 + 3*y^2 - x*y")
+	type st struct {
+		Expr    string     `json:"expr"`
+		Start   [2]float64 `json:"start"`
+		Runners []runnerJS `json:"runners"`
+	}
+	got := eval[st](tb, "descent.state()")
+	if got.Expr != "x^2 + 3*y^2 - x*y" {
+		t.Fatalf("expr %q after typing a formula", got.Expr)
+	}
+	x, y := got.Start[0], got.Start[1]
+	if want := x*x + 3*y*y - x*y; abs(got.Runners[0].Loss-want) > 1e-12 {
+		t.Errorf("loss at the start %g, want f(%g, %g) = %g", got.Runners[0].Loss, x, y, want)
+	}
+	if !poll(tb, `location.hash.includes("expr=x^2%20%2B%203*y^2%20-%20x*y")`) {
+		t.Errorf("hash %q does not hold the formula", eval[string](tb, "location.hash"))
+	}
+}
+
+func TestNoWebGL2GivesAPlainMessage(t *testing.T) {
+	bctx, url := browser(t)
+	ctx, cancel := chromedp.NewContext(bctx)
+	defer cancel()
+	// Make this page's browser look like one without WebGL2.
+	noGL := page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+		const get = HTMLCanvasElement.prototype.getContext;
+		HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+			return kind === "webgl2" ? null : get.call(this, kind, ...rest);
+		};
+	})()`}
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, noGL)
+		return err
+	}), chromedp.Navigate(url)); err != nil {
+		t.Fatal(err)
+	}
+	tb := &tab{t: t, ctx: ctx}
+	if !poll(tb, `document.body.dataset.state === "error"`) {
+		t.Fatalf("page state %q, want error", eval[string](tb, "document.body.dataset.state"))
+	}
+	msg := eval[string](tb, `document.getElementById("fail").innerText`)
+	if !strings.Contains(msg, "WebGL2") || eval[bool](tb, `document.getElementById("fail").hidden`) {
+		t.Errorf("failure notice %q, want a visible message naming WebGL2", msg)
+	}
+}
+
+func TestLoaderEndsAtExactly100Percent(t *testing.T) {
+	tb := open(t, "paused=1")
+	if got := eval[string](tb, `document.getElementById("bar").getAttribute("aria-valuenow") + " " + document.getElementById("percent").textContent`); got != "100 100%" {
+		t.Errorf("progress bar at the end: %q, want 100 100%%", got)
+	}
+	// The bar counted the decompressed bytes the manifest promised.
+	type m struct {
+		WasmBytes int `json:"wasmBytes"`
+	}
+	man := eval[m](tb, `fetch("manifest.json").then(r => r.json())`)
+	status := eval[string](tb, `document.getElementById("load-status").textContent`)
+	if man.WasmBytes < 1e6 || !strings.Contains(status, "Starting") {
+		t.Errorf("manifest says %d bytes; status %q", man.WasmBytes, status)
 	}
 }

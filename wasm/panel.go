@@ -3,17 +3,20 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
 	"strings"
 	"syscall/js"
+	"unicode/utf8"
 
 	"descent/game"
 	"descent/game/config"
 	"descent/game/view"
 	"descent/optim"
 	"descent/problems"
+	"descent/problems/expr"
 )
 
 // sliderSteps is the resolution of every slider; log-scaled parameters spread
@@ -76,7 +79,11 @@ func (p *panel) sync(cfg config.Config) {
 		p.shape = shape
 		p.build(cfg)
 	}
-	p.setValue(p.problem, cfg.Problem)
+	if cfg.Expr != "" {
+		p.setValue(p.problem, "") // the "Custom formula" entry
+	} else {
+		p.setValue(p.problem, cfg.Problem)
+	}
 	if cfg.Paused {
 		p.play.Set("textContent", "▶ Play")
 	} else {
@@ -133,6 +140,28 @@ func (p *panel) build(cfg config.Config) {
 		name := el.Get("value").String()
 		p.g.Edit(func(c *config.Config) {
 			c.Problem, c.Settings, c.Expr, c.HasStart, c.HasView = name, nil, "", false, false
+		})
+	})
+	formula := p.el(sec, "input", "")
+	formula.Set("id", "formula")
+	formula.Set("type", "text")
+	formula.Set("spellcheck", false)
+	formula.Set("placeholder", "or type f(x, y), e.g. x^2 + 3*y^2 - x*y")
+	formula.Call("setAttribute", "aria-label", "Your own formula in x and y")
+	if cfg.Expr != "" {
+		formula.Set("value", cfg.Expr)
+	}
+	p.on(formula, "change", func(el js.Value) {
+		src := strings.TrimSpace(el.Get("value").String())
+		if src == "" {
+			return
+		}
+		if _, err := problems.Custom(src); err != nil {
+			p.g.Notify(formulaError(src, err))
+			return
+		}
+		p.g.Edit(func(c *config.Config) {
+			c.Expr, c.Settings, c.HasStart, c.HasView = src, nil, false, false
 		})
 	})
 	p.about = p.el(sec, "p", "about")
@@ -261,6 +290,17 @@ func (p *panel) build(cfg config.Config) {
 	p.link.Set("id", "link")
 	p.link.Call("setAttribute", "aria-label", "Link to this view")
 	p.on(p.link, "focus", func(el js.Value) { el.Call("select") })
+}
+
+// formulaError says what is wrong with a typed formula and points at where,
+// with a caret under the offending byte.
+func formulaError(src string, err error) string {
+	var se *expr.SyntaxError
+	if !errors.As(err, &se) {
+		return fmt.Sprintf("formula: %v; kept the previous surface", err)
+	}
+	caret := strings.Repeat(" ", utf8.RuneCountInString(src[:min(se.Offset, len(src))])) + "^"
+	return fmt.Sprintf("formula: %s at character %d; kept the previous surface\n  %s\n  %s", se.Msg, utf8.RuneCountInString(src[:min(se.Offset, len(src))])+1, src, caret)
 }
 
 // knobRow is a slider and a number box for one knob. value reads it from a
