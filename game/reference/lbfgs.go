@@ -1,10 +1,8 @@
-// Package reference computes reference paths to replay beside a race: what a textbook quasi-Newton method with a line search does from the same start.
 package reference
 
 import (
 	"fmt"
-
-	"gonum.org/v1/gonum/optimize"
+	"math"
 
 	"descent/game/race"
 )
@@ -21,67 +19,106 @@ type Path struct {
 	// Evaluations[i] is how many times the method had evaluated the
 	// function (with its gradient) when it reached Points[i].
 	Evaluations []int
-	// Status is gonum's reason for stopping, such as "GradientThreshold"
-	// (the gradient's largest component fell below race.ConvergeTol) or
-	// "IterationLimit".
+	// Status is the reason for stopping, named as gonum's optimize names
+	// it: "GradientThreshold" (the gradient's largest component fell below
+	// race.ConvergeTol), "IterationLimit" or "Failure" (a start that is
+	// not finite, or a line search that found no acceptable step).
 	Status string
 }
 
-// LBFGS runs gonum's L-BFGS (optimize.LBFGS, with its default More–Thuente
-// line search) from start on s for at most maxIter major iterations, so the
-// path has at most maxIter+1 points. It stops early once the gradient's
-// largest component is below race.ConvergeTol, the tolerance the race's
-// runners converge at, or when gonum's default convergence test (no change of
-// the value by more than 1e-10 in 100 iterations) is met. The ghost it
-// draws is labelled "L-BFGS (line search)": every point is a whole line
+// The values of Path.Status.
+const (
+	statusConverged      = "GradientThreshold"
+	statusIterationLimit = "IterationLimit"
+	statusFailure        = "Failure"
+)
+
+// LBFGS runs L-BFGS (Nocedal & Wright, Numerical Optimization, 2nd ed.,
+// Algorithm 7.5, with the two-loop recursion of Algorithm 7.4, a memory of
+// 15 curvature pairs and a strong Wolfe line search) from start on s for at
+// most maxIter major iterations, so the path has at most maxIter+1 points.
+// It stops early once the gradient's largest component is below
+// race.ConvergeTol, the tolerance the race's runners converge at. The ghost
+// it draws is labelled "L-BFGS (line search)": every point is a whole line
 // search apart from the last.
 //
-// The run is deterministic. On a failure, such as a start where s is not
-// finite or a line search that finds no lower point, it returns the path so
-// far with an error. It panics if maxIter is negative.
+// Like gonum's optimize.LBFGS, whose defaults it follows, it starts with a
+// steepest-descent step whose first trial has length 1, and later tries the
+// quasi-Newton step first.
+//
+// The run is deterministic. On a failure, a start where s is not finite or a
+// line search that finds no acceptable step, it returns the path so far with
+// an error. It panics if maxIter is negative.
 func LBFGS(s race.Surface, start [2]float64, maxIter int) (Path, error) {
 	if maxIter < 0 {
 		panic(fmt.Sprintf("reference: LBFGS with maxIter %d, want 0 or more", maxIter))
 	}
-	problem := optimize.Problem{
-		Func: func(x []float64) float64 { return s.Value(x[0], x[1]) },
-		Grad: func(grad, x []float64) { grad[0], grad[1] = s.Grad(x[0], x[1]) },
+	obj := &objective{s: s}
+	here := obj.at(start)
+	var path Path
+	path.add(here, obj.evaluations)
+	if !here.finite() {
+		path.Status = statusFailure
+		return path, fmt.Errorf("reference: L-BFGS from (%v, %v): f = %v, gradient %v at the start, want finite values",
+			start[0], start[1], here.f, here.g)
 	}
-	rec := &recorder{}
-	settings := &optimize.Settings{
-		MajorIterations:   maxIter + 1, // gonum counts the start as a major iteration
-		GradientThreshold: race.ConvergeTol,
-		Recorder:          rec,
+	var mem memory
+	var dir [2]float64
+	for iter := 0; ; iter++ {
+		if math.Abs(here.g[0]) < race.ConvergeTol && math.Abs(here.g[1]) < race.ConvergeTol {
+			path.Status = statusConverged
+			return path, nil
+		}
+		if iter == maxIter {
+			path.Status = statusIterationLimit
+			return path, nil
+		}
+		step := mem.direction(&dir, here.g)
+		next, err := lineSearch(obj, here, dir, step)
+		if err != nil {
+			path.Status = statusFailure
+			return path, fmt.Errorf("reference: L-BFGS from (%v, %v), iteration %d at (%v, %v): %w",
+				start[0], start[1], iter+1, here.x[0], here.x[1], err)
+		}
+		mem.add(sub(next.x, here.x), sub(next.g, here.g))
+		here = next
+		path.add(here, obj.evaluations)
 	}
-	result, err := optimize.Minimize(problem, start[:], settings, &optimize.LBFGS{})
-	if result != nil {
-		rec.path.Status = result.Status.String()
-	}
-	if err != nil {
-		return rec.path, fmt.Errorf("reference: L-BFGS from (%v, %v): %w", start[0], start[1], err)
-	}
-	return rec.path, nil
 }
 
-// recorder collects a Path from gonum's reports. gonum reports every major
-// iteration except one that ends the run (by a limit or by convergence),
-// whose location it reports only as the final optimum, at PostIteration:
-// that one is appended when more major iterations were made than recorded.
-type recorder struct {
-	path Path
+// add appends a major iteration's point.
+func (p *Path) add(pt point, evaluations int) {
+	p.Points = append(p.Points, pt.x)
+	p.Losses = append(p.Losses, pt.f)
+	p.Evaluations = append(p.Evaluations, evaluations)
 }
 
-var _ optimize.Recorder = (*recorder)(nil)
-
-func (r *recorder) Init() error { return nil }
-
-func (r *recorder) Record(loc *optimize.Location, op optimize.Operation, stats *optimize.Stats) error {
-	switch {
-	case op == optimize.MajorIteration,
-		op == optimize.PostIteration && stats.MajorIterations > len(r.path.Points):
-		r.path.Points = append(r.path.Points, [2]float64{loc.X[0], loc.X[1]})
-		r.path.Losses = append(r.path.Losses, loc.F)
-		r.path.Evaluations = append(r.path.Evaluations, stats.FuncEvaluations)
-	}
-	return nil
+// objective evaluates a surface and counts the evaluations.
+type objective struct {
+	s           race.Surface
+	evaluations int
 }
+
+// point is a location with the surface's value and gradient there.
+type point struct {
+	x, g [2]float64
+	f    float64
+}
+
+// at evaluates the surface at x.
+func (o *objective) at(x [2]float64) point {
+	o.evaluations++
+	gx, gy := o.s.Grad(x[0], x[1])
+	return point{x: x, f: o.s.Value(x[0], x[1]), g: [2]float64{gx, gy}}
+}
+
+// finite reports whether p's value and gradient are finite numbers.
+func (p point) finite() bool {
+	return isFinite(p.f) && isFinite(p.g[0]) && isFinite(p.g[1])
+}
+
+func isFinite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+func dot(a, b [2]float64) float64 { return a[0]*b[0] + a[1]*b[1] }
+
+func sub(a, b [2]float64) [2]float64 { return [2]float64{a[0] - b[0], a[1] - b[1]} }
