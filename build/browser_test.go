@@ -439,17 +439,7 @@ func TestScreenshotShowsFieldAndBalls(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The field: a smooth colormap gives many distinct colours over the canvas.
-	colours := map[[3]uint8]bool{}
-	for y := 0; y < pageH; y += 3 {
-		for x := 0; x < pageW-panelW; x += 3 {
-			r, g, b, _ := img.At(x, y).RGBA()
-			colours[[3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)}] = true
-		}
-	}
-	if len(colours) < 300 {
-		t.Errorf("%d distinct colours on the canvas, want at least 300 from the field", len(colours))
-	}
+	checkField(t, img, "ill-conditioned")
 	// Each ball: the pixel at its centre has its colour.
 	st := tb.state()
 	cw, ch := float64(pageW-panelW), float64(pageH)
@@ -787,5 +777,53 @@ func TestLoaderEndsAtExactly100Percent(t *testing.T) {
 	status := eval[string](tb, `document.getElementById("load-status").textContent`)
 	if man.WasmBytes < 1e6 || !strings.Contains(status, "Starting") {
 		t.Errorf("manifest says %d bytes; status %q", man.WasmBytes, status)
+	}
+}
+
+// checkField asserts that the canvas shows a field: many distinct colours, and
+// almost no bare background, over the part of the canvas no text box covers.
+func checkField(t *testing.T, img image.Image, what string) {
+	t.Helper()
+	colours := map[[3]uint8]bool{}
+	bare, n := 0, 0
+	for y := 200; y < pageH-60; y += 4 { // below the legend, above the hints
+		for x := 0; x < pageW-panelW; x += 4 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			c := [3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)}
+			colours[c] = true
+			n++
+			if c == [3]uint8{0x18, 0x18, 0x1c} { // the background behind the field
+				bare++
+			}
+		}
+	}
+	if len(colours) < 100 || bare > n/20 {
+		t.Errorf("%s: %d distinct colours and %d of %d samples bare background: want a painted field", what, len(colours), bare, n)
+	}
+}
+
+// TestEveryProblemPaintsItsField compiles and runs every problem's shader in the
+// browser: a formula the expression language accepts but Kage does not would
+// leave a blank plot.
+func TestEveryProblemPaintsItsField(t *testing.T) {
+	tb := open(t, "paused=1")
+	names := eval[[]string](tb, "descent.problems().map(p => p.name)")
+	for _, name := range names {
+		if notes := eval[[]string](tb, fmt.Sprintf("descent.configure(%q)", "problem="+name)); len(notes) != 0 {
+			t.Errorf("%s: configure said %q", name, notes)
+		}
+		nextFrame(tb)
+		if notes := tb.state().Notes; len(notes) != 0 {
+			t.Errorf("%s: notes after drawing: %q", name, notes)
+		}
+		shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(shot))
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkField(t, img, name)
 	}
 }

@@ -223,7 +223,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	frame := g.frame()
 	g.mu.Unlock()
 
-	g.painter.draw(screen, frame)
+	if err := g.painter.draw(screen, frame); err != nil {
+		g.mu.Lock()
+		g.notes = append(g.notes, err.Error())
+		g.changed()
+		g.mu.Unlock()
+	}
 	if g.OnDraw != nil {
 		g.OnDraw(&frame.legend)
 	}

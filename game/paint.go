@@ -3,6 +3,7 @@
 package game
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 
@@ -27,6 +28,9 @@ type painter struct {
 	field     *ebiten.Image
 	trails    *ebiten.Image // the trails drawn so far, extended each frame
 
+	palette     *ebiten.Image // the field's colours by level, PaletteSize×1
+	paletteRGBA []byte
+
 	white *ebiten.Image
 	vs    []ebiten.Vertex
 	is    []uint16
@@ -37,14 +41,17 @@ var (
 	ink        = color.RGBA{0xf2, 0xf2, 0xf2, 0xff}
 )
 
-func (p *painter) draw(screen *ebiten.Image, f *frame) {
+// draw paints the frame. It returns an error, once, when the field's shader
+// does not compile: the learner is told, and the rest is still drawn.
+func (p *painter) draw(screen *ebiten.Image, f *frame) error {
 	if p.white == nil {
 		img := ebiten.NewImage(3, 3)
 		img.Fill(color.White)
 		p.white = img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 	}
+	var err error
 	if f.refield || p.field == nil || p.field.Bounds().Dx() != f.view.W || p.field.Bounds().Dy() != f.view.H {
-		p.paintField(f)
+		err = p.paintField(f)
 	}
 	screen.DrawImage(p.field, nil)
 
@@ -74,6 +81,7 @@ func (p *painter) draw(screen *ebiten.Image, f *frame) {
 			vector.StrokeLine(screen, r.x-5*s, r.y+5*s, r.x+5*s, r.y-5*s, 2*s, color.Black, true)
 		}
 	}
+	return err
 }
 
 // drawGhost draws the reference path: a thin line with a dot at each major
@@ -90,8 +98,9 @@ func (p *painter) drawGhost(dst *ebiten.Image, pts []float32, s float32) {
 	vector.StrokeCircle(dst, pts[n-2], pts[n-1], 6*s, 2*s, view.GhostColor, true)
 }
 
-// paintField runs the field shader into the cached field image.
-func (p *painter) paintField(f *frame) {
+// paintField runs the field shader into the cached field image. It returns the
+// shader's compile error the first time it happens.
+func (p *painter) paintField(f *frame) error {
 	if p.field == nil || p.field.Bounds().Dx() != f.view.W || p.field.Bounds().Dy() != f.view.H {
 		if p.field != nil {
 			p.field.Deallocate()
@@ -104,32 +113,49 @@ func (p *painter) paintField(f *frame) {
 		}
 		p.shader, p.shaderErr = ebiten.NewShader(assets.FieldShader(expr.KageHelpers, f.problem.Expr.Kage()))
 		p.shaderFor = f.problem
+		if p.shaderErr != nil {
+			p.field.Fill(background)
+			return fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", p.shaderErr)
+		}
 	}
 	p.field.Fill(background)
 	if p.shaderErr != nil {
-		return
+		return nil
 	}
 	lv := f.levels
 	log := float32(0)
 	if lv.Log {
 		log = 1
 	}
-	var q [view.QuantileCount + 1]float32
-	for i, v := range lv.Quantiles {
-		q[i] = float32(v)
+	if p.palette == nil {
+		p.palette = ebiten.NewImage(view.PaletteSize, 1)
+		p.paletteRGBA = make([]byte, 4*view.PaletteSize)
 	}
-	op := &ebiten.DrawRectShaderOptions{Uniforms: map[string]any{
-		"Quantiles": q[:],
-		"Center":    []float32{float32(f.view.CX), float32(f.view.CY)},
-		"Scale":     float32(f.view.Scale),
-		"Log":       log,
-		"FMin":      float32(lv.FMin),
-		"Eps":       float32(lv.Eps),
-		"LMin":      float32(lv.LMin),
-		"LMax":      float32(lv.LMax),
-		"Step":      float32(lv.Step),
+	lv.Palette(p.paletteRGBA)
+	p.palette.WritePixels(p.paletteRGBA)
+	op := &ebiten.DrawTrianglesShaderOptions{Uniforms: map[string]any{
+		"Center":      []float32{float32(f.view.CX), float32(f.view.CY)},
+		"Scale":       float32(f.view.Scale),
+		"Log":         log,
+		"FMin":        float32(lv.FMin),
+		"Eps":         float32(lv.Eps),
+		"LMin":        float32(lv.LMin),
+		"LMax":        float32(lv.LMax),
+		"Step":        float32(lv.Step),
+		"PaletteSize": float32(view.PaletteSize),
 	}}
-	p.field.DrawRectShader(f.view.W, f.view.H, p.shader, op)
+	op.Images[0] = p.palette
+	// A rectangle over the whole field; the shader reads the palette by its own
+	// coordinates, so the vertices' source positions only need to lie in it.
+	w, h := float32(f.view.W), float32(f.view.H)
+	vs := []ebiten.Vertex{
+		{DstX: 0, DstY: 0, SrcX: 0, SrcY: 0, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
+		{DstX: w, DstY: 0, SrcX: 1, SrcY: 0, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
+		{DstX: 0, DstY: h, SrcX: 0, SrcY: 1, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
+		{DstX: w, DstY: h, SrcX: 1, SrcY: 1, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
+	}
+	p.field.DrawTrianglesShader(vs, []uint16{0, 1, 2, 1, 2, 3}, p.shader, op)
+	return nil
 }
 
 // stroke draws the polyline pts (x, y pairs) in one batch, opaque, so that a
