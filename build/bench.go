@@ -24,7 +24,7 @@ const benchW, benchH = 1280, 720
 func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("bench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	runs := fs.Int("runs", 5, "page loads per app")
+	runs := fs.Int("runs", 7, "page loads per app")
 	seconds := fs.Float64("seconds", 5, "seconds the race runs before metrics() is read")
 	best := fs.Bool("best", true, "measure the release build (brotli quality 11)")
 	trajSteps := fs.Int("steps", 20000, "steps of each optimizer's trajectory() on Rosenbrock")
@@ -48,6 +48,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer stop()
 	var metrics benchMetrics
 	var throughput []optimizerThroughput
+	urls := make([]string, len(apps))
 	for i, app := range apps {
 		dist, err := os.MkdirTemp("", "descent-bench-")
 		if err != nil {
@@ -61,24 +62,29 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		results[i].m = m
 		srv := httptest.NewServer(newHandler(dist))
 		defer srv.Close()
-		for r := 0; r < *runs; r++ {
-			ms, err := loadOnce(browser, srv.URL+"/")
+		urls[i] = srv.URL + "/"
+	}
+	// Loads alternate between the apps, after one unmeasured round that warms
+	// the browser, so that neither pays for a cold start or a busy moment alone.
+	for r := -1; r < *runs; r++ {
+		for i, app := range apps {
+			ms, err := loadOnce(browser, urls[i])
 			if err != nil {
 				return fmt.Errorf("%s: %w", app.name, err)
 			}
-			results[i].ready = append(results[i].ready, ms)
-		}
-		if app.pkg == defaultPackage {
-			if metrics, err = raceMetrics(browser, srv.URL+"/", *seconds); err != nil {
-				return err
-			}
-			if throughput, err = trajectoryThroughput(browser, srv.URL+"/", *trajSteps); err != nil {
-				return err
+			if r >= 0 {
+				results[i].ready = append(results[i].ready, ms)
 			}
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+	}
+	if metrics, err = raceMetrics(browser, urls[1], *seconds); err != nil {
+		return err
+	}
+	if throughput, err = trajectoryThroughput(browser, urls[1], *trajSteps); err != nil {
+		return err
 	}
 
 	base, ours := results[0], results[1]
@@ -123,7 +129,7 @@ func trajectoryThroughput(browser context.Context, url string, steps int) ([]opt
 	}
 	return chromedp.Run(ctx, chromedp.Evaluate[[]optimizerThroughput](fmt.Sprintf(`descent.optimizers().map(o => {
 		const spec = {problem: "rosenbrock", optimizer: o.name, steps: %d, params: {lr: 1e-4}};
-		descent.trajectory({...spec, steps: 100}); // warm up
+		descent.trajectory(spec); // warm up
 		const t0 = performance.now();
 		const r = descent.trajectory(spec);
 		const ms = performance.now() - t0;
