@@ -827,3 +827,22 @@ func TestEveryProblemPaintsItsField(t *testing.T) {
 		checkField(t, img, name)
 	}
 }
+
+func TestAHostileLinkRunsNoScript(t *testing.T) {
+	hash := `expr=%3Cimg%20src%3Dx%20onerror%3D%22window.pwned%3D1%22%3E&%3Cscript%3Ewindow.pwned%3D2%3C%2Fscript%3E=1&o=gd:lr=%3Cb%3E`
+	tb := open(t, hash)
+	nextFrame(tb)
+	if eval[bool](tb, "window.pwned !== undefined") {
+		t.Fatalf("a link ran script")
+	}
+	if n := eval[int](tb, `document.querySelectorAll("#messages *, #legend img, #legend script").length`); n != 0 {
+		t.Errorf("%d elements were made from the link's text", n)
+	}
+	msg := eval[string](tb, `document.getElementById("messages").textContent`)
+	if !strings.Contains(msg, "<script>") || !strings.Contains(msg, "expr") {
+		t.Errorf("messages %q, want the bad parts named as plain text", msg)
+	}
+	if st := tb.state(); st.Problem != "ill-conditioned" || len(st.Runners) != 1 {
+		t.Errorf("state after a hostile link: %+v", st)
+	}
+}

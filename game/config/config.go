@@ -3,14 +3,17 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"descent/optim"
 	"descent/problems"
+	"descent/problems/expr"
 )
 
 // Runner is one optimizer in the race and the hyperparameters set explicitly for it;
@@ -110,7 +113,12 @@ func Apply(base Config, hash string) (Config, []error) {
 		if part == "" {
 			continue
 		}
-		key, raw, _ := strings.Cut(part, "=")
+		rawKey, raw, _ := strings.Cut(part, "=")
+		key, err := unescape(rawKey)
+		if err != nil {
+			report("%q is not properly %%-encoded; ignored", rawKey)
+			continue
+		}
 		val, err := unescape(raw)
 		if err != nil {
 			report("%s: the value %q is not properly %%-encoded; ignored", key, raw)
@@ -129,7 +137,12 @@ func Apply(base Config, hash string) (Config, []error) {
 			c.Problem, c.Settings, c.Expr = name, settings, ""
 		case "expr":
 			if _, err := problems.Custom(val); err != nil {
-				report("expr: %v; kept %s", err, base.describeProblem())
+				var se *expr.SyntaxError
+				if errors.As(err, &se) {
+					report("expr: %s at character %d of %q; kept %s", se.Msg, utf8.RuneCountInString(val[:min(se.Offset, len(val))])+1, val, base.describeProblem())
+				} else {
+					report("expr: %v; kept %s", err, base.describeProblem())
+				}
 				delete(seen, key)
 				continue
 			}

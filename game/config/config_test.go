@@ -215,3 +215,28 @@ func TestProblemSettings(t *testing.T) {
 		t.Errorf("SameRace/SameSurface do not follow the settings")
 	}
 }
+
+// FuzzApply: no hash, however broken, panics or leaves a config that does not
+// survive its own round trip.
+func FuzzApply(f *testing.F) {
+	for _, seed := range []string{
+		"", Default().Hash(), "problem=rotated:kappa=50,angle=45&start=1,2&o=sgd:batch=4;adam&lbfgs=1",
+		"expr=x^2%2By&view=-1,1,-1,1&speed=7", "o=;;:=,=&problem=:&start=,", "%zz&&==&o=gd:lr=1e999",
+		"<img src=x onerror=alert(1)>",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, hash string) {
+		c, _ := Parse(hash)
+		if _, err := c.Surface(); err != nil {
+			t.Fatalf("Parse(%q) kept a config without a surface: %v", hash, err)
+		}
+		again, errs := Parse(c.Hash())
+		if len(errs) != 0 {
+			t.Fatalf("Parse(%q).Hash() = %q does not parse cleanly: %v", hash, c.Hash(), errs)
+		}
+		if again.Hash() != c.Hash() {
+			t.Fatalf("hash not stable: %q then %q", c.Hash(), again.Hash())
+		}
+	})
+}
