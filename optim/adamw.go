@@ -26,10 +26,8 @@ type AdamW struct {
 	Epsilon      float64 // ε, keeps the division finite
 	WeightDecay  float64 // λ, the pull towards zero per unit of α
 
-	dims   dims
-	beta1t float64 // β₁ᵗ, kept as a running product as in Adam
-	beta2t float64 // β₂ᵗ
-	m, v   []float64
+	dims dims
+	mom  moments
 }
 
 var _ Optimizer = (*AdamW)(nil)
@@ -37,19 +35,13 @@ var _ Optimizer = (*AdamW)(nil)
 // Step implements Optimizer.
 func (o *AdamW) Step(x, grad []float64) {
 	if o.dims.check(x, grad) {
-		o.m = zeroed(o.m, len(x))
-		o.v = zeroed(o.v, len(x))
-		o.beta1t, o.beta2t = 1, 1
+		o.mom.reset(len(x))
 	}
-	o.beta1t *= o.Beta1
-	o.beta2t *= o.Beta2
-	correction1 := 1 - o.beta1t
-	correction2 := 1 - o.beta2t
+	correction1, correction2 := o.mom.advance(o.Beta1, o.Beta2)
 	for k, g := range grad {
-		o.m[k] = o.Beta1*o.m[k] + (1-o.Beta1)*g
-		o.v[k] = o.Beta2*o.v[k] + (1-o.Beta2)*g*g
-		mHat := o.m[k] / correction1
-		vHat := o.v[k] / correction2
+		o.mom.update(k, g, o.Beta1, o.Beta2)
+		mHat := o.mom.m[k] / correction1
+		vHat := o.mom.v[k] / correction2
 		x[k] -= o.LearningRate * (mHat/(math.Sqrt(vHat)+o.Epsilon) + o.WeightDecay*x[k])
 	}
 }

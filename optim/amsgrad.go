@@ -26,10 +26,9 @@ type AMSGrad struct {
 	Beta2        float64 // β₂, how slowly the squared-gradient average forgets
 	Epsilon      float64 // ε, keeps the division finite
 
-	dims          dims
-	beta1t        float64 // β₁ᵗ, kept as a running product as in Adam
-	beta2t        float64 // β₂ᵗ
-	m, v, maxSeen []float64
+	dims    dims
+	mom     moments
+	maxSeen []float64 // the largest v of each coordinate so far
 }
 
 var _ Optimizer = (*AMSGrad)(nil)
@@ -37,20 +36,14 @@ var _ Optimizer = (*AMSGrad)(nil)
 // Step implements Optimizer.
 func (o *AMSGrad) Step(x, grad []float64) {
 	if o.dims.check(x, grad) {
-		o.m = zeroed(o.m, len(x))
-		o.v = zeroed(o.v, len(x))
+		o.mom.reset(len(x))
 		o.maxSeen = zeroed(o.maxSeen, len(x))
-		o.beta1t, o.beta2t = 1, 1
 	}
-	o.beta1t *= o.Beta1
-	o.beta2t *= o.Beta2
-	correction1 := 1 - o.beta1t
-	correction2 := 1 - o.beta2t
+	correction1, correction2 := o.mom.advance(o.Beta1, o.Beta2)
 	for k, g := range grad {
-		o.m[k] = o.Beta1*o.m[k] + (1-o.Beta1)*g
-		o.v[k] = o.Beta2*o.v[k] + (1-o.Beta2)*g*g
-		o.maxSeen[k] = math.Max(o.maxSeen[k], o.v[k])
-		mHat := o.m[k] / correction1
+		o.mom.update(k, g, o.Beta1, o.Beta2)
+		o.maxSeen[k] = math.Max(o.maxSeen[k], o.mom.v[k])
+		mHat := o.mom.m[k] / correction1
 		vHat := o.maxSeen[k] / correction2
 		x[k] -= o.LearningRate * mHat / (math.Sqrt(vHat) + o.Epsilon)
 	}

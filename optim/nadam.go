@@ -29,10 +29,8 @@ type NAdam struct {
 	Beta2        float64 // β₂, how slowly the squared-gradient average forgets
 	Epsilon      float64 // ε, keeps the division finite
 
-	dims   dims
-	beta1t float64 // β₁ᵗ, kept as a running product as in Adam
-	beta2t float64 // β₂ᵗ
-	m, v   []float64
+	dims dims
+	mom  moments
 }
 
 var _ Optimizer = (*NAdam)(nil)
@@ -40,20 +38,14 @@ var _ Optimizer = (*NAdam)(nil)
 // Step implements Optimizer.
 func (o *NAdam) Step(x, grad []float64) {
 	if o.dims.check(x, grad) {
-		o.m = zeroed(o.m, len(x))
-		o.v = zeroed(o.v, len(x))
-		o.beta1t, o.beta2t = 1, 1
+		o.mom.reset(len(x))
 	}
-	o.beta1t *= o.Beta1
-	o.beta2t *= o.Beta2
-	correction1 := 1 - o.beta1t
-	nextCorrection1 := 1 - o.beta1t*o.Beta1 // 1−β₁ᵗ⁺¹
-	correction2 := 1 - o.beta2t
+	correction1, correction2 := o.mom.advance(o.Beta1, o.Beta2)
+	nextCorrection1 := 1 - o.mom.beta1t*o.Beta1 // 1−β₁ᵗ⁺¹
 	for k, g := range grad {
-		o.m[k] = o.Beta1*o.m[k] + (1-o.Beta1)*g
-		o.v[k] = o.Beta2*o.v[k] + (1-o.Beta2)*g*g
-		mBar := o.Beta1*o.m[k]/nextCorrection1 + (1-o.Beta1)*g/correction1
-		vHat := o.v[k] / correction2
+		o.mom.update(k, g, o.Beta1, o.Beta2)
+		mBar := o.Beta1*o.mom.m[k]/nextCorrection1 + (1-o.Beta1)*g/correction1
+		vHat := o.mom.v[k] / correction2
 		x[k] -= o.LearningRate * mBar / (math.Sqrt(vHat) + o.Epsilon)
 	}
 }

@@ -72,6 +72,13 @@ func weightDecay(def float64) Param {
 		Help: "How strongly every step also pulls each coordinate towards zero, whatever the gradient; 0 turns it off."}
 }
 
+// adamParams are the parameters of Adam and of the variants that share its
+// defaults: α = 0.1 (for surfaces a few units wide; the paper's 0.001 would
+// crawl), β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
+func adamParams() []Param {
+	return []Param{learningRate(0.1), beta1(0.9), beta2(0.999), epsilon(1e-8)}
+}
+
 // withHelp returns p with a Help sentence that fits one optimizer better.
 func (p Param) withHelp(help string) Param {
 	p.Help = help
@@ -161,14 +168,9 @@ var registry = []entry{
 	{
 		spec: Spec{
 			Name: "adam", Display: "Adam",
-			Rule: "m = β₁·m + (1−β₁)·∇L; v = β₂·v + (1−β₂)·∇L²; m̂ = m/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); θ -= α·m̂/(√v̂+ε)",
-			Help: "Momentum plus RMSProp's per-direction scaling, corrected so the first steps are not too small.",
-			Params: []Param{
-				learningRate(0.1),
-				beta1(0.9),
-				beta2(0.999),
-				epsilon(1e-8),
-			},
+			Rule:   "m = β₁·m + (1−β₁)·∇L; v = β₂·v + (1−β₂)·∇L²; m̂ = m/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); θ -= α·m̂/(√v̂+ε)",
+			Help:   "Momentum plus RMSProp's per-direction scaling, corrected so the first steps are not too small.",
+			Params: adamParams(),
 		},
 		build: func(p map[string]float64) Optimizer {
 			return &Adam{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], Epsilon: p["eps"]}
@@ -222,14 +224,9 @@ var registry = []entry{
 	{
 		spec: Spec{
 			Name: "amsgrad", Display: "AMSGrad",
-			Rule: "m = β₁·m + (1−β₁)·∇L; v = β₂·v + (1−β₂)·∇L²; vₘₐₓ = max(vₘₐₓ, v); m̂ = m/(1−β₁ᵗ); v̂ = vₘₐₓ/(1−β₂ᵗ); θ -= α·m̂/(√v̂+ε)",
-			Help: "Adam that never lets its average of squared gradients shrink back, so a calm stretch after steep ones cannot make the steps blow up.",
-			Params: []Param{
-				learningRate(0.1),
-				beta1(0.9),
-				beta2(0.999),
-				epsilon(1e-8),
-			},
+			Rule:   "m = β₁·m + (1−β₁)·∇L; v = β₂·v + (1−β₂)·∇L²; vₘₐₓ = max(vₘₐₓ, v); m̂ = m/(1−β₁ᵗ); v̂ = vₘₐₓ/(1−β₂ᵗ); θ -= α·m̂/(√v̂+ε)",
+			Help:   "Adam that never lets its average of squared gradients shrink back, so a calm stretch after steep ones cannot make the steps blow up.",
+			Params: adamParams(),
 		},
 		build: func(p map[string]float64) Optimizer {
 			return &AMSGrad{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], Epsilon: p["eps"]}
@@ -238,14 +235,9 @@ var registry = []entry{
 	{
 		spec: Spec{
 			Name: "nadam", Display: "NAdam",
-			Rule: "m = β₁·m + (1−β₁)·∇L; v = β₂·v + (1−β₂)·∇L²; m̄ = β₁·m/(1−β₁ᵗ⁺¹) + (1−β₁)·∇L/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); θ -= α·m̄/(√v̂+ε)",
-			Help: "Adam with Nesterov's look-ahead: the momentum part of each step is the one the next step would use.",
-			Params: []Param{
-				learningRate(0.1),
-				beta1(0.9),
-				beta2(0.999),
-				epsilon(1e-8),
-			},
+			Rule:   "m = β₁·m + (1−β₁)·∇L; v = β₂·v + (1−β₂)·∇L²; m̄ = β₁·m/(1−β₁ᵗ⁺¹) + (1−β₁)·∇L/(1−β₁ᵗ); v̂ = v/(1−β₂ᵗ); θ -= α·m̄/(√v̂+ε)",
+			Help:   "Adam with Nesterov's look-ahead: the momentum part of each step is the one the next step would use.",
+			Params: adamParams(),
 		},
 		build: func(p map[string]float64) Optimizer {
 			return &NAdam{LearningRate: p["lr"], Beta1: p["beta1"], Beta2: p["beta2"], Epsilon: p["eps"]}
