@@ -5,6 +5,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"sort"
 	"strconv"
@@ -82,7 +83,7 @@ func (c Config) Surface() (*problems.Problem, error) {
 
 // SameSurface reports whether c and o describe the same loss surface.
 func (c Config) SameSurface(o Config) bool {
-	return c.Problem == o.Problem && c.Expr == o.Expr && sameParams(c.Settings, o.Settings)
+	return c.Problem == o.Problem && c.Expr == o.Expr && maps.Equal(c.Settings, o.Settings)
 }
 
 // FullParams returns the runner's full parameter set: its explicit values over the
@@ -226,11 +227,10 @@ func (c Config) Clone() Config {
 }
 
 func cloneParams(m map[string]float64) map[string]float64 {
-	out := make(map[string]float64, len(m))
-	for k, v := range m {
-		out[k] = v
+	if m == nil {
+		return map[string]float64{}
 	}
-	return out
+	return maps.Clone(m)
 }
 
 // SameRace reports whether c and o race the same runners from the same start on
@@ -242,19 +242,7 @@ func (c Config) SameRace(o Config) bool {
 		return false
 	}
 	for i, r := range c.Runners {
-		if r.Optimizer != o.Runners[i].Optimizer || !sameParams(r.FullParams(), o.Runners[i].FullParams()) {
-			return false
-		}
-	}
-	return true
-}
-
-func sameParams(a, b map[string]float64) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if w, ok := b[k]; !ok || w != v {
+		if r.Optimizer != o.Runners[i].Optimizer || !maps.Equal(r.FullParams(), o.Runners[i].FullParams()) {
 			return false
 		}
 	}
