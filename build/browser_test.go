@@ -846,3 +846,26 @@ func TestAHostileLinkRunsNoScript(t *testing.T) {
 		t.Errorf("state after a hostile link: %+v", st)
 	}
 }
+
+func TestPresetFigure2bDivergesAsInTheNotes(t *testing.T) {
+	tb := open(t, "paused=1")
+	eval[bool](tb, `(() => {
+		const el = document.getElementById("preset");
+		el.value = "fig2b";
+		el.dispatchEvent(new Event("change", {bubbles: true}));
+		return true;
+	})()`)
+	st := eval[stateJS](tb, "descent.step(50)")
+	if st.Problem != "ill-conditioned" || len(st.Runners) != 1 || st.Runners[0].Status != "diverged" {
+		t.Errorf("after choosing Figure 2b and 50 steps: %+v, want one diverged gradient descent", st)
+	}
+	about := eval[string](tb, `document.getElementById("preset").value + ": " + document.querySelector("#preset + .about").textContent`)
+	if !strings.HasPrefix(about, "fig2b: ") || !strings.Contains(about, "diverge") {
+		t.Errorf("preset shown as %q, want fig2b with its explanation", about)
+	}
+	// Changing the setup leaves the figure.
+	eval[[]string](tb, `descent.configure("o=gd:lr=0.05")`)
+	if got := eval[string](tb, `document.getElementById("preset").value`); got != "" {
+		t.Errorf("preset select %q after changing the setup, want it cleared", got)
+	}
+}

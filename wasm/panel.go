@@ -34,7 +34,12 @@ type panel struct {
 	shape string    // what the current build shows: rebuilt when it changes
 
 	problem, about, play, speed, speedOut, start, link, lbfgs, seed js.Value
-	inputs                                                          []paramInput
+
+	// The preset last chosen, shown while the config is still the one it set up.
+	preset, presetAbout    js.Value
+	presetHash, presetName string
+	lastHash               string
+	inputs                 []paramInput
 }
 
 // knob is a number the learner sets with a slider and a box: an optimizer's
@@ -71,6 +76,7 @@ func (p *panel) sync(cfg config.Config) {
 	if !p.root.Truthy() {
 		return
 	}
+	p.lastHash = cfg.Hash()
 	shape := cfg.Problem + "|" + cfg.Expr
 	for _, r := range cfg.Runners {
 		shape += "|" + r.Optimizer
@@ -90,6 +96,15 @@ func (p *panel) sync(cfg config.Config) {
 		p.play.Set("textContent", "❚❚ Pause")
 	}
 	p.setValue(p.speed, strconv.Itoa(cfg.Speed))
+	if p.presetHash != "" && p.presetHash != p.lastHash {
+		p.presetHash, p.presetName = "", "" // the learner has changed the setup since
+	}
+	p.setValue(p.preset, p.presetName)
+	if pr, ok := config.LookupPreset(p.presetName); ok {
+		p.presetAbout.Set("textContent", pr.About)
+	} else {
+		p.presetAbout.Set("textContent", "")
+	}
 	p.lbfgs.Set("checked", cfg.LBFGS)
 	p.setValue(p.seed, strconv.FormatUint(cfg.Seed, 10))
 	p.speedOut.Set("textContent", plural(cfg.Speed, "step")+" per frame")
@@ -120,8 +135,33 @@ func (p *panel) build(cfg config.Config) {
 	p.funcs, p.inputs = nil, nil
 	p.root.Set("textContent", "")
 
-	// The problem.
+	// The notes' figures, ready made.
 	sec := p.el(p.root, "section", "")
+	p.el(sec, "h2", "").Set("textContent", "The course notes' figures")
+	p.preset = p.el(sec, "select", "")
+	p.preset.Set("id", "preset")
+	p.preset.Call("setAttribute", "aria-label", "Set up one of the course notes' figures")
+	first := p.el(p.preset, "option", "")
+	first.Set("value", "")
+	first.Set("textContent", "Set up a figure…")
+	for _, pr := range config.Presets {
+		o := p.el(p.preset, "option", "")
+		o.Set("value", pr.Name)
+		o.Set("textContent", pr.Title)
+	}
+	p.presetAbout = p.el(sec, "p", "about")
+	p.on(p.preset, "change", func(el js.Value) {
+		pr, ok := config.LookupPreset(el.Get("value").String())
+		if !ok {
+			return
+		}
+		p.presetHash, p.presetName = "", pr.Name
+		p.g.Configure("preset=" + pr.Name)
+		p.presetHash = p.lastHash
+	})
+
+	// The problem.
+	sec = p.el(p.root, "section", "")
 	p.el(sec, "h2", "").Set("textContent", "Loss surface")
 	p.problem = p.el(sec, "select", "")
 	p.problem.Set("id", "problem")

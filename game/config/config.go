@@ -109,6 +109,18 @@ func Apply(base Config, hash string) (Config, []error) {
 		errs = append(errs, fmt.Errorf(format, args...))
 	}
 	hash = strings.TrimPrefix(hash, "#")
+	// A preset is a whole setup: it replaces base, and the other keys then
+	// change the preset (preset=fig3&speed=5).
+	if name, rest, ok := cutPreset(hash); ok {
+		hash = rest
+		if p, found := LookupPreset(name); found {
+			c, _ = Parse(p.Hash)
+			c.Embed = base.Embed
+			base = c.Clone()
+		} else {
+			report("preset: there is no preset %q (known: %s); ignored", name, strings.Join(presetNames(), ", "))
+		}
+	}
 	seen := map[string]bool{}
 	for _, part := range strings.Split(hash, "&") {
 		if part == "" {
@@ -202,7 +214,7 @@ func Apply(base Config, hash string) (Config, []error) {
 				c.LBFGS = b
 			}
 		default:
-			report("%q is not a setting Descent knows (known: problem, expr, start, o, lbfgs, speed, seed, view, paused, embed); ignored", key)
+			report("%q is not a setting Descent knows (known: preset, problem, expr, start, o, lbfgs, speed, seed, view, paused, embed); ignored", key)
 		}
 	}
 	if (seen["problem"] || seen["expr"]) && (c.Expr != base.Expr || c.Problem != base.Problem) {
@@ -448,6 +460,27 @@ func (c Config) describeProblem() string {
 		return "the formula " + strconv.Quote(c.Expr)
 	}
 	return strconv.Quote(c.Problem)
+}
+
+// cutPreset finds the preset key in a hash and returns its value and the other keys.
+func cutPreset(hash string) (name, rest string, ok bool) {
+	var others []string
+	for _, part := range strings.Split(hash, "&") {
+		if v, found := strings.CutPrefix(part, "preset="); found && !ok {
+			name, ok = v, true
+			continue
+		}
+		others = append(others, part)
+	}
+	return name, strings.Join(others, "&"), ok
+}
+
+func presetNames() []string {
+	var names []string
+	for _, p := range Presets {
+		names = append(names, p.Name)
+	}
+	return names
 }
 
 func problemNames() []string {

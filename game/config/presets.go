@@ -1,0 +1,49 @@
+package config
+
+// Preset is a ready-made setup: one of the course notes' figures, rebuilt live.
+type Preset struct {
+	Name  string // URL key: preset=fig2b
+	Title string // what the panel lists
+	About string // what the learner should see happen
+	Hash  string // the setup, in the URL hash's own words
+}
+
+// Presets are the course notes' figures on the quadratic f = a₁x² + a₂y² (§3.3,
+// Figures 2a–2c, 3 and 4). Each one's claim is checked by TestPresetsShowTheNotesFigures.
+var Presets = []Preset{
+	{
+		Name: "fig2a", Title: "Figure 2a · large step, well-conditioned",
+		About: "On the round bowl (a₁ = a₂ = 1) gradient descent with a large step makes fast, steady progress: every gradient points at the minimum.",
+		Hash:  "problem=quadratic&start=-4,3&o=gd:lr=0.4",
+	},
+	{
+		Name: "fig2b", Title: "Figure 2b · same step, ill-conditioned",
+		About: "The same step on the narrow valley (a₂ = 10): the vertical curvature is 20, above 2/α = 5, so the iterates swing across the valley ever wider and diverge.",
+		Hash:  "problem=ill-conditioned&start=-4.5,2&o=gd:lr=0.4",
+	},
+	{
+		Name: "fig2c", Title: "Figure 2c · small step, ill-conditioned",
+		About: "A step small enough for the steep direction (α = 0.01) is stable, but it crawls along the flat one: 0.2% of the way per step.",
+		Hash:  "problem=ill-conditioned&start=-4.5,2&o=gd:lr=0.01",
+	},
+	{
+		Name: "fig3", Title: "Figure 3 · momentum",
+		About: "Momentum keeps the steady push along the valley and lets the alternating vertical gradients cancel: it reaches the minimum long before gradient descent with nearly its largest stable step.",
+		Hash:  "problem=ill-conditioned&start=-4.5,2&o=gd:lr=0.09;momentum:lr=0.02,m=0.9",
+	},
+	{
+		Name: "fig4", Title: "Figure 4 · adaptive step sizes (RMSProp)",
+		About: "RMSProp divides each coordinate's step by the size of its recent gradients, so both directions move at a similar pace instead of oscillating vertically and crawling horizontally.",
+		Hash:  "problem=ill-conditioned&start=-4.5,2&o=gd:lr=0.09;rmsprop:lr=0.1",
+	},
+}
+
+// LookupPreset returns the preset named name.
+func LookupPreset(name string) (Preset, bool) {
+	for _, p := range Presets {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Preset{}, false
+}

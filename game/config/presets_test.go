@@ -1,0 +1,96 @@
+package config
+
+import (
+	"math"
+	"testing"
+
+	"descent/game/race"
+)
+
+// racePreset builds the race a preset describes and runs it for steps.
+func racePreset(t *testing.T, name string, steps int) *race.Race {
+	t.Helper()
+	c, errs := Parse("preset=" + name)
+	if len(errs) != 0 {
+		t.Fatalf("preset %s: %v", name, errs)
+	}
+	p, err := c.Surface()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var entries []race.Entry
+	for _, r := range c.Runners {
+		entries = append(entries, race.Entry{Optimizer: r.Optimizer, Params: r.Params, Seed: c.Seed})
+	}
+	r, err := race.New(p, c.Start, entries, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Advance(steps)
+	return r
+}
+
+// TestPresetsShowTheNotesFigures checks that each preset shows what its figure
+// in the course notes (§3.3–3.5) says.
+func TestPresetsShowTheNotesFigures(t *testing.T) {
+	t.Run("fig2a: fast steady progress", func(t *testing.T) {
+		// f = x² + y², α = 0.4: each coordinate shrinks by |1 − 2α| = 0.2 a step.
+		gd := racePreset(t, "fig2a", 12).Runners[0]
+		if gd.Loss > 1e-12 || gd.Status == race.Diverged {
+			t.Errorf("after 12 steps: loss %g, status %v; want below 1e-12", gd.Loss, gd.Status)
+		}
+	})
+	t.Run("fig2b: oscillates vertically and diverges", func(t *testing.T) {
+		// f = 0.1x² + 10y², α = 0.4: y is multiplied by 1 − 20α = −7 a step.
+		r := racePreset(t, "fig2b", 3)
+		ys := []float64{}
+		for _, p := range r.Runners[0].Trail(nil) {
+			ys = append(ys, p[1])
+		}
+		for i := 1; i < len(ys); i++ {
+			if math.Signbit(ys[i]) == math.Signbit(ys[i-1]) || math.Abs(ys[i]) <= math.Abs(ys[i-1]) {
+				t.Errorf("y went %v: want it to flip sign and grow every step", ys)
+				break
+			}
+		}
+		r.Advance(100)
+		if gd := r.Runners[0]; gd.Status != race.Diverged {
+			t.Errorf("status %v after 103 steps, want diverged", gd.Status)
+		}
+	})
+	t.Run("fig2c: stable but slow", func(t *testing.T) {
+		// α = 0.01: y shrinks by 0.8 a step, x by only 1 − 0.2α = 0.998.
+		gd := racePreset(t, "fig2c", 100).Runners[0]
+		if gd.Status == race.Diverged || math.Abs(gd.Y) > 1e-6 || gd.X > -4.5*0.81 {
+			t.Errorf("after 100 steps at (%g, %g): want y settled and x still beyond -3.6 (0.998¹⁰⁰ = 0.82)", gd.X, gd.Y)
+		}
+	})
+	t.Run("fig3: momentum gets there first", func(t *testing.T) {
+		r := racePreset(t, "fig3", 150)
+		gd, mom := r.Runners[0], r.Runners[1]
+		if !(mom.Loss < gd.Loss/100) {
+			t.Errorf("after 150 steps: momentum's loss %g, gradient descent's %g; want momentum's 100× lower", mom.Loss, gd.Loss)
+		}
+	})
+	t.Run("fig4: RMSProp moves both directions alike", func(t *testing.T) {
+		r := racePreset(t, "fig4", 40)
+		gd, rms := r.Runners[0], r.Runners[1]
+		if !(rms.Loss < gd.Loss/4) {
+			t.Errorf("after 40 steps: RMSProp's loss %g, gradient descent's %g; want RMSProp's 4× lower", rms.Loss, gd.Loss)
+		}
+	})
+}
+
+func TestPresetKey(t *testing.T) {
+	c, errs := Parse("speed=3&preset=fig3&seed=4")
+	if len(errs) != 0 {
+		t.Fatal(errs)
+	}
+	if c.Problem != "ill-conditioned" || len(c.Runners) != 2 || c.Speed != 3 || c.Seed != 4 {
+		t.Errorf("preset with overrides: %+v", c)
+	}
+	_, errs = Parse("preset=fig9")
+	if len(errs) != 1 {
+		t.Errorf("errors %v, want one naming the unknown preset", errs)
+	}
+}
