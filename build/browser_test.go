@@ -869,3 +869,33 @@ func TestPresetFigure2bDivergesAsInTheNotes(t *testing.T) {
 		t.Errorf("preset select %q after changing the setup, want it cleared", got)
 	}
 }
+
+func TestPhoneLayoutPutsThePanelUnderThePlot(t *testing.T) {
+	tb := open(t, "problem=ill-conditioned&paused=1")
+	const w, h = 390, 844 // a common phone, in CSS pixels
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(w, h)); err != nil {
+		t.Fatal(err)
+	}
+	type rect struct{ W, H, PanelTop float64 }
+	var r rect
+	ok := poll(tb, fmt.Sprintf(`(() => {
+		const c = document.querySelector("canvas").getBoundingClientRect();
+		return c.width === %d && Math.abs(c.height - %d*0.58) < 2;
+	})()`, w, h))
+	r = eval[rect](tb, `(() => {
+		const c = document.querySelector("canvas").getBoundingClientRect();
+		return {W: c.width, H: c.height, PanelTop: document.getElementById("panel").getBoundingClientRect().top};
+	})()`)
+	if !ok || r.PanelTop < r.H-1 {
+		t.Fatalf("canvas %gx%g, panel from y=%g: want the canvas full width above the panel", r.W, r.H, r.PanelTop)
+	}
+	// A tap still lands where it should: the centre of the canvas is the
+	// centre of the domain [-5,5]x[-3,3].
+	if err := chromedp.Do(tb.ctx, chromedp.MouseClickXY(r.W/2, r.H/2)); err != nil {
+		t.Fatal(err)
+	}
+	scale := max(10/(r.W*0.92), 6/(r.H*0.92))
+	if st := tb.state(); abs(st.Start[0]) > 2*scale || abs(st.Start[1]) > 2*scale {
+		t.Errorf("start %v after clicking the canvas centre, want (0,0) within %g", st.Start, 2*scale)
+	}
+}
