@@ -899,3 +899,42 @@ func TestPhoneLayoutPutsThePanelUnderThePlot(t *testing.T) {
 		t.Errorf("start %v after clicking the canvas centre, want (0,0) within %g", st.Start, 2*scale)
 	}
 }
+
+func TestLossChartShowsEveryRunner(t *testing.T) {
+	tb := open(t, "preset=fig3&paused=1")
+	eval[stateJS](tb, "descent.step(60)")
+	nextFrame(tb)
+	type labels struct {
+		Steps, Top, Bottom string
+		Box                [4]float64
+	}
+	l := eval[labels](tb, `(() => {
+		const c = document.getElementById("chart-labels"), r = c.getBoundingClientRect();
+		return {Steps: c.querySelector(".cl-steps").textContent, Top: c.querySelector(".cl-top").textContent,
+			Bottom: c.querySelector(".cl-bottom").textContent, Box: [r.left, r.top, r.width, r.height]};
+	})()`)
+	if l.Steps != "steps 0–60" || !strings.HasPrefix(l.Top, "1e") || !strings.HasPrefix(l.Bottom, "1e") {
+		t.Errorf("chart labels %+v", l)
+	}
+	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Each runner's curve crosses the chart in its own colour.
+	for _, r := range tb.state().Runners {
+		col := eval[string](tb, fmt.Sprintf("descent.state().runners[%d].color", r.ID))
+		found := false
+		for y := int(l.Box[1]); y < int(l.Box[1]+l.Box[3]) && !found; y += 2 {
+			for x := int(l.Box[0]); x < int(l.Box[0]+l.Box[2]) && !found; x += 2 {
+				found = hasColourNear(img, x, y, col, 0)
+			}
+		}
+		if !found {
+			t.Errorf("no %s pixel of %s's loss curve in the chart %v", col, r.Optimizer, l.Box)
+		}
+	}
+}

@@ -3,6 +3,7 @@
 package game
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -24,7 +25,17 @@ type frame struct {
 	start   [2]float32 // screen position of the start
 	runners []runnerFrame
 	ghost   []float32 // the reference path's screen points so far; its last is its ball
+	chart   chartFrame
 	legend  legend.Legend
+}
+
+// chartFrame is the loss chart: a box in the canvas's bottom-right corner,
+// decade lines, and one curve per runner (and the reference path's).
+type chartFrame struct {
+	x, y, w, h float32
+	decades    []float32   // heights of the decade lines
+	curves     [][]float32 // screen x, y pairs, in runner order
+	ghost      []float32
 }
 
 type runnerFrame struct {
@@ -85,6 +96,7 @@ func (g *Game) frame() *frame {
 		g.trailDrawn[i] = r.TrailCount()
 	}
 	g.trailsStale = false
+	g.chartFrame(f)
 	return f
 }
 
@@ -105,4 +117,52 @@ func screenTrail(dst []float32, trail [][2]float64, v view.View) []float32 {
 		dst = append(dst, float32(x), float32(y))
 	}
 	return dst
+}
+
+// chartFrame lays out the loss chart. Called with mu held.
+func (g *Game) chartFrame(f *frame) {
+	c := &f.chart
+	cssW := float64(g.w) / g.dpr
+	w := math.Min(300, 0.42*cssW) * g.dpr
+	h := 0.5 * w
+	x0, y0 := float64(g.w)-w-8*g.dpr, float64(g.h)-h-8*g.dpr
+	c.x, c.y, c.w, c.h = float32(x0), float32(y0), float32(w), float32(h)
+
+	if cap(g.lossBufs) < len(g.race.Runners) {
+		g.lossBufs = make([][]float64, len(g.race.Runners))
+	}
+	g.lossBufs = g.lossBufs[:len(g.race.Runners)]
+	g.lossFirsts = g.lossFirsts[:0]
+	for i, r := range g.race.Runners {
+		g.lossBufs[i] = r.Losses(g.lossBufs[i][:0])
+		g.lossFirsts = append(g.lossFirsts, r.TrailCount()-len(g.lossBufs[i]))
+	}
+	// The scale is the runners': the reference path, which can reach rounding
+	// noise in a few iterations, would squash them to the top; it is clipped.
+	lc := view.NewLossChart(g.lossBufs, g.lossFirsts, g.race.Step, g.problem.MinValue(), w, h)
+	var ghost []float64
+	if g.ghost != nil {
+		ghost = g.ghost.Losses[:legend.GhostIteration(g.ghost, g.race.Step)+1]
+	}
+	f.legend.Chart = legend.ChartLabels{
+		Top: fmt.Sprintf("1e%d", lc.Top), Bottom: fmt.Sprintf("1e%d", lc.Bottom),
+		Steps: fmt.Sprintf("steps %d–%d", lc.FirstStep, lc.LastStep),
+		Box:   [4]float64{x0 / g.dpr, y0 / g.dpr, w / g.dpr, h / g.dpr},
+	}
+	c.decades = c.decades[:0]
+	every := (lc.Top - lc.Bottom + 5) / 6 // at most about six lines
+	for d := lc.Top - every; d > lc.Bottom; d -= every {
+		c.decades = append(c.decades, float32(y0+lc.Y(g.problem.MinValue()+math.Pow(10, float64(d)))))
+	}
+	if cap(c.curves) < len(g.race.Runners) {
+		c.curves = make([][]float32, len(g.race.Runners))
+	}
+	c.curves = c.curves[:len(g.race.Runners)]
+	for i := range g.race.Runners {
+		c.curves[i] = lc.Curve(c.curves[i][:0], g.lossBufs[i], g.lossFirsts[i], x0, y0)
+	}
+	c.ghost = c.ghost[:0]
+	if ghost != nil {
+		c.ghost = lc.Curve(c.ghost, ghost, 0, x0, y0)
+	}
 }

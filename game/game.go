@@ -46,6 +46,8 @@ type Game struct {
 	trailBuf    [][2]float64 // reused by frame
 	trailDrawn  []int        // each runner's TrailCount when its trail was last drawn
 	trailsStale bool         // the trail layer must be redrawn from scratch
+	lossBufs    [][]float64  // reused by the loss chart
+	lossFirsts  []int
 
 	ghost    *reference.Path // the L-BFGS reference path, when the config asks for it
 	ghostFor ghostKey        // what ghost was computed for

@@ -39,6 +39,8 @@ type painter struct {
 var (
 	background = color.RGBA{0x18, 0x18, 0x1c, 0xff}
 	ink        = color.RGBA{0xf2, 0xf2, 0xf2, 0xff}
+	chartFill  = color.RGBA{0x10, 0x10, 0x14, 0xd6}
+	chartGrid  = color.RGBA{0x50, 0x50, 0x58, 0xff}
 )
 
 // draw paints the frame. It returns an error, once, when the field's shader
@@ -69,6 +71,7 @@ func (p *painter) draw(screen *ebiten.Image, f *frame) error {
 	}
 	screen.DrawImage(p.trails, nil)
 	p.drawGhost(screen, f.ghost, s)
+	p.drawChart(screen, f, s)
 	vector.StrokeCircle(screen, f.start[0], f.start[1], 6*s, 1.5*s, ink, true)
 	vector.StrokeLine(screen, f.start[0]-9*s, f.start[1], f.start[0]+9*s, f.start[1], 1*s, ink, true)
 	vector.StrokeLine(screen, f.start[0], f.start[1]-9*s, f.start[0], f.start[1]+9*s, 1*s, ink, true)
@@ -96,6 +99,24 @@ func (p *painter) drawGhost(dst *ebiten.Image, pts []float32, s float32) {
 	}
 	n := len(pts)
 	vector.StrokeCircle(dst, pts[n-2], pts[n-1], 6*s, 2*s, view.GhostColor, true)
+}
+
+// drawChart draws the loss chart's box, decade lines and curves; its words
+// are the page's (legend.ChartLabels).
+func (p *painter) drawChart(dst *ebiten.Image, f *frame, s float32) {
+	c := &f.chart
+	vector.DrawFilledRect(dst, c.x, c.y, c.w, c.h, chartFill, false)
+	for _, y := range c.decades {
+		vector.StrokeLine(dst, c.x, y, c.x+c.w, y, 1, chartGrid, false)
+	}
+	if len(c.ghost) >= 4 {
+		p.stroke(dst, c.ghost, 1.2*s, view.GhostColor)
+	}
+	for i, pts := range c.curves {
+		if len(pts) >= 4 {
+			p.stroke(dst, pts, 1.5*s, f.runners[i].color)
+		}
+	}
 }
 
 // paintField runs the field shader into the cached field image. It returns the

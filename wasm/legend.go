@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"syscall/js"
 
 	"descent/game/legend"
@@ -16,6 +17,8 @@ type legendView struct {
 	title, step, formula js.Value
 	rows                 []rowView
 	last                 legend.Legend
+
+	chart, chartTop, chartBottom, chartSteps js.Value
 }
 
 type rowView struct {
@@ -27,6 +30,12 @@ func newLegendView(doc js.Value) *legendView {
 	v := &legendView{doc: doc, root: doc.Call("getElementById", "legend")}
 	if !v.root.Truthy() {
 		return v
+	}
+	v.chart = doc.Call("getElementById", "chart-labels")
+	if v.chart.Truthy() {
+		v.chartTop = v.chart.Call("querySelector", ".cl-top")
+		v.chartBottom = v.chart.Call("querySelector", ".cl-bottom")
+		v.chartSteps = v.chart.Call("querySelector", ".cl-steps")
 	}
 	head := v.el(v.root, "div", "lg-head")
 	v.title = v.el(head, "span", "lg-title")
@@ -62,6 +71,20 @@ func (v *legendView) show(l *legend.Legend) {
 	}
 	setText(v.step, &v.last.Step, step)
 	setText(v.formula, &v.last.Formula, l.Formula)
+	if v.chart.Truthy() {
+		c, old := l.Chart, &v.last.Chart
+		if c.Box != old.Box {
+			old.Box = c.Box
+			st := v.chart.Get("style")
+			st.Set("left", fmt.Sprintf("%gpx", c.Box[0]))
+			st.Set("top", fmt.Sprintf("%gpx", c.Box[1]))
+			st.Set("width", fmt.Sprintf("%gpx", c.Box[2]))
+			st.Set("height", fmt.Sprintf("%gpx", c.Box[3]))
+		}
+		setText(v.chartTop, &old.Top, c.Top)
+		setText(v.chartBottom, &old.Bottom, c.Bottom)
+		setText(v.chartSteps, &old.Steps, c.Steps)
+	}
 	for len(v.rows) < len(l.Rows) {
 		var r rowView
 		r.tr = v.el(v.table, "tr", "")

@@ -42,6 +42,15 @@ type Legend struct {
 	Step    string
 	Paused  bool
 	Rows    []Row
+	Chart   ChartLabels
+}
+
+// ChartLabels are the words around the loss chart, which the canvas draws
+// without text.
+type ChartLabels struct {
+	Top, Bottom string     // the decades at its top and bottom edges, e.g. "1e2"
+	Steps       string     // the steps it spans
+	Box         [4]float64 // x, y, width, height in CSS pixels from the canvas's top left
 }
 
 // Make fills l (reusing its rows) from the race on problem p, and the reference
@@ -87,7 +96,7 @@ func Make(l *Legend, p *problems.Problem, r *race.Race, paused bool, ref *refere
 		evals := ref.Evaluations[k]
 		if k == len(ref.Points)-1 {
 			row.State = race.Converged
-			row.Status = fmt.Sprintf("stopped after %d iterations, %d evaluations", k, evals)
+			row.Status = fmt.Sprintf("done: %d iterations, %d evaluations", k, evals)
 		} else {
 			row.Status = fmt.Sprintf("iteration %d, %d evaluations", k, evals)
 		}

@@ -91,7 +91,7 @@ func TestGhostRow(t *testing.T) {
 	r.Advance(1000)
 	Make(&l, p, r, false, &ref)
 	ghost = l.Rows[len(l.Rows)-1]
-	if ghost.State != race.Converged || !strings.Contains(ghost.Status, "stopped after") {
+	if ghost.State != race.Converged || !strings.Contains(ghost.Status, "done: ") {
 		t.Errorf("ghost row after the path ends: %+v", ghost)
 	}
 }

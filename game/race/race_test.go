@@ -419,6 +419,15 @@ func TestTrailTailAndCount(t *testing.T) {
 	if got := rn.TrailTail(nil, 100); len(got) != len(all) {
 		t.Errorf("TrailTail(100) has %d points, want all %d kept", len(got), len(all))
 	}
+	losses := rn.Losses(nil)
+	if len(losses) != len(all) {
+		t.Fatalf("%d losses for %d trail points", len(losses), len(all))
+	}
+	for i, p := range all {
+		if want := (bowl{}).Value(p[0], p[1]); losses[i] != want {
+			t.Errorf("losses[%d] = %g, want f%v = %g", i, losses[i], p, want)
+		}
+	}
 	r.Reset()
 	if got := rn.TrailCount(); got != 1 {
 		t.Errorf("TrailCount after Reset = %d, want 1", got)

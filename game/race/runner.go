@@ -44,6 +44,10 @@ func (r *Runner) Trail(dst [][2]float64) [][2]float64 { return r.trail.appendTo(
 // fewer are kept), so that a drawing can extend what it drew before.
 func (r *Runner) TrailTail(dst [][2]float64, k int) [][2]float64 { return r.trail.appendTo(dst, k) }
 
+// Losses appends the losses at the trail's points to dst, oldest first: the
+// runner's loss curve over the steps the trail keeps.
+func (r *Runner) Losses(dst []float64) []float64 { return r.trail.appendLosses(dst) }
+
 // TrailCount is how many points were added to the trail since the runner last
 // started, including those the bounded trail has since dropped.
 func (r *Runner) TrailCount() int { return r.trail.total }
@@ -56,12 +60,12 @@ func (r *Runner) restart(s Surface, start [2]float64) {
 	r.X, r.Y = start[0], start[1]
 	r.Status, r.StatusStep, r.still = Running, 0, 0
 	r.trail.clear()
-	r.trail.push(start)
 	r.Loss = s.Value(start[0], start[1])
 	if gx, gy := s.Grad(start[0], start[1]); !finite(r.Loss) || !finite(gx) || !finite(gy) {
 		r.Loss = unfiniteLoss
 		r.Status = Diverged
 	}
+	r.trail.push(start, r.Loss)
 }
 
 // step takes the runner's step number t, the single stepping rule shared by
@@ -102,7 +106,7 @@ func (r *Runner) step(s Surface, a arena, t int) {
 		return
 	}
 	r.X, r.Y, r.Loss = x, y, loss
-	r.trail.push(r.pos)
+	r.trail.push(r.pos, loss)
 
 	if gx*gx+gy*gy < ConvergeTol*ConvergeTol {
 		r.still++

@@ -1,0 +1,82 @@
+package view
+
+import "math"
+
+// LossChart maps loss curves into a box: x is the step, y is log₁₀ of the gap
+// between the loss and the problem's lowest value, the scale on which linear
+// convergence is a straight line and the notes' "slow progress" shows as a
+// shallow slope.
+type LossChart struct {
+	W, H           float64 // the box, in pixels
+	FirstStep      int     // the step at the left edge
+	LastStep       int     // the step at the right edge
+	Top, Bottom    int     // the decades at the top and bottom edges
+	fmin, floorGap float64
+}
+
+// maxDecades bounds the chart's height in decades: below that the gap is
+// rounding noise.
+const maxDecades = 16
+
+// NewLossChart fits a w×h chart to curves, each a run of losses whose first
+// entry is the loss after firsts[i] steps, on a problem whose lowest value is
+// fmin. lastStep is the race's current step.
+func NewLossChart(curves [][]float64, firsts []int, lastStep int, fmin, w, h float64) LossChart {
+	c := LossChart{W: w, H: h, LastStep: max(lastStep, 1), fmin: fmin}
+	c.FirstStep = c.LastStep
+	hi, lo := math.Inf(-1), math.Inf(1)
+	for i, curve := range curves {
+		if len(curve) > 0 {
+			c.FirstStep = min(c.FirstStep, firsts[i])
+		}
+		for _, l := range curve {
+			if g := l - fmin; g > 0 && !math.IsInf(g, 0) {
+				hi, lo = math.Max(hi, math.Log10(g)), math.Min(lo, math.Log10(g))
+			}
+		}
+	}
+	if math.IsInf(hi, 0) {
+		hi, lo = 1, 0
+	}
+	c.Top = int(math.Ceil(hi))
+	c.Bottom = max(int(math.Floor(lo)), c.Top-maxDecades)
+	if c.Bottom >= c.Top {
+		c.Bottom = c.Top - 1
+	}
+	if c.FirstStep >= c.LastStep {
+		c.FirstStep = c.LastStep - 1
+	}
+	c.floorGap = math.Pow(10, float64(c.Bottom))
+	return c
+}
+
+// Y returns the height in the box (0 at the top) of the loss l.
+func (c LossChart) Y(l float64) float64 {
+	g := l - c.fmin
+	if !(g > c.floorGap) { // also catches NaN
+		g = c.floorGap
+	}
+	t := (math.Log10(g) - float64(c.Bottom)) / float64(c.Top-c.Bottom)
+	return c.H * (1 - math.Min(1, t))
+}
+
+// X returns the position in the box of the step.
+func (c LossChart) X(step int) float64 {
+	return c.W * float64(step-c.FirstStep) / float64(c.LastStep-c.FirstStep)
+}
+
+// Curve appends to dst the screen points (x, y pairs, offset by x0, y0) of a
+// curve whose first loss is at step first, one point per pixel column at most.
+func (c LossChart) Curve(dst []float32, losses []float64, first int, x0, y0 float64) []float32 {
+	lastCol := -1
+	for i, l := range losses {
+		x := c.X(first + i)
+		col := int(x)
+		if col == lastCol && i != len(losses)-1 {
+			continue
+		}
+		lastCol = col
+		dst = append(dst, float32(x0+x), float32(y0+c.Y(l)))
+	}
+	return dst
+}

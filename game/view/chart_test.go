@@ -1,0 +1,57 @@
+package view
+
+import (
+	"math"
+	"testing"
+)
+
+func TestLossChartScales(t *testing.T) {
+	// Two curves on a problem whose minimum value is 0: from 100 down to 1e-4.
+	a := []float64{100, 10, 0.1}  // from step 0
+	b := []float64{1, 0.01, 1e-4} // from step 5
+	c := NewLossChart([][]float64{a, b}, []int{0, 5}, 7, 0, 200, 100)
+	if c.Top != 2 || c.Bottom != -4 {
+		t.Errorf("decades %d to %d, want 2 to -4", c.Top, c.Bottom)
+	}
+	if c.FirstStep != 0 || c.LastStep != 7 {
+		t.Errorf("steps %d to %d, want 0 to 7", c.FirstStep, c.LastStep)
+	}
+	if y := c.Y(100); math.Abs(y) > 1e-9 {
+		t.Errorf("Y of the top gap = %g, want 0", y)
+	}
+	if y := c.Y(1e-4); math.Abs(y-100) > 1e-9 {
+		t.Errorf("Y of the bottom gap = %g, want 100", y)
+	}
+	if y := c.Y(0); math.Abs(y-100) > 1e-9 {
+		t.Errorf("Y at the minimum itself = %g, want the bottom edge 100", y)
+	}
+	if x := c.X(7); x != 200 {
+		t.Errorf("X of the last step = %g, want 200", x)
+	}
+	pts := c.Curve(nil, b, 5, 10, 20)
+	if len(pts) != 6 || pts[0] != float32(10+c.X(5)) || pts[1] != float32(20+c.Y(1)) {
+		t.Errorf("Curve = %v", pts)
+	}
+}
+
+func TestLossChartBoundsTheDecades(t *testing.T) {
+	c := NewLossChart([][]float64{{1e3, 1e-30}}, []int{0}, 1, 0, 100, 50)
+	if c.Top-c.Bottom != maxDecades {
+		t.Errorf("%d decades shown, want at most %d", c.Top-c.Bottom, maxDecades)
+	}
+	empty := NewLossChart(nil, nil, 0, 0, 100, 50)
+	if !(empty.Top > empty.Bottom) || !(empty.LastStep > empty.FirstStep) {
+		t.Errorf("chart of nothing: %+v", empty)
+	}
+}
+
+func TestCurveKeepsOnePointPerColumn(t *testing.T) {
+	losses := make([]float64, 1000)
+	for i := range losses {
+		losses[i] = 1 / float64(i+1)
+	}
+	c := NewLossChart([][]float64{losses}, []int{0}, 999, 0, 50, 50)
+	if pts := c.Curve(nil, losses, 0, 0, 0); len(pts)/2 > 52 {
+		t.Errorf("%d points for a 50-pixel-wide chart", len(pts)/2)
+	}
+}
