@@ -110,11 +110,11 @@ func (p *painter) drawChart(dst *ebiten.Image, f *frame, s float32) {
 		vector.StrokeLine(dst, c.x, y, c.x+c.w, y, 1, chartGrid, false)
 	}
 	if len(c.ghost) >= 4 {
-		p.stroke(dst, c.ghost, 1.2*s, view.GhostColor)
+		p.strokeThin(dst, c.ghost, 1.2*s, view.GhostColor)
 	}
 	for i, pts := range c.curves {
 		if len(pts) >= 4 {
-			p.stroke(dst, pts, 1.5*s, f.runners[i].color)
+			p.strokeThin(dst, pts, 1.5*s, f.runners[i].color)
 		}
 	}
 }
@@ -180,8 +180,19 @@ func (p *painter) paintField(f *frame) error {
 }
 
 // stroke draws the polyline pts (x, y pairs) in one batch, opaque, so that a
-// trail extended piece by piece shows no seams where pieces overlap.
+// trail extended piece by piece shows no seams where pieces overlap; joins and
+// ends are round.
 func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA) {
+	p.strokeWith(dst, pts, c, &vector.StrokeOptions{Width: width, LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound})
+}
+
+// strokeThin draws a polyline with bevelled joins and plain ends, a fraction
+// of round ones' vertices: for the chart's dense curves.
+func (p *painter) strokeThin(dst *ebiten.Image, pts []float32, width float32, c color.RGBA) {
+	p.strokeWith(dst, pts, c, &vector.StrokeOptions{Width: width, LineJoin: vector.LineJoinBevel})
+}
+
+func (p *painter) strokeWith(dst *ebiten.Image, pts []float32, c color.RGBA, opts *vector.StrokeOptions) {
 	if len(pts) < 4 {
 		return
 	}
@@ -190,9 +201,7 @@ func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c colo
 	for i := 2; i < len(pts); i += 2 {
 		path.LineTo(pts[i], pts[i+1])
 	}
-	p.vs, p.is = path.AppendVerticesAndIndicesForStroke(p.vs[:0], p.is[:0], &vector.StrokeOptions{
-		Width: width, LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound,
-	})
+	p.vs, p.is = path.AppendVerticesAndIndicesForStroke(p.vs[:0], p.is[:0], opts)
 	r, g, b := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255
 	for i := range p.vs {
 		v := &p.vs[i]

@@ -24,19 +24,22 @@ const maxDecades = 16
 func NewLossChart(curves [][]float64, firsts []int, lastStep int, fmin, w, h float64) LossChart {
 	c := LossChart{W: w, H: h, LastStep: max(lastStep, 1), fmin: fmin}
 	c.FirstStep = c.LastStep
-	hi, lo := math.Inf(-1), math.Inf(1)
+	// The extremes of the gaps first, and their logarithms after: log₁₀ is
+	// increasing, and thousands of logarithms a frame are not free in wasm.
+	gmax, gmin := 0.0, math.Inf(1)
 	for i, curve := range curves {
 		if len(curve) > 0 {
 			c.FirstStep = min(c.FirstStep, firsts[i])
 		}
 		for _, l := range curve {
-			if g := l - fmin; g > 0 && !math.IsInf(g, 0) {
-				hi, lo = math.Max(hi, math.Log10(g)), math.Min(lo, math.Log10(g))
+			if g := l - fmin; g > 0 && g <= math.MaxFloat64 {
+				gmax, gmin = math.Max(gmax, g), math.Min(gmin, g)
 			}
 		}
 	}
-	if math.IsInf(hi, 0) {
-		hi, lo = 1, 0
+	hi, lo := 1.0, 0.0
+	if gmax > 0 {
+		hi, lo = math.Log10(gmax), math.Log10(gmin)
 	}
 	c.Top = int(math.Ceil(hi))
 	c.Bottom = max(int(math.Floor(lo)), c.Top-maxDecades)
