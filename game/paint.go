@@ -31,9 +31,10 @@ type painter struct {
 	palette     *ebiten.Image // the field's colours by level, PaletteSize×1
 	paletteRGBA []byte
 
-	white *ebiten.Image
-	vs    []ebiten.Vertex
-	is    []uint16
+	white   *ebiten.Image
+	sprites sprites
+	vs      []ebiten.Vertex
+	is      []uint16
 }
 
 var (
@@ -72,17 +73,14 @@ func (p *painter) draw(screen *ebiten.Image, f *frame) error {
 	screen.DrawImage(p.trails, nil)
 	p.drawGhost(screen, f.ghost, s)
 	p.drawChart(screen, f, s)
-	vector.StrokeCircle(screen, f.start[0], f.start[1], 6*s, 1.5*s, ink, true)
-	vector.StrokeLine(screen, f.start[0]-9*s, f.start[1], f.start[0]+9*s, f.start[1], 1*s, ink, true)
-	vector.StrokeLine(screen, f.start[0], f.start[1]-9*s, f.start[0], f.start[1]+9*s, 1*s, ink, true)
+	p.sprites.draw(screen, startSprite, ink, s, f.start[0], f.start[1])
 	for i := range f.runners {
 		r := &f.runners[i]
-		vector.DrawFilledCircle(screen, r.x, r.y, 6*s, r.color, true)
-		vector.StrokeCircle(screen, r.x, r.y, 6*s, 1.5*s, color.Black, true)
+		kind := ballSprite
 		if r.status == race.Diverged {
-			vector.StrokeLine(screen, r.x-5*s, r.y-5*s, r.x+5*s, r.y+5*s, 2*s, color.Black, true)
-			vector.StrokeLine(screen, r.x-5*s, r.y+5*s, r.x+5*s, r.y-5*s, 2*s, color.Black, true)
+			kind = divergedSprite
 		}
+		p.sprites.draw(screen, kind, r.color, s, r.x, r.y)
 	}
 	return err
 }
@@ -95,10 +93,10 @@ func (p *painter) drawGhost(dst *ebiten.Image, pts []float32, s float32) {
 	}
 	p.stroke(dst, pts, 1.2*s, view.GhostColor)
 	for i := 0; i+1 < len(pts); i += 2 {
-		vector.DrawFilledCircle(dst, pts[i], pts[i+1], 2.2*s, view.GhostColor, true)
+		p.sprites.draw(dst, dotSprite, view.GhostColor, s, pts[i], pts[i+1])
 	}
 	n := len(pts)
-	vector.StrokeCircle(dst, pts[n-2], pts[n-1], 6*s, 2*s, view.GhostColor, true)
+	p.sprites.draw(dst, ghostSprite, view.GhostColor, s, pts[n-2], pts[n-1])
 }
 
 // drawChart draws the loss chart's box, decade lines and curves; its words
@@ -183,16 +181,17 @@ func (p *painter) paintField(f *frame) error {
 // trail extended piece by piece shows no seams where pieces overlap; joins and
 // ends are round.
 func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA) {
-	p.strokeWith(dst, pts, c, &vector.StrokeOptions{Width: width, LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound})
+	p.strokeWith(dst, pts, c, &vector.StrokeOptions{Width: width, LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound}, true)
 }
 
-// strokeThin draws a polyline with bevelled joins and plain ends, a fraction
-// of round ones' vertices: for the chart's dense curves.
+// strokeThin draws a polyline with bevelled joins, plain ends and no
+// anti-aliasing (which renders through an offscreen buffer): for the chart's
+// dense curves, redrawn whole every frame.
 func (p *painter) strokeThin(dst *ebiten.Image, pts []float32, width float32, c color.RGBA) {
-	p.strokeWith(dst, pts, c, &vector.StrokeOptions{Width: width, LineJoin: vector.LineJoinBevel})
+	p.strokeWith(dst, pts, c, &vector.StrokeOptions{Width: width, LineJoin: vector.LineJoinBevel}, false)
 }
 
-func (p *painter) strokeWith(dst *ebiten.Image, pts []float32, c color.RGBA, opts *vector.StrokeOptions) {
+func (p *painter) strokeWith(dst *ebiten.Image, pts []float32, c color.RGBA, opts *vector.StrokeOptions, antialias bool) {
 	if len(pts) < 4 {
 		return
 	}
@@ -208,6 +207,6 @@ func (p *painter) strokeWith(dst *ebiten.Image, pts []float32, c color.RGBA, opt
 		v.SrcX, v.SrcY = 1, 1
 		v.ColorR, v.ColorG, v.ColorB, v.ColorA = r, g, b, 1
 	}
-	op := &ebiten.DrawTrianglesOptions{AntiAlias: true, ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha}
+	op := &ebiten.DrawTrianglesOptions{AntiAlias: antialias, ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha}
 	dst.DrawTriangles(p.vs, p.is, p.white, op)
 }
