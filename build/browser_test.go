@@ -938,3 +938,22 @@ func TestLossChartShowsEveryRunner(t *testing.T) {
 		}
 	}
 }
+
+func TestTuneMakesRosenbrockRaceable(t *testing.T) {
+	// The notes' defaults make gradient descent and momentum fly off Rosenbrock.
+	tb := open(t, "problem=rosenbrock&o=gd;momentum;adam&paused=1")
+	st := eval[stateJS](tb, "descent.step(300)")
+	if tb.runner(st, "gd").Status != "diverged" {
+		t.Fatalf("gd did not diverge at its default α on Rosenbrock: the test lost its point")
+	}
+	eval[bool](tb, `(document.getElementById("tune").click(), true)`)
+	st = eval[stateJS](tb, "descent.step(300)")
+	for _, r := range st.Runners {
+		if r.Status == "diverged" || r.Loss >= 24.2 { // f(-1.2, 1) = 24.2
+			t.Errorf("after tuning, %s (α = %g) is %s with loss %g", r.Optimizer, r.Params["lr"], r.Status, r.Loss)
+		}
+	}
+	if msg := eval[string](tb, `document.getElementById("messages").textContent`); !strings.Contains(msg, "Tuned α") {
+		t.Errorf("message %q, want it to say what tuning did", msg)
+	}
+}

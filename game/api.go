@@ -3,10 +3,13 @@
 package game
 
 import (
+	"fmt"
 	"math"
+	"strings"
 
 	"descent/game/config"
 	"descent/game/legend"
+	"descent/game/race"
 	"descent/game/view"
 	"descent/optim"
 )
@@ -110,6 +113,35 @@ func (g *Game) Notify(note string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.notes = append(g.notes[:0], note)
+	g.changed()
+}
+
+// tuneSteps is how long each trial of TuneLearningRates runs.
+const tuneSteps = 300
+
+// TuneLearningRates sets each runner's α to the rate of race.TuneGrid that
+// leaves its loss lowest after tuneSteps steps from the current start, and
+// restarts the race. Runners that diverge at every rate keep theirs.
+func (g *Game) TuneLearningRates() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	c := g.cfg.Clone()
+	var failed []string
+	for i, r := range c.Runners {
+		lr, err := race.TuneLR(g.problem, race.Entry{Optimizer: r.Optimizer, Params: r.FullParams(), Seed: c.Seed}, g.race.Start, tuneSteps, race.TuneGrid)
+		if err != nil {
+			failed = append(failed, r.Optimizer)
+			continue
+		}
+		c.Runners[i].Params["lr"] = lr
+	}
+	cfg, errs := config.Parse(c.Hash())
+	g.apply(cfg, errs)
+	g.notes = append(g.notes, fmt.Sprintf("Tuned α: each runner now has the rate from %g to %g that left its loss lowest after %d steps from this start.",
+		race.TuneGrid[0], race.TuneGrid[len(race.TuneGrid)-1], tuneSteps))
+	if len(failed) > 0 {
+		g.notes = append(g.notes, fmt.Sprintf("%s diverged at every rate and kept its α.", strings.Join(failed, ", ")))
+	}
 	g.changed()
 }
 

@@ -293,6 +293,9 @@ func (p *panel) build(cfg config.Config) {
 			p.paramRow(card, i, spec, prm)
 		}
 	}
+	tune := p.button(sec, "Tune every α for this surface", func() { p.g.TuneLearningRates() })
+	tune.Set("id", "tune")
+	tune.Set("title", "Try ten learning rates from 0.0001 to 3 for 300 steps each, and keep each runner's best")
 	ghost := p.el(sec, "label", "check")
 	p.lbfgs = p.el(ghost, "input", "")
 	p.lbfgs.Set("type", "checkbox")
