@@ -88,7 +88,7 @@ func (g *Game) frame() *frame {
 		// A ball off the screen (one that flew off, say) is shown at the
 		// edge, on the line towards it, so the learner sees where it went.
 		x, y := g.view.ToScreen(r.X, r.Y)
-		x, y = clampToScreen(x, y, float64(g.w), float64(g.h), 12*g.dpr)
+		x, y = g.view.Clamp(x, y, 12*g.dpr)
 		rf.x, rf.y = float32(x), float32(y)
 		if f.retrail {
 			g.trailBuf = r.Trail(g.trailBuf[:0])
@@ -168,19 +168,4 @@ func (g *Game) chartFrame(f *frame) {
 	if ghost != nil {
 		c.ghost = lc.Curve(c.ghost, ghost, 0, x0, y0)
 	}
-}
-
-// clampToScreen moves (x, y) onto the border of the w×h screen inset by m,
-// along the line from the centre, when it lies outside.
-func clampToScreen(x, y, w, h, m float64) (float64, float64) {
-	cx, cy := w/2, h/2
-	dx, dy := x-cx, y-cy
-	t := 1.0
-	if hx := cx - m; math.Abs(dx) > hx && hx > 0 {
-		t = math.Min(t, hx/math.Abs(dx))
-	}
-	if hy := cy - m; math.Abs(dy) > hy && hy > 0 {
-		t = math.Min(t, hy/math.Abs(dy))
-	}
-	return cx + dx*t, cy + dy*t
 }

@@ -95,3 +95,19 @@ func (v View) PanBy(dx, dy float64) View {
 	v.CY += dy * v.Scale
 	return v
 }
+
+// Clamp moves the screen point (x, y), when it lies off the screen inset by m,
+// onto that inset border along the line from the screen's centre, so it shows
+// in which direction the point lies.
+func (v View) Clamp(x, y, m float64) (float64, float64) {
+	cx, cy := float64(v.W)/2, float64(v.H)/2
+	dx, dy := x-cx, y-cy
+	t := 1.0
+	if hx := cx - m; math.Abs(dx) > hx && hx > 0 {
+		t = math.Min(t, hx/math.Abs(dx))
+	}
+	if hy := cy - m; math.Abs(dy) > hy && hy > 0 {
+		t = math.Min(t, hy/math.Abs(dy))
+	}
+	return cx + dx*t, cy + dy*t
+}

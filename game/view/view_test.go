@@ -149,3 +149,20 @@ func TestFitExactRoundTrip(t *testing.T) {
 		t.Errorf("FitExact(Bounds()) = %+v, want %+v", back, v)
 	}
 }
+
+func TestClampKeepsTheDirection(t *testing.T) {
+	v := View{W: 200, H: 100}
+	cases := []struct{ x, y, wantX, wantY float64 }{
+		{50, 50, 50, 50},      // on screen: unchanged
+		{1100, 50, 190, 50},   // far right: on the right border
+		{100, -950, 100, 10},  // far up: on the top border
+		{1100, 1050, 145, 90}, // down-right: along the diagonal from the centre (100,50)
+		{-1e300, 50, 10, 50},  // absurdly far: still on the border
+	}
+	for _, c := range cases {
+		x, y := v.Clamp(c.x, c.y, 10)
+		if math.Abs(x-c.wantX) > 1e-9 || math.Abs(y-c.wantY) > 1e-9 {
+			t.Errorf("Clamp(%g, %g) = (%g, %g), want (%g, %g)", c.x, c.y, x, y, c.wantX, c.wantY)
+		}
+	}
+}
