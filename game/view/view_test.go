@@ -156,7 +156,7 @@ func TestClampKeepsTheDirection(t *testing.T) {
 		{50, 50, 50, 50},      // on screen: unchanged
 		{1100, 50, 190, 50},   // far right: on the right border
 		{100, -950, 100, 10},  // far up: on the top border
-		{1100, 1050, 145, 90}, // down-right: along the diagonal from the centre (100,50)
+		{1100, 1050, 140, 90}, // down-right: along the line from the centre (100,50), t = 40/1000
 		{-1e300, 50, 10, 50},  // absurdly far: still on the border
 	}
 	for _, c := range cases {
