@@ -208,6 +208,25 @@ func (g *Game) ClickCSS(x, y, cssW, cssH float64) {
 	g.changed()
 }
 
+// Probe is what the surface is at a point: for the readout under the pointer.
+type Probe struct {
+	X, Y, F, GX, GY float64
+}
+
+// ProbeCSS returns the surface's value and gradient under (x, y), in CSS pixels
+// of a canvas cssW×cssH large; ok is false before the first layout.
+func (g *Game) ProbeCSS(x, y, cssW, cssH float64) (p Probe, ok bool) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if cssW <= 0 || cssH <= 0 || g.w == 0 {
+		return p, false
+	}
+	p.X, p.Y = g.view.ToWorld(x*float64(g.w)/cssW, y*float64(g.h)/cssH)
+	p.F = g.problem.Value(p.X, p.Y)
+	p.GX, p.GY = g.problem.Grad(p.X, p.Y)
+	return p, true
+}
+
 // ZoomCSS zooms by factor (below 1 zooms in) about the point (x, y), in CSS
 // pixels of a canvas cssW×cssH CSS pixels large.
 func (g *Game) ZoomCSS(x, y, cssW, cssH, factor float64) {

@@ -4,6 +4,7 @@ package main
 
 import (
 	"math"
+	"strconv"
 	"syscall/js"
 
 	"descent/game"
@@ -51,9 +52,22 @@ func listen(g *game.Game, p *page) {
 		lastX, lastY = downX, downY
 		return nil
 	}))
+	probe := doc.Call("getElementById", "probe")
 	doc.Call("addEventListener", "pointermove", js.FuncOf(func(this js.Value, args []js.Value) any {
 		if pressed {
 			pan(args[0])
+			return nil
+		}
+		if !probe.Truthy() {
+			return nil
+		}
+		x, y, w, h, ok := canvasEvent(args[0])
+		if !ok {
+			probe.Set("textContent", "")
+			return nil
+		}
+		if p, ok := g.ProbeCSS(x, y, w, h); ok {
+			probe.Set("textContent", probeText(p))
 		}
 		return nil
 	}))
@@ -118,4 +132,11 @@ func listen(g *game.Game, p *page) {
 		}
 		return nil
 	}))
+}
+
+// probeText is the readout under the pointer: where it is, the loss there, and
+// the gradient, the direction every optimizer starts from.
+func probeText(p game.Probe) string {
+	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
+	return "(" + n(p.X) + ", " + n(p.Y) + ")   f = " + n(p.F) + "   ∇f = (" + n(p.GX) + ", " + n(p.GY) + ")"
 }
