@@ -975,3 +975,36 @@ func TestPointerReadsTheSurface(t *testing.T) {
 		t.Errorf("readout %q, want %q", eval[string](tb, `document.getElementById("probe").textContent`), want)
 	}
 }
+
+func TestUndefinedRegionsAreHatched(t *testing.T) {
+	// log(x) is undefined for x <= 0: the left half of the default view.
+	tb := open(t, "expr=log(x)%2By^2&paused=1")
+	nextFrame(tb)
+	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		t.Fatal(err)
+	}
+	grey := func(x, y int) bool {
+		r, g, b, _ := img.At(x, y).RGBA()
+		return r == g && g == b
+	}
+	cw := pageW - panelW
+	left, right := 0, 0
+	for y := 250; y < 450; y += 5 {
+		for x := 20; x < cw/2-20; x += 5 {
+			if grey(x, y) {
+				left++
+			}
+			if grey(cw/2+20+x-20, y) {
+				right++
+			}
+		}
+	}
+	if left < 9*right || left < 500 {
+		t.Errorf("%d grey samples where log(x) is undefined, %d where it is defined: want the undefined half hatched grey", left, right)
+	}
+}

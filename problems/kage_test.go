@@ -6,10 +6,11 @@ import (
 )
 
 // kageNames are the only names a problem's Kage may use: the coordinates, the
-// temporaries t0, t1, …, the return, Kage built-ins and KageHelpers. A parameter's
-// name among them would mean ParseWith did not fold it into a literal.
+// temporaries t0, t1, …, the defined-here flag ok and its guards, the return, Kage
+// built-ins and KageHelpers. A parameter's name among them would mean ParseWith did
+// not fold it into a literal.
 var kageNames = map[string]bool{
-	"x": true, "y": true, "return": true,
+	"x": true, "y": true, "return": true, "ok": true, "if": true, "floor": true,
 	"sin": true, "cos": true, "exp": true, "log": true, "sqrt": true, "abs": true,
 	"exprPow": true, "exprNaN": true, "exprInf": true, "exprTanh": true,
 }

@@ -16,11 +16,12 @@ func Example() {
 	fmt.Print(e.Kage())
 	// Output:
 	// 41 2 40
+	// 	ok := 1.0
 	// 	t0 := x * x
 	// 	t1 := y * y
 	// 	t2 := 10.0 * t1
 	// 	t3 := t0 + t2
-	// 	return t3
+	// 	return t3, ok
 }
 
 func ExampleSyntaxError() {
@@ -39,10 +40,11 @@ func ExampleParseWith() {
 	fmt.Print(e.Kage())
 	// Output:
 	// 40.1
+	// 	ok := 1.0
 	// 	t0 := x * x
 	// 	t1 := 0.1 * t0
 	// 	t2 := y * y
 	// 	t3 := 10.0 * t2
 	// 	t4 := t1 + t3
-	// 	return t4
+	// 	return t4, ok
 }

@@ -53,14 +53,24 @@ func exprTanh(a float) float {
 // maxExpandedPower is the largest |n| for which a^n is emitted as a product.
 const maxExpandedPower = 8
 
-// Kage returns the body of a Kage function func f(x, y float) float computing the
-// formula: one := statement per operation, then a return. It may call the functions of
-// KageHelpers. Every literal is a float, so no division is an integer one.
+// Kage returns the body of a Kage function func f(x, y float) (float, float)
+// computing the formula: one := statement per operation, then return value, ok.
+// ok is 1.0 where the formula is defined and 0.0 where a logarithm, square root,
+// division or power leaves its domain: GPUs do not reliably give NaN there (log of
+// a negative number is 0 on some), so the shader is told instead. The body may call
+// the functions of KageHelpers. Every literal is a float, so no division is an
+// integer one.
 func (e *Expr) Kage() string {
 	k := kageWriter{e: e, names: make([]string, len(e.nodes))}
+	k.b.WriteString("\tok := 1.0\n")
 	result := k.emit(e.root)
-	k.b.WriteString("\treturn " + result + "\n")
+	k.b.WriteString("\treturn " + result + ", ok\n")
 	return k.b.String()
+}
+
+// guard writes a statement that clears ok where cond holds.
+func (k *kageWriter) guard(cond string) {
+	fmt.Fprintf(&k.b, "\tif %s {\n\t\tok = 0.0\n\t}\n", cond)
 }
 
 type kageWriter struct {
@@ -81,6 +91,9 @@ func (k *kageWriter) emit(i int32) string {
 	switch n.op {
 	case opNum:
 		k.names[i] = kageFloat(n.c)
+		if math.IsNaN(n.c) || math.IsInf(n.c, 0) {
+			k.b.WriteString("\tok = 0.0\n") // e.g. log(-1): undefined everywhere
+		}
 		return k.names[i]
 	case opX:
 		return "x"
@@ -90,13 +103,33 @@ func (k *kageWriter) emit(i int32) string {
 		rhs = "-" + k.emit(n.a)
 	case opAdd, opSub, opMul, opDiv:
 		a, b := k.emit(n.a), k.emit(n.b)
+		if d := k.e.nodes[n.b]; n.op == opDiv && d.op != opNum {
+			k.guard(b + " == 0.0")
+		} else if n.op == opDiv && d.c == 0 {
+			k.b.WriteString("\tok = 0.0\n") // a division by a constant zero
+		}
 		rhs = a + " " + kageOps[n.op] + " " + b
 	case opPow:
-		rhs = fmt.Sprintf("exprPow(%s, %s)", k.emit(n.a), k.emit(n.b))
+		a, b := k.emit(n.a), k.emit(n.b)
+		k.guard(fmt.Sprintf("%s < 0.0 && floor(%s) != %s", a, b, b))
+		rhs = fmt.Sprintf("exprPow(%s, %s)", a, b)
 	case opPowConst:
-		rhs = kagePower(k.emit(n.a), n.c)
+		a := k.emit(n.a)
+		if n.c != math.Trunc(n.c) {
+			k.guard(a + " < 0.0")
+		} else if n.c < 0 {
+			k.guard(a + " == 0.0")
+		}
+		rhs = kagePower(a, n.c)
 	case opSin, opCos, opExp, opLog, opSqrt, opAbs, opTanh:
-		rhs = fmt.Sprintf("%s(%s)", kageFuncs[n.op], k.emit(n.a))
+		a := k.emit(n.a)
+		switch n.op {
+		case opLog:
+			k.guard(a + " <= 0.0")
+		case opSqrt:
+			k.guard(a + " < 0.0")
+		}
+		rhs = fmt.Sprintf("%s(%s)", kageFuncs[n.op], a)
 	}
 	name := "t" + strconv.Itoa(k.next)
 	k.next++

@@ -10,20 +10,22 @@ func TestKage(t *testing.T) {
 		src  string
 		want string
 	}{
-		{"x^2 + 10*y^2", "\tt0 := x * x\n\tt1 := y * y\n\tt2 := 10.0 * t1\n\tt3 := t0 + t2\n\treturn t3\n"},
-		{"x^-2", "\tt0 := 1.0 / (x * x)\n\treturn t0\n"},
-		{"x^3", "\tt0 := x * x * x\n\treturn t0\n"},
-		{"x^9", "\tt0 := exprPow(x, 9.0)\n\treturn t0\n"},
-		{"x^0.5", "\tt0 := exprPow(x, 0.5)\n\treturn t0\n"},
-		{"x^y", "\tt0 := exprPow(x, y)\n\treturn t0\n"},
-		{"1/2*x", "\tt0 := 0.5 * x\n\treturn t0\n"}, // constants fold in float64
-		{"-2^2", "\treturn (-4.0)\n"},               // and never divide as integers
-		{"x*-3", "\tt0 := x * (-3.0)\n\treturn t0\n"},
-		{"1e-5 + x", "\tt0 := 1.0e-05 + x\n\treturn t0\n"},
-		{"log(-1) + x/0", "\tt0 := x / 0.0\n\tt1 := exprNaN() + t0\n\treturn t1\n"},
-		{"-sin(abs(x))", "\tt0 := abs(x)\n\tt1 := sin(t0)\n\tt2 := -t1\n\treturn t2\n"},
-		{"(x + 1)^2", "\tt0 := x + 1.0\n\tt1 := t0 * t0\n\treturn t1\n"},      // operand computed once
-		{"tanh(2*y)", "\tt0 := 2.0 * y\n\tt1 := exprTanh(t0)\n\treturn t1\n"}, // Kage has no tanh
+		{"x^2 + 10*y^2", "\tok := 1.0\n\tt0 := x * x\n\tt1 := y * y\n\tt2 := 10.0 * t1\n\tt3 := t0 + t2\n\treturn t3, ok\n"},
+		{"x^-2", "\tok := 1.0\n\tif x == 0.0 {\n\t\tok = 0.0\n\t}\n\tt0 := 1.0 / (x * x)\n\treturn t0, ok\n"},
+		{"x^3", "\tok := 1.0\n\tt0 := x * x * x\n\treturn t0, ok\n"},
+		{"x^9", "\tok := 1.0\n\tt0 := exprPow(x, 9.0)\n\treturn t0, ok\n"},
+		{"x^0.5", "\tok := 1.0\n\tif x < 0.0 {\n\t\tok = 0.0\n\t}\n\tt0 := exprPow(x, 0.5)\n\treturn t0, ok\n"},
+		{"x^y", "\tok := 1.0\n\tif x < 0.0 && floor(y) != y {\n\t\tok = 0.0\n\t}\n\tt0 := exprPow(x, y)\n\treturn t0, ok\n"},
+		{"1/2*x", "\tok := 1.0\n\tt0 := 0.5 * x\n\treturn t0, ok\n"}, // constants fold in float64
+		{"-2^2", "\tok := 1.0\n\treturn (-4.0), ok\n"},               // and never divide as integers
+		{"x*-3", "\tok := 1.0\n\tt0 := x * (-3.0)\n\treturn t0, ok\n"},
+		{"1e-5 + x", "\tok := 1.0\n\tt0 := 1.0e-05 + x\n\treturn t0, ok\n"},
+		{"log(-1) + x/0", "\tok := 1.0\n\tok = 0.0\n\tok = 0.0\n\tt0 := x / 0.0\n\tt1 := exprNaN() + t0\n\treturn t1, ok\n"},
+		{"-sin(abs(x))", "\tok := 1.0\n\tt0 := abs(x)\n\tt1 := sin(t0)\n\tt2 := -t1\n\treturn t2, ok\n"},
+		{"(x + 1)^2", "\tok := 1.0\n\tt0 := x + 1.0\n\tt1 := t0 * t0\n\treturn t1, ok\n"},      // operand computed once
+		{"log(x) + sqrt(y)", "\tok := 1.0\n\tif x <= 0.0 {\n\t\tok = 0.0\n\t}\n\tt0 := log(x)\n\tif y < 0.0 {\n\t\tok = 0.0\n\t}\n\tt1 := sqrt(y)\n\tt2 := t0 + t1\n\treturn t2, ok\n"}, // undefined regions are marked
+		{"x/y", "\tok := 1.0\n\tif y == 0.0 {\n\t\tok = 0.0\n\t}\n\tt0 := x / y\n\treturn t0, ok\n"},
+		{"tanh(2*y)", "\tok := 1.0\n\tt0 := 2.0 * y\n\tt1 := exprTanh(t0)\n\treturn t1, ok\n"}, // Kage has no tanh
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
