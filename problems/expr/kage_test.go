@@ -22,8 +22,10 @@ func TestKage(t *testing.T) {
 		{"1e-5 + x", "\tok := 1.0\n\tt0 := 1.0e-05 + x\n\treturn t0, ok\n"},
 		{"log(-1) + x/0", "\tok := 1.0\n\tok = 0.0\n\tok = 0.0\n\tt0 := x / 0.0\n\tt1 := exprNaN() + t0\n\treturn t1, ok\n"},
 		{"-sin(abs(x))", "\tok := 1.0\n\tt0 := abs(x)\n\tt1 := sin(t0)\n\tt2 := -t1\n\treturn t2, ok\n"},
-		{"(x + 1)^2", "\tok := 1.0\n\tt0 := x + 1.0\n\tt1 := t0 * t0\n\treturn t1, ok\n"},                                                                                               // operand computed once
-		{"log(x) + sqrt(y)", "\tok := 1.0\n\tif x <= 0.0 {\n\t\tok = 0.0\n\t}\n\tt0 := log(x)\n\tif y < 0.0 {\n\t\tok = 0.0\n\t}\n\tt1 := sqrt(y)\n\tt2 := t0 + t1\n\treturn t2, ok\n"}, // undefined regions are marked
+		// The operand is computed once.
+		{"(x + 1)^2", "\tok := 1.0\n\tt0 := x + 1.0\n\tt1 := t0 * t0\n\treturn t1, ok\n"},
+		// Undefined regions are marked.
+		{"log(x) + sqrt(y)", "\tok := 1.0\n\tif x <= 0.0 {\n\t\tok = 0.0\n\t}\n\tt0 := log(x)\n\tif y < 0.0 {\n\t\tok = 0.0\n\t}\n\tt1 := sqrt(y)\n\tt2 := t0 + t1\n\treturn t2, ok\n"},
 		{"x/y", "\tok := 1.0\n\tif y == 0.0 {\n\t\tok = 0.0\n\t}\n\tt0 := x / y\n\treturn t0, ok\n"},
 		{"tanh(2*y)", "\tok := 1.0\n\tt0 := 2.0 * y\n\tt1 := exprTanh(t0)\n\treturn t1, ok\n"}, // Kage has no tanh
 	}
