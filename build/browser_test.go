@@ -155,6 +155,10 @@ func open(t *testing.T, hash string) *tab {
 	if eval[float64](tb, waitReadyJS) < 0 {
 		t.Fatalf("page never became ready; message: %q", eval[string](tb, `document.getElementById("messages") ? document.getElementById("messages").textContent : ""`))
 	}
+	// The panel is built just after the first frame.
+	if !poll(tb, `document.getElementById("controls").childElementCount > 0`) {
+		t.Fatalf("the panel was never built")
+	}
 	return tb
 }
 

@@ -97,6 +97,13 @@ func bounds(v view.View) [4]float64 {
 	return [4]float64{x0, x1, y0, y1}
 }
 
+// Config returns a copy of the current config.
+func (g *Game) Config() config.Config {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.cfg.Clone()
+}
+
 // Configure applies a URL-hash string over the current config and returns the
 // problems found in it (empty when everything applied).
 func (g *Game) Configure(hash string) []string {

@@ -64,10 +64,8 @@ type paramInput struct {
 	slider, number js.Value
 }
 
-// newPanel makes the panel; its game is set once the game exists (the game's
-// first config is shown before New returns).
-func newPanel(doc js.Value) *panel {
-	return &panel{doc: doc, root: doc.Call("getElementById", "controls")}
+func newPanel(doc js.Value, g *game.Game) *panel {
+	return &panel{doc: doc, g: g, root: doc.Call("getElementById", "controls")}
 }
 
 // sync shows cfg, rebuilding the controls when the problem or the list of
