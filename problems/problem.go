@@ -44,6 +44,7 @@ type Problem struct {
 	Name        string // key in the URL
 	Title       string // display name
 	Formula     string // expression source: the single definition of f, naming its Params
+	Shown       string // the formula as a learner reads it, where Formula is generated (regression's sums); "" means Formula
 	Description string // one line a learner understands
 	Source      string // where the formula and minima come from
 

@@ -54,6 +54,7 @@ func (d *Dataset) BatchGrad(grad []float64, w, b, lambda float64, idx []int) {
 var regression = &Problem{
 	Name:  "regression",
 	Title: "Line fit (least squares)",
+	Shown: "L(w, b) = 1/n·Σ(w·xᵢ + b − yᵢ)² + λ(w² + b²)",
 	Description: "The mean squared error of the line y = w·x + b (x here is w, y is b) over noisy points, " +
 		"plus ridge λ(w² + b²): the noise is what SGD's minibatches sample, and λ trades variance for bias.",
 	Source: "course notes, bias–variance section (OLS and ℓ₂-regularised least squares); " +

@@ -194,7 +194,7 @@ func problemsJS() js.Value {
 			})
 		}
 		out = append(out, map[string]any{
-			"name": p.Name, "title": p.Title, "formula": p.Formula, "params": params,
+			"name": p.Name, "title": p.Title, "formula": p.Formula, "shown": p.Shown, "params": params,
 			"description": p.Description, "source": p.Source,
 			"domain": []any{p.XMin, p.XMax, p.YMin, p.YMax},
 			"start":  []any{p.Start[0], p.Start[1]}, "minima": minima,

@@ -135,13 +135,13 @@ func (p *panel) build(cfg config.Config) {
 
 	// The notes' figures, ready made.
 	sec := p.el(p.root, "section", "")
-	p.el(sec, "h2", "").Set("textContent", "The course notes' figures")
+	p.el(sec, "h2", "").Set("textContent", "Ready-made setups")
 	p.preset = p.el(sec, "select", "")
 	p.preset.Set("id", "preset")
 	p.preset.Call("setAttribute", "aria-label", "Set up one of the course notes' figures")
 	first := p.el(p.preset, "option", "")
 	first.Set("value", "")
-	first.Set("textContent", "Set up a figure…")
+	first.Set("textContent", "The notes' figures and more…")
 	for _, pr := range config.Presets {
 		o := p.el(p.preset, "option", "")
 		o.Set("value", pr.Name)

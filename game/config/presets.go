@@ -9,7 +9,8 @@ type Preset struct {
 }
 
 // Presets are the course notes' figures on the quadratic f = a₁x² + a₂y² (§3.3,
-// Figures 2a–2c, 3 and 4). Each one's claim is checked by TestPresetsShowTheNotesFigures.
+// Figures 2a–2c, 3 and 4), then the notes' minibatch noise (§3.2) and Newton's
+// method at a saddle. Each one's claim is checked by TestPresetsShowTheNotesFigures.
 var Presets = []Preset{
 	{
 		Name: "fig2a", Title: "Figure 2a · large step, well-conditioned",
@@ -35,6 +36,16 @@ var Presets = []Preset{
 		Name: "fig4", Title: "Figure 4 · adaptive step sizes (RMSProp)",
 		About: "RMSProp divides each coordinate's step by the size of its recent gradients, so both directions move at a similar pace instead of oscillating vertically and crawling horizontally.",
 		Hash:  "problem=ill-conditioned&start=-4.5,2&o=gd:lr=0.09;rmsprop:lr=0.1",
+	},
+	{
+		Name: "sgd-batch", Title: "§3.2 · SGD's noise and the batch size",
+		About: "Fitting a line to noisy points: full-batch gradient descent glides to the least-squares fit, SGD with minibatches of 32 jitters close around it, and with single points it wanders widely. The noise shrinks as the batch grows; on average every minibatch points the right way.",
+		Hash:  "problem=regression&o=gd:lr=0.1;sgd:lr=0.1,batch=32;sgd:lr=0.1,batch=1",
+	},
+	{
+		Name: "newton-saddle", Title: "Newton's method at a saddle",
+		About: "Newton's method jumps to where the local quadratic model is flat, which here is the saddle between the two valleys: it stops on a point that is not a minimum, while gradient descent rolls off into a valley.",
+		Hash:  "problem=saddle&start=0.5,0.3&o=newton;gd:lr=0.1",
 	},
 }
 

@@ -22,7 +22,7 @@ func racePreset(t *testing.T, name string, steps int) *race.Race {
 	for _, r := range c.Runners {
 		entries = append(entries, race.Entry{Optimizer: r.Optimizer, Params: r.Params, Seed: c.Seed})
 	}
-	r, err := race.New(p, c.Start, entries, 0)
+	r, err := race.New(p, c.Start, entries, steps+1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,6 +77,41 @@ func TestPresetsShowTheNotesFigures(t *testing.T) {
 		gd, rms := r.Runners[0], r.Runners[1]
 		if !(rms.Loss < gd.Loss/4) {
 			t.Errorf("after 40 steps: RMSProp's loss %g, gradient descent's %g; want RMSProp's 4× lower", rms.Loss, gd.Loss)
+		}
+	})
+}
+
+func TestPresetsBeyondTheFigures(t *testing.T) {
+	t.Run("sgd-batch: noise shrinks as the batch grows", func(t *testing.T) {
+		r := racePreset(t, "sgd-batch", 400)
+		p, _ := r.Surface.(interface{ MinValue() float64 })
+		best := p.MinValue()
+		// The mean excess loss over the last 200 steps: the noise floor each
+		// runner jitters on. Gradient descent has none left.
+		floor := func(i int) float64 {
+			rn := r.Runners[i]
+			ls := rn.Losses(nil)
+			ls = ls[max(0, len(ls)-200):] // a runner that converged stopped early
+			sum := 0.0
+			for _, l := range ls {
+				sum += l - best
+			}
+			return sum / float64(len(ls))
+		}
+		gd, b32, b1 := floor(0), floor(1), floor(2)
+		t.Logf("excess loss: gd %g, batch 32 %g, batch 1 %g", gd, b32, b1)
+		if !(gd < b32 && b32 < b1) || !(b1 > 4*b32) {
+			t.Errorf("excess loss over the last 200 steps: gd %g, batch 32 %g, batch 1 %g; want rising, and batch 1 over 4x batch 32", gd, b32, b1)
+		}
+	})
+	t.Run("newton-saddle: Newton stops on the saddle, gradient descent does not", func(t *testing.T) {
+		r := racePreset(t, "newton-saddle", 200)
+		newton, gd := r.Runners[0], r.Runners[1]
+		if math.Hypot(newton.X, newton.Y) > 1e-9 {
+			t.Errorf("Newton at (%g, %g), want the saddle (0, 0)", newton.X, newton.Y)
+		}
+		if math.Abs(math.Abs(gd.Y)-1) > 1e-3 {
+			t.Errorf("gradient descent at (%g, %g), want a valley floor y = ±1", gd.X, gd.Y)
 		}
 	})
 }

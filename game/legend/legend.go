@@ -58,6 +58,9 @@ type ChartLabels struct {
 func Make(l *Legend, p *problems.Problem, r *race.Race, paused bool, ref *reference.Path) {
 	l.Title = p.Title
 	l.Formula = "f(x, y) = " + p.Formula
+	if p.Shown != "" {
+		l.Formula = p.Shown
+	}
 	if len(p.Params) > 0 {
 		vals := p.ParamValues()
 		l.Formula += "   with "

@@ -95,3 +95,16 @@ func TestGhostRow(t *testing.T) {
 		t.Errorf("ghost row after the path ends: %+v", ghost)
 	}
 }
+
+func TestGeneratedFormulasAreShownAsWritten(t *testing.T) {
+	p, _ := problems.Lookup("regression")
+	r, err := race.New(p, p.Start, []race.Entry{{Optimizer: "gd"}}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var l Legend
+	Make(&l, p, r, false, nil)
+	if !strings.HasPrefix(l.Formula, "L(w, b) = 1/n·Σ(w·xᵢ + b − yᵢ)²") || !strings.Contains(l.Formula, "n = 100") {
+		t.Errorf("regression's legend formula %q, want the loss as written, with its parameters", l.Formula)
+	}
+}
