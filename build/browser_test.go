@@ -204,6 +204,25 @@ func poll(tb *tab, cond string) bool {
 	})()`)
 }
 
+// screenshot captures the page, writing the PNG to save when it is not "".
+func screenshot(tb *tab, save string) image.Image {
+	tb.t.Helper()
+	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	if save != "" {
+		if err := os.WriteFile(save, shot, 0o644); err != nil {
+			tb.t.Fatal(err)
+		}
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	return img
+}
+
 // nextFrame waits until a frame after the last change has been drawn: two
 // animation frames.
 func nextFrame(tb *tab) {
@@ -431,19 +450,7 @@ func TestScreenshotShowsFieldAndBalls(t *testing.T) {
 	tb := open(t, "problem=ill-conditioned&paused=1")
 	eval[stateJS](tb, "descent.step(40)")
 	nextFrame(tb)
-	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if *screenshotOut != "" {
-		if err := os.WriteFile(*screenshotOut, shot, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	img, err := png.Decode(bytes.NewReader(shot))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := screenshot(tb, *screenshotOut)
 	checkField(t, img, "ill-conditioned")
 	// Each ball: the pixel at its centre has its colour.
 	st := tb.state()
@@ -821,14 +828,7 @@ func TestEveryProblemPaintsItsField(t *testing.T) {
 		if notes := tb.state().Notes; len(notes) != 0 {
 			t.Errorf("%s: notes after drawing: %q", name, notes)
 		}
-		shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(bytes.NewReader(shot))
-		if err != nil {
-			t.Fatal(err)
-		}
+		img := screenshot(tb, "")
 		checkField(t, img, name)
 	}
 }
@@ -921,14 +921,7 @@ func TestLossChartShowsEveryRunner(t *testing.T) {
 	if l.Steps != "steps 0–60" || !strings.HasPrefix(l.Top, "1e") || !strings.HasPrefix(l.Bottom, "1e") {
 		t.Errorf("chart labels %+v", l)
 	}
-	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(shot))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := screenshot(tb, "")
 	// Each runner's curve crosses the chart in its own colour.
 	for _, r := range tb.state().Runners {
 		col := eval[string](tb, fmt.Sprintf("descent.state().runners[%d].color", r.ID))
@@ -984,14 +977,7 @@ func TestUndefinedRegionsAreHatched(t *testing.T) {
 	// log(x) is undefined for x <= 0: the left half of the default view.
 	tb := open(t, "expr=log(x)%2By^2&paused=1")
 	nextFrame(tb)
-	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(shot))
-	if err != nil {
-		t.Fatal(err)
-	}
+	img := screenshot(tb, "")
 	grey := func(x, y int) bool {
 		r, g, b, _ := img.At(x, y).RGBA()
 		return r == g && g == b
