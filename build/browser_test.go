@@ -998,3 +998,34 @@ func TestUndefinedRegionsAreHatched(t *testing.T) {
 		t.Errorf("%d grey samples where log(x) is undefined, %d where it is defined: want the undefined half hatched grey", left, right)
 	}
 }
+
+// TestREADMEExampleRuns runs the README's JS example and compares what it
+// prints with the output the README shows.
+func TestREADMEExampleRuns(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := string(b)
+	i := strings.Index(block, "```js\n")
+	if i < 0 {
+		t.Fatal("README has no js example")
+	}
+	block = block[i+len("```js\n"):]
+	block = block[:strings.Index(block, "```")]
+	var code []string
+	want := ""
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		if out, ok := strings.CutPrefix(line, "// "); ok {
+			want = out
+		} else if !strings.HasPrefix(line, "await ") {
+			code = append(code, line)
+		}
+	}
+	tb := open(t, "")
+	last := code[len(code)-1]
+	got := eval[string](tb, strings.Join(code[:len(code)-1], "\n")+"\nJSON.stringify("+strings.TrimSuffix(last, ";")+")")
+	if got != want {
+		t.Errorf("the README's example prints %s, the README says %s", got, want)
+	}
+}
