@@ -319,6 +319,10 @@ func TestGDAboveTwoOverLambdaMaxDivergesAlone(t *testing.T) {
 			t.Errorf("%s diverged too (at %v)", r.Optimizer, r.DivergedAt)
 		}
 	}
+	// A note says why, and what to change.
+	if msg := eval[string](tb, `document.getElementById("messages").textContent`); !strings.Contains(msg, fmt.Sprintf("Gradient descent diverged at step %d: with α = 0.11", *gd.DivergedAt)) || !strings.Contains(msg, "smaller α") {
+		t.Errorf("messages %q, want a note explaining gradient descent's divergence", msg)
+	}
 	// The legend says so, in the row of gradient descent only.
 	nextFrame(tb)
 	rows := eval[[]string](tb, `[...document.querySelectorAll("#legend tr[data-status=diverged]")].map(tr => tr.textContent)`)

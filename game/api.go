@@ -184,6 +184,7 @@ func (g *Game) Step(n int) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.race.Advance(n)
+	g.noteDivergences()
 	g.dirty = true
 }
 
@@ -192,6 +193,7 @@ func (g *Game) Reset() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	g.race.Reset()
+	g.noted = nil
 	g.trailsStale, g.dirty = true, true
 }
 
@@ -210,6 +212,7 @@ func (g *Game) ClickCSS(x, y, cssW, cssH float64) {
 	start := [2]float64{roundTo(wx, q), roundTo(wy, q)}
 	g.cfg.Start, g.cfg.HasStart = start, true
 	g.race.Restart(start)
+	g.noted = nil
 	g.updateGhost()
 	g.trailsStale, g.dirty = true, true
 	g.changed()

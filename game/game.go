@@ -49,6 +49,8 @@ type Game struct {
 	lossBufs    [][]float64  // reused by the loss chart
 	lossFirsts  []int
 
+	noted []bool // which runners' divergence the notes have explained since the start
+
 	ghost    *reference.Path // the L-BFGS reference path, when the config asks for it
 	ghostFor ghostKey        // what ghost was computed for
 	stats    metrics
@@ -127,6 +129,7 @@ func (g *Game) rebuild(cfg config.Config) error {
 	}
 	g.cfg, g.problem, g.race = cfg, p, rc
 	g.trailsStale = true
+	g.noted = nil
 	return nil
 }
 
@@ -157,6 +160,25 @@ func (g *Game) updateGhost() {
 		return
 	}
 	g.ghost, g.ghostFor = &path, key
+}
+
+// noteDivergences explains, once per run, each runner that has diverged: the
+// legend says that it did, the note says why and what to change. Called with
+// mu held.
+func (g *Game) noteDivergences() {
+	if len(g.noted) != len(g.race.Runners) {
+		g.noted = make([]bool, len(g.race.Runners))
+	}
+	added := false
+	for i, r := range g.race.Runners {
+		if r.Status == race.Diverged && !g.noted[i] {
+			g.noted[i], added = true, true
+			g.notes = append(g.notes, legend.DivergenceNote(r))
+		}
+	}
+	if added {
+		g.changed()
+	}
 }
 
 // Edit changes a copy of the config with fn and applies it as a link would be
@@ -191,6 +213,7 @@ func (g *Game) Update() error {
 	g.mu.Lock()
 	if !g.cfg.Paused && !g.race.Done() {
 		g.race.Advance(g.cfg.Speed)
+		g.noteDivergences()
 		g.dirty = true
 	}
 	g.mu.Unlock()

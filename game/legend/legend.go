@@ -132,3 +132,12 @@ func Loss(v float64) string {
 	}
 	return strconv.FormatFloat(v, 'f', 4, 64)
 }
+
+// DivergenceNote explains to a learner why a runner stopped: its steps grew
+// instead of shrinking, and what to change.
+func DivergenceNote(r *race.Runner) string {
+	spec, _ := optim.Lookup(r.Optimizer)
+	return fmt.Sprintf("%s diverged at step %d: with α = %s its steps grew instead of shrinking. "+
+		"A smaller α, or “Tune every α” in the panel, keeps it on the surface.",
+		spec.Display, r.StatusStep, strconv.FormatFloat(r.Params["lr"], 'g', 4, 64))
+}

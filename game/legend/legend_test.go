@@ -108,3 +108,18 @@ func TestGeneratedFormulasAreShownAsWritten(t *testing.T) {
 		t.Errorf("regression's legend formula %q, want the loss as written, with its parameters", l.Formula)
 	}
 }
+
+func TestDivergenceNote(t *testing.T) {
+	p, _ := problems.Lookup("ill-conditioned")
+	// α = 0.11 > 2/λmax = 0.1: gradient descent diverges.
+	r, err := race.New(p, p.Start, []race.Entry{{Optimizer: "gd", Params: map[string]float64{"lr": 0.11}}}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Advance(1000)
+	got := DivergenceNote(r.Runners[0])
+	want := "Gradient descent diverged at step " + strconv.Itoa(r.Runners[0].StatusStep) + ": with α = 0.11 its steps grew"
+	if !strings.HasPrefix(got, want) || !strings.Contains(got, "smaller α") {
+		t.Errorf("note %q, want it to start %q and suggest a smaller α", got, want)
+	}
+}
