@@ -1033,3 +1033,22 @@ func TestREADMEExampleRuns(t *testing.T) {
 		t.Errorf("the README's example prints %s, the README says %s", got, want)
 	}
 }
+
+func TestAPIRefusesBadArgumentsWithoutStopping(t *testing.T) {
+	tb := open(t, "paused=1")
+	for _, call := range []string{
+		`descent.trajectory({start: ["a", "b"]})`,
+		`descent.trajectory({problem: "nope"})`,
+		`descent.trajectory({optimizer: "adam", params: {lr: "fast"}})`,
+		`descent.trajectory({steps: -5})`,
+		`descent.trajectory(42)`,
+	} {
+		if e := eval[map[string]any](tb, call); e["error"] == nil {
+			t.Errorf("%s gave %v, want an error", call, e)
+		}
+	}
+	// The page still works.
+	if st := eval[stateJS](tb, "descent.step(3)"); st.Step != 3 {
+		t.Errorf("step after the bad calls: %d, want 3", st.Step)
+	}
+}

@@ -36,8 +36,17 @@ func newAPI(g *game.Game) *api {
 
 func (a *api) resolveReady() { a.resolve.Invoke() }
 
+// fn wraps f as a JS function. A script that passes something unexpected gets
+// an {error} back instead of stopping the whole program.
 func (a *api) fn(f func(args []js.Value) any) js.Func {
-	jf := js.FuncOf(func(this js.Value, args []js.Value) any { return f(args) })
+	jf := js.FuncOf(func(this js.Value, args []js.Value) (result any) {
+		defer func() {
+			if r := recover(); r != nil {
+				result = errorJS(fmt.Errorf("descent: bad arguments: %v", r))
+			}
+		}()
+		return f(args)
+	})
 	a.funcs = append(a.funcs, jf)
 	return jf
 }
@@ -119,7 +128,10 @@ func trajectory(spec js.Value) (js.Value, error) {
 		}
 	}
 	start := p.Start
-	if v := spec.Get("start"); v.Type() == js.TypeObject && v.Length() == 2 {
+	if v := spec.Get("start"); v.Type() == js.TypeObject {
+		if v.Length() != 2 || v.Index(0).Type() != js.TypeNumber || v.Index(1).Type() != js.TypeNumber {
+			return js.Null(), fmt.Errorf("trajectory: start must be two numbers, [x, y]")
+		}
 		start = [2]float64{v.Index(0).Float(), v.Index(1).Float()}
 	}
 	steps := 100
