@@ -202,10 +202,11 @@ func (g *Game) Reset() {
 func (g *Game) ClickCSS(x, y, cssW, cssH float64) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if cssW <= 0 || cssH <= 0 || g.w == 0 {
+	sx, sy, ok := g.toDevice(x, y, cssW, cssH)
+	if !ok {
 		return
 	}
-	wx, wy := g.view.ToWorld(x*float64(g.w)/cssW, y*float64(g.h)/cssH)
+	wx, wy := g.view.ToWorld(sx, sy)
 	// Round to a tenth of a pixel's width so that the link holds a short number
 	// and reproduces exactly the race the learner saw.
 	q := math.Pow(10, math.Floor(math.Log10(g.view.Scale/10)))
@@ -218,6 +219,16 @@ func (g *Game) ClickCSS(x, y, cssW, cssH float64) {
 	g.changed()
 }
 
+// toDevice turns (x, y), in CSS pixels of a canvas cssW×cssH CSS pixels large,
+// into the layout's device pixels; ok is false before the first layout.
+// Called with mu held.
+func (g *Game) toDevice(x, y, cssW, cssH float64) (sx, sy float64, ok bool) {
+	if cssW <= 0 || cssH <= 0 || g.w == 0 {
+		return 0, 0, false
+	}
+	return x * float64(g.w) / cssW, y * float64(g.h) / cssH, true
+}
+
 // Probe is what the surface is at a point: for the readout under the pointer.
 type Probe struct {
 	X, Y, F, GX, GY float64
@@ -228,10 +239,11 @@ type Probe struct {
 func (g *Game) ProbeCSS(x, y, cssW, cssH float64) (p Probe, ok bool) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if cssW <= 0 || cssH <= 0 || g.w == 0 {
+	sx, sy, ok := g.toDevice(x, y, cssW, cssH)
+	if !ok {
 		return p, false
 	}
-	p.X, p.Y = g.view.ToWorld(x*float64(g.w)/cssW, y*float64(g.h)/cssH)
+	p.X, p.Y = g.view.ToWorld(sx, sy)
 	p.F = g.problem.Value(p.X, p.Y)
 	p.GX, p.GY = g.problem.Grad(p.X, p.Y)
 	return p, true
@@ -242,20 +254,18 @@ func (g *Game) ProbeCSS(x, y, cssW, cssH float64) (p Probe, ok bool) {
 func (g *Game) ZoomCSS(x, y, cssW, cssH, factor float64) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if cssW <= 0 || cssH <= 0 || g.w == 0 {
-		return
+	if sx, sy, ok := g.toDevice(x, y, cssW, cssH); ok {
+		g.setView(g.view.ZoomAt(sx, sy, factor))
 	}
-	g.setView(g.view.ZoomAt(x*float64(g.w)/cssW, y*float64(g.h)/cssH, factor))
 }
 
 // PanCSS moves the picture by (dx, dy) CSS pixels of a canvas cssW×cssH large.
 func (g *Game) PanCSS(dx, dy, cssW, cssH float64) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if cssW <= 0 || cssH <= 0 || g.w == 0 {
-		return
+	if sx, sy, ok := g.toDevice(dx, dy, cssW, cssH); ok {
+		g.setView(g.view.PanBy(sx, sy))
 	}
-	g.setView(g.view.PanBy(dx*float64(g.w)/cssW, dy*float64(g.h)/cssH))
 }
 
 // FitView goes back to showing the problem's whole domain.

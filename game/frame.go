@@ -56,7 +56,7 @@ func (g *Game) frame() *frame {
 	}
 	f.refield = !g.fieldGood
 	if !g.fieldGood {
-		g.levels = view.SampleLevels(g.view, g.problem.Value, g.problem.MinValue(), g.problem.Scale == problems.Log)
+		g.levels = view.SampleLevels(g.view, g.problem.Value, g.fmin, g.problem.Scale == problems.Log)
 		g.fieldGood = true
 	}
 	f.view, f.levels = g.view, g.levels
@@ -142,7 +142,7 @@ func (g *Game) chartFrame(f *frame) {
 	}
 	// The scale is the runners': the reference path, which can reach rounding
 	// noise in a few iterations, would squash them to the top; it is clipped.
-	lc := view.NewLossChart(g.lossBufs, g.lossFirsts, g.race.Step, g.problem.MinValue(), w, h)
+	lc := view.NewLossChart(g.lossBufs, g.lossFirsts, g.race.Step, g.fmin, w, h)
 	var ghost []float64
 	if g.ghost != nil {
 		ghost = g.ghost.Losses[:legend.GhostIteration(g.ghost, g.race.Step)+1]
@@ -155,7 +155,7 @@ func (g *Game) chartFrame(f *frame) {
 	c.decades = c.decades[:0]
 	every := (lc.Top - lc.Bottom + 5) / 6 // at most about six lines
 	for d := lc.Top - every; d > lc.Bottom; d -= every {
-		c.decades = append(c.decades, float32(y0+lc.Y(g.problem.MinValue()+math.Pow(10, float64(d)))))
+		c.decades = append(c.decades, float32(y0+lc.Y(g.fmin+math.Pow(10, float64(d)))))
 	}
 	if cap(c.curves) < len(g.race.Runners) {
 		c.curves = make([][]float32, len(g.race.Runners))

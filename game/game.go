@@ -31,6 +31,7 @@ type Game struct {
 
 	cfg     config.Config
 	problem *problems.Problem
+	fmin    float64 // problem.MinValue(), which samples the domain when no minimum is listed
 	race    *race.Race
 	notes   []string // messages for the learner about the last change
 
@@ -126,6 +127,7 @@ func (g *Game) rebuild(cfg config.Config) error {
 	}
 	if g.problem != p {
 		g.fieldGood = false
+		g.fmin = p.MinValue()
 	}
 	g.cfg, g.problem, g.race = cfg, p, rc
 	g.trailsStale = true
