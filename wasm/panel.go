@@ -142,7 +142,7 @@ func (p *panel) build(cfg config.Config) {
 	first := p.el(p.preset, "option", "")
 	first.Set("value", "")
 	first.Set("textContent", "The notes' figures and more…")
-	for _, pr := range config.Presets {
+	for _, pr := range config.Presets() {
 		o := p.el(p.preset, "option", "")
 		o.Set("value", pr.Name)
 		o.Set("textContent", pr.Title)
@@ -215,7 +215,7 @@ func (p *panel) build(cfg config.Config) {
 						}
 						return prm.Default
 					},
-					func(v float64) error { return config.CheckSetting(base.Name, prm, v) },
+					func(v float64) error { return prm.Check(base.Name, v) },
 					func(c *config.Config, v float64) {
 						if c.Settings == nil {
 							c.Settings = map[string]float64{}
@@ -390,7 +390,7 @@ func (p *panel) knobRow(parent js.Value, k knob, id string, value func(config.Co
 func (p *panel) paramRow(card js.Value, i int, spec optim.Spec, prm optim.Param) {
 	p.knobRow(card, optimKnob(prm), spec.Name+"."+prm.Name,
 		func(c config.Config) float64 { return c.Runners[i].FullParams()[prm.Name] },
-		func(v float64) error { return config.CheckParam(spec.Name, prm, v) },
+		func(v float64) error { return prm.Check(spec.Name, v) },
 		func(c *config.Config, v float64) {
 			if c.Runners[i].Params == nil {
 				c.Runners[i].Params = map[string]float64{}

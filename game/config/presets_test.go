@@ -129,3 +129,16 @@ func TestPresetKey(t *testing.T) {
 		t.Errorf("errors %v, want one naming the unknown preset", errs)
 	}
 }
+
+// TestEveryPresetParsesCleanly fails on any error in a preset's own hash: a
+// misspelt key, optimizer or value would otherwise be skipped in silence.
+func TestEveryPresetParsesCleanly(t *testing.T) {
+	for _, p := range Presets() {
+		if errs := CheckPreset(p); len(errs) != 0 {
+			t.Errorf("preset %s (%q): %v", p.Name, p.Hash, errs)
+		}
+	}
+	if errs := CheckPreset(Preset{Name: "typo", Hash: "problem=ill-conditioned&o=gd:lr=0.4;momentun"}); len(errs) == 0 {
+		t.Error("CheckPreset found nothing wrong with a misspelt optimizer")
+	}
+}
