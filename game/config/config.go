@@ -34,9 +34,9 @@ type Config struct {
 	View     [4]float64 // xmin, xmax, ymin, ymax shown, when HasView
 	HasView  bool       // false: fit the problem's domain
 	Paused   bool
-	Embed    bool // embedded in another page: hide the panel
+	Embed    bool   // embedded in another page: hide the panel
 	Scene    string // what the page shows: one of Scenes
-	LBFGS    bool // show the L-BFGS reference path beside the runners
+	LBFGS    bool   // show the L-BFGS reference path beside the runners
 }
 
 // Scenes are what the page can show, the first by default: the optimizer race.
@@ -369,7 +369,6 @@ func optimizerNames() []string {
 	}
 	return names
 }
-
 
 func parseFloats(s string, n int) ([]float64, error) {
 	fields := strings.Split(s, ",")

@@ -45,7 +45,6 @@ func TestRoundTrip(t *testing.T) {
 	}
 }
 
-
 func TestBadInputIsReportedAndSkipped(t *testing.T) {
 	cases := []struct {
 		hash    string
