@@ -4,10 +4,13 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"syscall/js"
 
 	"descent/game"
 	"descent/game/config"
+	"descent/game/control"
+	"descent/optim/param"
 	"descent/game/race"
 	"descent/optim"
 	"descent/problems"
@@ -54,21 +57,29 @@ func (a *api) fn(f func(args []js.Value) any) js.Func {
 func (a *api) object() js.Value {
 	o := js.Global().Get("Object").New()
 	o.Set("ready", a.ready)
-	o.Set("state", a.fn(func([]js.Value) any { return stateJS(a.g.State()) }))
+	o.Set("state", a.fn(func([]js.Value) any { return a.state() }))
 	o.Set("configure", a.fn(func(args []js.Value) any {
-		return stringsJS(a.g.Configure(argString(args, 0)))
+		if len(args) == 0 || args[0].Type() != js.TypeString {
+			return stringsJS([]string{"configure: pass the setup as a URL-hash string, like \"problem=rosenbrock&o=adam\""})
+		}
+		return stringsJS(a.g.Do(control.Configure{Hash: args[0].String()}))
 	}))
-	o.Set("play", a.fn(func([]js.Value) any { a.g.SetPaused(false); return nil }))
-	o.Set("pause", a.fn(func([]js.Value) any { a.g.SetPaused(true); return nil }))
+	o.Set("play", a.fn(func([]js.Value) any { a.g.Do(control.Play{}); return nil }))
+	o.Set("pause", a.fn(func([]js.Value) any { a.g.Do(control.Pause{}); return nil }))
 	o.Set("step", a.fn(func(args []js.Value) any {
 		n := 1
-		if len(args) > 0 && args[0].Type() == js.TypeNumber {
-			n = args[0].Int()
+		if len(args) > 0 && args[0].Type() != js.TypeUndefined {
+			if args[0].Type() != js.TypeNumber || !isWhole(args[0].Float()) {
+				return errorJS(fmt.Errorf("step: pass a whole number of steps from 0 to %d", control.MaxStepsAtOnce))
+			}
+			n = int(args[0].Float())
 		}
-		a.g.Step(n)
-		return stateJS(a.g.State())
+		if notes := a.g.Do(control.Step{N: n}); len(notes) > 0 {
+			return errorJS(fmt.Errorf("%s", notes[0]))
+		}
+		return a.state()
 	}))
-	o.Set("reset", a.fn(func([]js.Value) any { a.g.Reset(); return nil }))
+	o.Set("reset", a.fn(func([]js.Value) any { a.g.Do(control.Reset{}); return nil }))
 	o.Set("trajectory", a.fn(func(args []js.Value) any {
 		if len(args) == 0 || args[0].Type() != js.TypeObject {
 			return errorJS(fmt.Errorf("trajectory: pass an object like {problem: \"rosenbrock\", optimizer: \"adam\", steps: 100}"))
@@ -84,6 +95,14 @@ func (a *api) object() js.Value {
 	o.Set("metrics", a.fn(func([]js.Value) any { return metricsJS(a.g.Metrics()) }))
 	return o
 }
+
+func (a *api) state() js.Value {
+	var st control.State
+	a.g.Settled(func(c *control.Controller) { st = c.State() })
+	return stateJS(st)
+}
+
+func isWhole(v float64) bool { return v == math.Trunc(v) && !math.IsInf(v, 0) }
 
 // trajectory runs one optimizer off-screen for the spec
 // {problem | expr, optimizer, params, start, steps}.
@@ -162,17 +181,17 @@ func trajectory(spec js.Value) (js.Value, error) {
 	}), nil
 }
 
-func stateJS(s game.State) js.Value {
+func stateJS(s control.State) js.Value {
 	runners := make([]any, len(s.Runners))
 	for i, r := range s.Runners {
 		var diverged any = nil
-		if r.Status == race.Diverged.String() {
+		if r.Status == race.Diverged {
 			diverged = r.StatusStep
 		}
 		runners[i] = map[string]any{
 			"id": r.ID, "optimizer": r.Optimizer, "display": r.Display, "color": r.Color,
 			"params": floatsJS(r.Params), "x": []any{r.X[0], r.X[1]}, "loss": r.Loss,
-			"status": r.Status, "statusStep": r.StatusStep, "divergedAt": diverged,
+			"status": r.Status.String(), "statusStep": r.StatusStep, "divergedAt": diverged,
 		}
 	}
 	var ref any
@@ -182,8 +201,12 @@ func stateJS(s game.State) js.Value {
 			"iterations": r.Iterations, "evaluations": r.Evaluations, "status": r.Status,
 		}
 	}
+	var tuning any
+	if s.Tuning >= 0 {
+		tuning = s.Tuning
+	}
 	return js.ValueOf(map[string]any{
-		"reference": ref,
+		"reference": ref, "tuning": tuning, "scene": s.Scene,
 		"problem":   s.Problem, "expr": s.Expr, "hash": s.Hash, "step": s.Step,
 		"paused": s.Paused, "speed": s.Speed, "start": []any{s.Start[0], s.Start[1]},
 		"view":    []any{s.View[0], s.View[1], s.View[2], s.View[3]},
@@ -200,10 +223,7 @@ func problemsJS() js.Value {
 		}
 		var params []any
 		for _, q := range p.Params {
-			params = append(params, map[string]any{
-				"name": q.Name, "symbol": q.Symbol, "help": q.Help, "default": q.Default,
-				"min": q.Min, "max": q.Max, "log": q.Log, "integer": q.Integer,
-			})
+			params = append(params, paramJS(q))
 		}
 		out = append(out, map[string]any{
 			"name": p.Name, "title": p.Title, "formula": p.Formula, "shown": p.Shown, "params": params,
@@ -221,16 +241,21 @@ func optimizersJS() js.Value {
 	for _, s := range optim.Specs() {
 		var params []any
 		for _, p := range s.Params {
-			params = append(params, map[string]any{
-				"name": p.Name, "symbol": p.Symbol, "help": p.Help,
-				"default": p.Default, "min": p.Min, "max": p.Max, "log": p.Log,
-			})
+			params = append(params, paramJS(p))
 		}
 		out = append(out, map[string]any{
 			"name": s.Name, "display": s.Display, "rule": s.Rule, "help": s.Help, "params": params,
 		})
 	}
 	return js.ValueOf(out)
+}
+
+// paramJS is one parameter in the catalogs, the same for problems and optimizers.
+func paramJS(p param.Param) map[string]any {
+	return map[string]any{
+		"name": p.Name, "symbol": p.Symbol, "help": p.Help, "default": p.Default,
+		"min": p.Min, "max": p.Max, "log": p.Log, "integer": p.Integer,
+	}
 }
 
 func metricsJS(m game.Metrics) js.Value {
@@ -240,6 +265,7 @@ func metricsJS(m game.Metrics) js.Value {
 		"drawMs":   map[string]any{"p50": m.DrawP50, "p95": m.DrawP95},
 		"updates":  m.Updates, "draws": m.Draws,
 		"heapBytes": float64(m.HeapBytes), "mallocs": float64(m.TotalAllocs),
+		"allocsPerFrame": m.AllocsPerFrame, "shaderCompiles": m.ShaderCompiles,
 	})
 }
 
@@ -263,9 +289,4 @@ func stringsAny(s []string) []any {
 
 func stringsJS(s []string) js.Value { return js.ValueOf(stringsAny(s)) }
 
-func argString(args []js.Value, i int) string {
-	if i < len(args) && args[i].Type() == js.TypeString {
-		return args[i].String()
-	}
-	return ""
-}
+

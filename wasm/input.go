@@ -4,14 +4,15 @@ package main
 
 import (
 	"math"
-	"strconv"
 	"syscall/js"
 
 	"descent/game"
+	"descent/game/control"
 )
 
-// listen takes clicks, taps and keys from the page. Clicks come from a pointerdown
-// listener rather than ebiten's polling, which loses presses shorter than a tick.
+// listen takes clicks, taps and keys from the page and queues them as commands.
+// Clicks come from a pointerdown listener rather than ebiten's polling, which
+// loses presses shorter than a tick.
 func listen(g *game.Game, p *page) {
 	doc := js.Global().Get("document")
 	// A press and release without moving is a click: it restarts the race there.
@@ -38,57 +39,54 @@ func listen(g *game.Game, p *page) {
 			dragging = true
 		}
 		if dragging {
-			g.PanCSS(x-lastX, y-lastY, canvas.Get("clientWidth").Float(), canvas.Get("clientHeight").Float())
+			g.Send(control.Pan{DX: x - lastX, DY: y - lastY, CanvasW: canvas.Get("clientWidth").Float(), CanvasH: canvas.Get("clientHeight").Float()})
 			lastX, lastY = x, y
 		}
 	}
-	doc.Call("addEventListener", "pointerdown", js.FuncOf(func(this js.Value, args []js.Value) any {
-		e := args[0]
-		if _, _, _, _, ok := canvasEvent(e); !ok || e.Get("button").Int() != 0 {
+	on := func(target js.Value, event string, fn func(e js.Value)) {
+		target.Call("addEventListener", event, js.FuncOf(func(this js.Value, args []js.Value) any {
+			fn(args[0])
 			return nil
+		}))
+	}
+	on(doc, "pointerdown", func(e js.Value) {
+		if _, _, _, _, ok := canvasEvent(e); !ok || e.Get("button").Int() != 0 {
+			return
 		}
 		pressed, dragging, canvas = true, false, e.Get("target")
 		downX, downY = e.Get("clientX").Float(), e.Get("clientY").Float()
 		lastX, lastY = downX, downY
-		return nil
-	}))
+	})
 	probe := doc.Call("getElementById", "probe")
-	doc.Call("addEventListener", "pointermove", js.FuncOf(func(this js.Value, args []js.Value) any {
+	on(doc, "pointermove", func(e js.Value) {
 		if pressed {
-			pan(args[0])
-			return nil
+			pan(e)
+			return
 		}
 		if !probe.Truthy() {
-			return nil
+			return
 		}
-		x, y, w, h, ok := canvasEvent(args[0])
-		if !ok {
-			probe.Set("textContent", "")
-			return nil
+		text := ""
+		if x, y, w, h, ok := canvasEvent(e); ok {
+			g.Read(func(c *control.Controller) { text = c.Probe(x, y, w, h) })
 		}
-		if p, ok := g.ProbeCSS(x, y, w, h); ok {
-			probe.Set("textContent", probeText(p))
-		}
-		return nil
-	}))
-	doc.Call("addEventListener", "pointerup", js.FuncOf(func(this js.Value, args []js.Value) any {
-		e := args[0]
+		probe.Set("textContent", text)
+	})
+	on(doc, "pointerup", func(e js.Value) {
 		if !pressed {
-			return nil
+			return
 		}
 		pan(e)
 		wasClick := !dragging
 		pressed, dragging = false, false
 		if x, y, w, h, ok := canvasEvent(e); ok && wasClick {
-			g.ClickCSS(x, y, w, h)
+			g.Send(control.Click{X: x, Y: y, CanvasW: w, CanvasH: h})
 		}
-		return nil
-	}))
-	doc.Call("addEventListener", "wheel", js.FuncOf(func(this js.Value, args []js.Value) any {
-		e := args[0]
+	})
+	on(doc, "wheel", func(e js.Value) {
 		x, y, w, h, ok := canvasEvent(e)
 		if !ok {
-			return nil
+			return
 		}
 		dy := e.Get("deltaY").Float()
 		switch e.Get("deltaMode").Int() {
@@ -98,45 +96,28 @@ func listen(g *game.Game, p *page) {
 			dy *= h
 		}
 		// 100 px of wheel (one notch on most mice) zooms by about 16%.
-		g.ZoomCSS(x, y, w, h, math.Exp(dy*0.0015))
-		return nil
-	}))
-	doc.Call("addEventListener", "keydown", js.FuncOf(func(this js.Value, args []js.Value) any {
-		e := args[0]
+		g.Send(control.Zoom{X: x, Y: y, CanvasW: w, CanvasH: h, Factor: math.Exp(dy * 0.0015)})
+	})
+	keys := map[string]control.Command{
+		"Space": control.TogglePause{}, "ArrowRight": control.StepOne{},
+		"KeyR": control.Reset{}, "KeyF": control.Fit{},
+	}
+	on(doc, "keydown", func(e js.Value) {
 		switch e.Get("target").Get("tagName").String() {
 		case "INPUT", "TEXTAREA", "SELECT", "BUTTON":
-			return nil
+			return
 		}
 		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
-			return nil
+			return
 		}
-		switch e.Get("code").String() {
-		case "Space":
-			g.TogglePause()
-		case "ArrowRight":
-			g.SetPaused(true)
-			g.Step(1)
-		case "KeyR":
-			g.Reset()
-		case "KeyF":
-			g.FitView()
-		default:
-			return nil
+		if cmd, ok := keys[e.Get("code").String()]; ok {
+			g.Send(cmd)
+			e.Call("preventDefault")
 		}
-		e.Call("preventDefault")
-		return nil
-	}))
-	js.Global().Call("addEventListener", "hashchange", js.FuncOf(func(this js.Value, args []js.Value) any {
+	})
+	on(js.Global(), "hashchange", func(js.Value) {
 		if h := currentHash(); h != p.lastHash {
-			g.Load(h)
+			g.Send(control.Load{Hash: h})
 		}
-		return nil
-	}))
-}
-
-// probeText is the readout under the pointer: where it is, the loss there, and
-// the gradient, the direction every optimizer starts from.
-func probeText(p game.Probe) string {
-	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
-	return "(" + n(p.X) + ", " + n(p.Y) + ")   f = " + n(p.F) + "   ∇f = (" + n(p.GX) + ", " + n(p.GY) + ")"
+	})
 }

@@ -4,6 +4,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"syscall/js"
 
 	"descent/game/legend"
@@ -28,6 +29,7 @@ type rowView struct {
 
 func newLegendView(doc js.Value) *legendView {
 	v := &legendView{doc: doc, root: doc.Call("getElementById", "legend")}
+	v.last.Chart.Top, v.last.Chart.Bottom, v.last.Chart.LastStep = math.MinInt, math.MinInt, -1 // nothing written yet
 	if !v.root.Truthy() {
 		return v
 	}
@@ -81,9 +83,18 @@ func (v *legendView) show(l *legend.Legend) {
 			st.Set("width", fmt.Sprintf("%gpx", c.Box[2]))
 			st.Set("height", fmt.Sprintf("%gpx", c.Box[3]))
 		}
-		setText(v.chartTop, &old.Top, c.Top)
-		setText(v.chartBottom, &old.Bottom, c.Bottom)
-		setText(v.chartSteps, &old.Steps, c.Steps)
+		if c.Top != old.Top {
+			old.Top = c.Top
+			v.chartTop.Set("textContent", legend.Decade(c.Top))
+		}
+		if c.Bottom != old.Bottom {
+			old.Bottom = c.Bottom
+			v.chartBottom.Set("textContent", legend.Decade(c.Bottom))
+		}
+		if c.FirstStep != old.FirstStep || c.LastStep != old.LastStep {
+			old.FirstStep, old.LastStep = c.FirstStep, c.LastStep
+			v.chartSteps.Set("textContent", c.Steps())
+		}
 	}
 	for len(v.rows) < len(l.Rows) {
 		var r rowView

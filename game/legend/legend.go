@@ -45,12 +45,20 @@ type Legend struct {
 	Chart   ChartLabels
 }
 
-// ChartLabels are the words around the loss chart, which the canvas draws
-// without text.
+// ChartLabels are the numbers around the loss chart, which the canvas draws
+// without text; the page writes them (Decade, Steps) only when they change.
 type ChartLabels struct {
-	Top, Bottom string     // the decades at its top and bottom edges, e.g. "1e2"
-	Steps       string     // the steps it spans
-	Box         [4]float64 // x, y, width, height in CSS pixels from the canvas's top left
+	Top, Bottom         int        // the decades at its top and bottom edges
+	FirstStep, LastStep int        // the steps it spans
+	Box                 [4]float64 // x, y, width, height in CSS pixels from the canvas's top left
+}
+
+// Decade writes a power of ten as the chart labels it: "1e-3".
+func Decade(d int) string { return "1e" + strconv.Itoa(d) }
+
+// Steps writes the steps the chart spans: "steps 0–120".
+func (c ChartLabels) Steps() string {
+	return "steps " + strconv.Itoa(c.FirstStep) + "–" + strconv.Itoa(c.LastStep)
 }
 
 // Make fills l (reusing its rows) from the race on problem p, and the reference
@@ -97,7 +105,7 @@ func Make(l *Legend, p *problems.Problem, r *race.Race, paused bool, ref *refere
 		k := GhostIteration(ref, r.Step)
 		row := Row{Color: view.CSS(view.GhostColor), Name: GhostName, Params: "memory 15", Loss: Loss(ref.Losses[k]), Ghost: true}
 		evals := ref.Evaluations[k]
-		if k == len(ref.Points)-1 {
+		if k == len(ref.Points)-1 && ref.Status != "" {
 			row.State = race.Converged
 			row.Status = fmt.Sprintf("done: %d iterations, %d evaluations", k, evals)
 		} else {

@@ -34,6 +34,7 @@ type Tuner struct {
 	grid  []float64
 	a     arena
 
+	taken    int     // steps taken in all trials
 	k        int     // the index in grid of the rate being tried
 	t        int     // the steps taken with it
 	r        *Runner // its runner
@@ -63,6 +64,9 @@ func (t *Tuner) Done() float64 {
 	return (float64(t.k) + float64(t.t)/float64(t.steps)) / float64(len(t.grid))
 }
 
+// Taken returns how many steps all the trials have taken so far.
+func (t *Tuner) Taken() int { return t.taken }
+
 // Advance takes at most budget steps of the trials and reports whether every
 // rate has been tried.
 func (t *Tuner) Advance(budget int) bool {
@@ -78,6 +82,7 @@ func (t *Tuner) Advance(budget int) bool {
 			t.t, t.sum, t.n = 0, 0, 0
 		}
 		t.t++
+		t.taken++
 		t.r.step(t.s, t.a, t.t)
 		if tail := max(1, t.steps/5); t.t > t.steps-tail && t.r.Status != Diverged {
 			t.sum += t.r.Loss
