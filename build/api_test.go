@@ -1,0 +1,101 @@
+//go:build !(js && wasm)
+
+package main
+
+// The URL hash and the window.descent API: bad input is reported, never obeyed.
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func TestBadHashIsReportedAndIgnored(t *testing.T) {
+	tb := open(t, "problem=nope&speed=fast&o=gd;warp&start=1,2")
+	st := tb.state()
+	if st.Problem != "ill-conditioned" || st.Start != [2]float64{1, 2} || len(st.Runners) != 1 {
+		t.Errorf("state %+v: want the default problem, the good start and the one known optimizer", st)
+	}
+	msg := eval[string](tb, `document.getElementById("messages").textContent`)
+	for _, want := range []string{`"nope"`, `speed`, `"warp"`} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q does not mention %s", msg, want)
+		}
+	}
+	got := eval[[]string](tb, `descent.configure("problem=rosenbrock&bogus=1")`)
+	if len(got) != 1 || !strings.Contains(got[0], "bogus") {
+		t.Errorf("configure returned %q, want one problem naming bogus", got)
+	}
+	if st := tb.state(); st.Problem != "rosenbrock" {
+		t.Errorf("configure did not apply the good key: problem %q", st.Problem)
+	}
+}
+
+func TestAHostileLinkRunsNoScript(t *testing.T) {
+	hash := `expr=%3Cimg%20src%3Dx%20onerror%3D%22window.pwned%3D1%22%3E&%3Cscript%3Ewindow.pwned%3D2%3C%2Fscript%3E=1&o=gd:lr=%3Cb%3E`
+	tb := open(t, hash)
+	nextFrame(tb)
+	if eval[bool](tb, "window.pwned !== undefined") {
+		t.Fatalf("a link ran script")
+	}
+	if n := eval[int](tb, `document.querySelectorAll("#messages *, #legend img, #legend script").length`); n != 0 {
+		t.Errorf("%d elements were made from the link's text", n)
+	}
+	msg := eval[string](tb, `document.getElementById("messages").textContent`)
+	if !strings.Contains(msg, "<script>") || !strings.Contains(msg, "expr") {
+		t.Errorf("messages %q, want the bad parts named as plain text", msg)
+	}
+	if st := tb.state(); st.Problem != "ill-conditioned" || len(st.Runners) != 1 {
+		t.Errorf("state after a hostile link: %+v", st)
+	}
+}
+
+// TestREADMEExampleRuns runs the README's JS example and compares what it
+// prints with the output the README shows.
+func TestREADMEExampleRuns(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := string(b)
+	i := strings.Index(block, "```js\n")
+	if i < 0 {
+		t.Fatal("README has no js example")
+	}
+	block = block[i+len("```js\n"):]
+	block = block[:strings.Index(block, "```")]
+	var code []string
+	want := ""
+	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
+		if out, ok := strings.CutPrefix(line, "// "); ok {
+			want = out
+		} else if !strings.HasPrefix(line, "await ") {
+			code = append(code, line)
+		}
+	}
+	tb := open(t, "")
+	last := code[len(code)-1]
+	got := eval[string](tb, strings.Join(code[:len(code)-1], "\n")+"\nJSON.stringify("+strings.TrimSuffix(last, ";")+")")
+	if got != want {
+		t.Errorf("the README's example prints %s, the README says %s", got, want)
+	}
+}
+
+func TestAPIRefusesBadArgumentsWithoutStopping(t *testing.T) {
+	tb := open(t, "paused=1")
+	for _, call := range []string{
+		`descent.trajectory({start: ["a", "b"]})`,
+		`descent.trajectory({problem: "nope"})`,
+		`descent.trajectory({optimizer: "adam", params: {lr: "fast"}})`,
+		`descent.trajectory({steps: -5})`,
+		`descent.trajectory(42)`,
+	} {
+		if e := eval[map[string]any](tb, call); e["error"] == nil {
+			t.Errorf("%s gave %v, want an error", call, e)
+		}
+	}
+	// The page still works.
+	if st := eval[stateJS](tb, "descent.step(3)"); st.Step != 3 {
+		t.Errorf("step after the bad calls: %d, want 3", st.Step)
+	}
+}

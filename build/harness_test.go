@@ -1,0 +1,306 @@
+//go:build !(js && wasm)
+
+package main
+
+// Shared harness of the browser end-to-end tests: build dist/ once per test binary, serve it
+// from httptest, and drive one system Chromium (software WebGL2 through SwiftShader) with
+// chromedp, a new tab per test. The tests assert through window.descent and on
+// screenshots' pixels, never on frame rate.
+
+import (
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"image"
+	"image/png"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+var screenshotOut = flag.String("screenshot", "", "write the screenshot of TestScreenshotShowsFieldAndBalls to this PNG file")
+
+// The page size every test uses: the canvas gets the width less the 300 px panel.
+const (
+	pageW, pageH = 1280, 720
+	panelW       = 300
+)
+
+type browserEnv struct {
+	url     string
+	browser context.Context
+	err     error
+	skip    string
+}
+
+var (
+	envOnce sync.Once
+	env     browserEnv
+	cleanup []func()
+)
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	for i := len(cleanup) - 1; i >= 0; i-- {
+		cleanup[i]()
+	}
+	os.Exit(code)
+}
+
+// browser returns the shared browser and the served page's URL, building dist/ on
+// first use. Without Chromium the test is skipped, or fails under CI.
+func browser(t *testing.T) (context.Context, string) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("browser tests do not run with -short")
+	}
+	envOnce.Do(func() {
+		path := chromiumPath()
+		if path == "" {
+			env.skip = "no Chromium found: apt-get install chromium"
+			return
+		}
+		dist, err := os.MkdirTemp("", "descent-dist-")
+		if err != nil {
+			env.err = err
+			return
+		}
+		cleanup = append(cleanup, func() { os.RemoveAll(dist) })
+		if _, err := buildDist(buildOptions{Dist: dist}); err != nil {
+			env.err = fmt.Errorf("building dist: %w", err)
+			return
+		}
+		srv := httptest.NewServer(newHandler(dist))
+		cleanup = append(cleanup, srv.Close)
+		env.url = srv.URL + "/"
+
+		ctx, cancel, err := startChromium(path)
+		if err != nil {
+			env.err = err
+			return
+		}
+		cleanup = append(cleanup, cancel)
+		env.browser = ctx
+	})
+	if env.skip != "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s (CI is set, so this is a failure)", env.skip)
+		}
+		t.Skip(env.skip)
+	}
+	if env.err != nil {
+		t.Fatal(env.err)
+	}
+	return env.browser, env.url
+}
+
+// tab is one page under test, with the console messages it has written.
+type tab struct {
+	t   *testing.T
+	ctx context.Context
+	mu  sync.Mutex
+	bad []string // console errors and uncaught exceptions
+}
+
+// open loads the page with the given hash in a new tab and waits for
+// window.descent.ready. The tab closes when the test ends, and the test fails if
+// the page wrote any error to the console.
+func open(t *testing.T, hash string) *tab {
+	t.Helper()
+	bctx, url := browser(t)
+	ctx, cancel := chromedp.NewContext(bctx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	tb := &tab{t: t, ctx: ctx}
+	if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(pageW, pageH)); err != nil {
+		t.Fatal(err)
+	}
+	messages := chromedp.Console(ctx)
+	go func() {
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+				tb.mu.Lock()
+				tb.bad = append(tb.bad, fmt.Sprintf("%s: %s", m.Type, m.Text))
+				tb.mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		tb.mu.Lock()
+		for _, b := range tb.bad {
+			t.Errorf("browser console: %s", b)
+		}
+		tb.mu.Unlock()
+		cancelTimeout()
+		cancel()
+	})
+	if err := chromedp.Do(ctx, chromedp.Navigate(url+"#"+hash)); err != nil {
+		t.Fatal(err)
+	}
+	// waitReadyJS also waits for the loader to hide, or a click lands on it.
+	if eval[float64](tb, waitReadyJS) < 0 {
+		t.Fatalf("page never became ready; message: %q", eval[string](tb, `document.getElementById("messages") ? document.getElementById("messages").textContent : ""`))
+	}
+	// The panel is built just after the first frame.
+	if !poll(tb, `document.getElementById("controls").childElementCount > 0`) {
+		t.Fatalf("the panel was never built")
+	}
+	return tb
+}
+
+// eval evaluates a JS expression in the tab (awaiting a promise) and decodes it.
+func eval[T any](tb *tab, js string) T {
+	tb.t.Helper()
+	v, err := chromedp.Run(tb.ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		tb.t.Fatalf("evaluating %s: %v", js, err)
+	}
+	return v
+}
+
+type runnerJS struct {
+	ID         int                `json:"id"`
+	Optimizer  string             `json:"optimizer"`
+	Params     map[string]float64 `json:"params"`
+	X          [2]float64         `json:"x"`
+	Loss       float64            `json:"loss"`
+	Status     string             `json:"status"`
+	DivergedAt *int               `json:"divergedAt"`
+}
+
+type stateJS struct {
+	Problem string     `json:"problem"`
+	Step    int        `json:"step"`
+	Paused  bool       `json:"paused"`
+	Start   [2]float64 `json:"start"`
+	View    [4]float64 `json:"view"`
+	Hash    string     `json:"hash"`
+	Notes   []string   `json:"notes"`
+	Runners []runnerJS `json:"runners"`
+}
+
+// poll evaluates the JS condition every 50 ms until it holds (true) or 10 s pass.
+func poll(tb *tab, cond string) bool {
+	return eval[bool](tb, `(async () => {
+		for (let i = 0; i < 200; i++) {
+			if (`+cond+`) return true;
+			await new Promise(r => setTimeout(r, 50));
+		}
+		return false;
+	})()`)
+}
+
+// screenshot captures the page, writing the PNG to save when it is not "".
+func screenshot(tb *tab, save string) image.Image {
+	tb.t.Helper()
+	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	if save != "" {
+		if err := os.WriteFile(save, shot, 0o644); err != nil {
+			tb.t.Fatal(err)
+		}
+	}
+	img, err := png.Decode(bytes.NewReader(shot))
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	return img
+}
+
+// nextFrame waits until a frame after the last change has been drawn: two
+// animation frames.
+func nextFrame(tb *tab) {
+	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+}
+
+func (tb *tab) state() stateJS { return eval[stateJS](tb, "descent.state()") }
+
+func (tb *tab) runner(st stateJS, optimizer string) runnerJS {
+	for _, r := range st.Runners {
+		if r.Optimizer == optimizer {
+			return r
+		}
+	}
+	tb.t.Fatalf("no %s runner in %+v", optimizer, st.Runners)
+	return runnerJS{}
+}
+
+// hasColourNear reports whether a pixel within d of (x, y) has the CSS hex colour
+// (within a small tolerance for anti-aliasing and colour management).
+func hasColourNear(img image.Image, x, y int, css string, d int) bool {
+	var want [3]int
+	fmt.Sscanf(css, "#%02x%02x%02x", &want[0], &want[1], &want[2])
+	for dy := -d; dy <= d; dy++ {
+		for dx := -d; dx <= d; dx++ {
+			r, g, b, _ := img.At(x+dx, y+dy).RGBA()
+			got := [3]int{int(r >> 8), int(g >> 8), int(b >> 8)}
+			if absInt(got[0]-want[0]) <= 12 && absInt(got[1]-want[1]) <= 12 && absInt(got[2]-want[2]) <= 12 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func abs(v float64) float64 {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func absInt(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+// checkField asserts that the canvas shows a field: many distinct colours, and
+// almost no bare background, over the part of the canvas no text box covers.
+func checkField(t *testing.T, img image.Image, what string) {
+	t.Helper()
+	colours := map[[3]uint8]bool{}
+	bare, n := 0, 0
+	for y := 200; y < pageH-60; y += 4 { // below the legend, above the hints
+		for x := 0; x < pageW-panelW; x += 4 {
+			r, g, b, _ := img.At(x, y).RGBA()
+			c := [3]uint8{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8)}
+			colours[c] = true
+			n++
+			if c == [3]uint8{0x18, 0x18, 0x1c} { // the background behind the field
+				bare++
+			}
+		}
+	}
+	if len(colours) < 100 || bare > n/20 {
+		t.Errorf("%s: %d distinct colours and %d of %d samples bare background: want a painted field", what, len(colours), bare, n)
+	}
+}
+
+// viewOf reads the view the URL holds, or reports false.
+func viewOf(tb *tab) ([4]float64, bool) {
+	var v [4]float64
+	h := eval[string](tb, "location.hash")
+	i := strings.Index(h, "view=")
+	if i < 0 {
+		return v, false
+	}
+	s := h[i+len("view="):]
+	if j := strings.IndexByte(s, '&'); j >= 0 {
+		s = s[:j]
+	}
+	_, err := fmt.Sscanf(s, "%g,%g,%g,%g", &v[0], &v[1], &v[2], &v[3])
+	return v, err == nil
+}

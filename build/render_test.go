@@ -1,0 +1,129 @@
+//go:build !(js && wasm)
+
+package main
+
+// What the canvas shows, read from screenshots' pixels.
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestScreenshotShowsFieldAndBalls(t *testing.T) {
+	tb := open(t, "problem=ill-conditioned&paused=1")
+	eval[stateJS](tb, "descent.step(40)")
+	nextFrame(tb)
+	img := screenshot(tb, *screenshotOut)
+	checkField(t, img, "ill-conditioned")
+	// Each ball: the pixel at its centre has its colour.
+	st := tb.state()
+	cw, ch := float64(pageW-panelW), float64(pageH)
+	scale := max(10/(cw*0.92), 6/(ch*0.92))
+	colourOf := map[string]string{}
+	for _, r := range eval[[]struct {
+		Optimizer string `json:"optimizer"`
+		Color     string `json:"color"`
+	}](tb, "descent.state().runners") {
+		colourOf[r.Optimizer] = r.Color
+	}
+	checked := 0
+	defer func() {
+		if checked < 3 {
+			t.Errorf("only %d balls were uncovered enough to check, want at least 3", checked)
+		}
+	}()
+	screen := func(r runnerJS) (float64, float64) { return cw/2 + r.X[0]/scale, ch/2 - r.X[1]/scale }
+	for i, r := range st.Runners {
+		sx, sy := screen(r)
+		hidden := false // balls are drawn in order: a later one may cover this one
+		for _, later := range st.Runners[i+1:] {
+			lx, ly := screen(later)
+			hidden = hidden || abs(lx-sx) < 14 && abs(ly-sy) < 14
+		}
+		if hidden {
+			continue
+		}
+		checked++
+		if !hasColourNear(img, int(sx), int(sy), colourOf[r.Optimizer], 3) {
+			t.Errorf("no %s pixel near %s's ball at (%.0f,%.0f)", colourOf[r.Optimizer], r.Optimizer, sx, sy)
+		}
+	}
+}
+
+// TestEveryProblemPaintsItsField compiles and runs every problem's shader in the
+// browser: a formula the expression language accepts but Kage does not would
+// leave a blank plot.
+func TestEveryProblemPaintsItsField(t *testing.T) {
+	tb := open(t, "paused=1")
+	names := eval[[]string](tb, "descent.problems().map(p => p.name)")
+	for _, name := range names {
+		if notes := eval[[]string](tb, fmt.Sprintf("descent.configure(%q)", "problem="+name)); len(notes) != 0 {
+			t.Errorf("%s: configure said %q", name, notes)
+		}
+		nextFrame(tb)
+		if notes := tb.state().Notes; len(notes) != 0 {
+			t.Errorf("%s: notes after drawing: %q", name, notes)
+		}
+		img := screenshot(tb, "")
+		checkField(t, img, name)
+	}
+}
+
+func TestLossChartShowsEveryRunner(t *testing.T) {
+	tb := open(t, "preset=fig3&paused=1")
+	eval[stateJS](tb, "descent.step(60)")
+	nextFrame(tb)
+	type labels struct {
+		Steps, Top, Bottom string
+		Box                [4]float64
+	}
+	l := eval[labels](tb, `(() => {
+		const c = document.getElementById("chart-labels"), r = c.getBoundingClientRect();
+		return {Steps: c.querySelector(".cl-steps").textContent, Top: c.querySelector(".cl-top").textContent,
+			Bottom: c.querySelector(".cl-bottom").textContent, Box: [r.left, r.top, r.width, r.height]};
+	})()`)
+	if l.Steps != "steps 0–60" || !strings.HasPrefix(l.Top, "1e") || !strings.HasPrefix(l.Bottom, "1e") {
+		t.Errorf("chart labels %+v", l)
+	}
+	img := screenshot(tb, "")
+	// Each runner's curve crosses the chart in its own colour.
+	for _, r := range tb.state().Runners {
+		col := eval[string](tb, fmt.Sprintf("descent.state().runners[%d].color", r.ID))
+		found := false
+		for y := int(l.Box[1]); y < int(l.Box[1]+l.Box[3]) && !found; y += 2 {
+			for x := int(l.Box[0]); x < int(l.Box[0]+l.Box[2]) && !found; x += 2 {
+				found = hasColourNear(img, x, y, col, 0)
+			}
+		}
+		if !found {
+			t.Errorf("no %s pixel of %s's loss curve in the chart %v", col, r.Optimizer, l.Box)
+		}
+	}
+}
+
+func TestUndefinedRegionsAreHatched(t *testing.T) {
+	// log(x) is undefined for x <= 0: the left half of the default view.
+	tb := open(t, "expr=log(x)%2By^2&paused=1")
+	nextFrame(tb)
+	img := screenshot(tb, "")
+	grey := func(x, y int) bool {
+		r, g, b, _ := img.At(x, y).RGBA()
+		return r == g && g == b
+	}
+	cw := pageW - panelW
+	left, right := 0, 0
+	for y := 250; y < 450; y += 5 {
+		for x := 20; x < cw/2-20; x += 5 {
+			if grey(x, y) {
+				left++
+			}
+			if grey(cw/2+20+x-20, y) {
+				right++
+			}
+		}
+	}
+	if left < 9*right || left < 500 {
+		t.Errorf("%d grey samples where log(x) is undefined, %d where it is defined: want the undefined half hatched grey", left, right)
+	}
+}
