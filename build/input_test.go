@@ -93,6 +93,7 @@ func TestPanelEditsTheRace(t *testing.T) {
 			if (!el) return false;
 			el.value = %q;
 			el.dispatchEvent(new Event(%q, {bubbles: true}));
+			descent.state(); // applies the queued command and shows its page now
 			return true;
 		})()`, sel, value, event))
 		if !ok {
@@ -209,6 +210,7 @@ func TestTypedFormula(t *testing.T) {
 			const el = document.getElementById("formula");
 			el.value = %q;
 			el.dispatchEvent(new Event("change", {bubbles: true}));
+			descent.state(); // applies the queued command and shows its page now
 			return true;
 		})()`, src))
 	}

@@ -195,6 +195,10 @@ func TestTuneMakesRosenbrockRaceable(t *testing.T) {
 		t.Fatalf("gd did not diverge at its default α on Rosenbrock: the test lost its point")
 	}
 	eval[bool](tb, `(document.getElementById("tune").click(), true)`)
+	// Tuning runs a slice per frame, so it never holds up the page.
+	if !poll(tb, `descent.state().tuning === null`) {
+		t.Fatal("tuning did not finish in 10 s")
+	}
 	st = eval[stateJS](tb, "descent.step(300)")
 	for _, r := range st.Runners {
 		if r.Status == "diverged" || r.Loss >= 24.2 { // f(-1.2, 1) = 24.2

@@ -10,9 +10,9 @@ import (
 	"descent/game"
 	"descent/game/config"
 	"descent/game/control"
-	"descent/optim/param"
 	"descent/game/race"
 	"descent/optim"
+	"descent/optim/param"
 	"descent/problems"
 )
 
@@ -207,7 +207,7 @@ func stateJS(s control.State) js.Value {
 	}
 	return js.ValueOf(map[string]any{
 		"reference": ref, "tuning": tuning, "scene": s.Scene,
-		"problem":   s.Problem, "expr": s.Expr, "hash": s.Hash, "step": s.Step,
+		"problem": s.Problem, "expr": s.Expr, "hash": s.Hash, "step": s.Step,
 		"paused": s.Paused, "speed": s.Speed, "start": []any{s.Start[0], s.Start[1]},
 		"view":    []any{s.View[0], s.View[1], s.View[2], s.View[3]},
 		"runners": runners, "notes": stringsAny(s.Notes),
@@ -288,5 +288,3 @@ func stringsAny(s []string) []any {
 }
 
 func stringsJS(s []string) js.Value { return js.ValueOf(stringsAny(s)) }
-
-

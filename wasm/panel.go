@@ -27,8 +27,8 @@ type panel struct {
 	shape string    // what the current build shows: rebuilt when it changes
 
 	problem, formula, about, play, speed, speedOut, start, link, lbfgs, seed, tune js.Value
-	preset, presetAbout                                                          js.Value
-	knobs                                                                        []knobInput
+	preset, presetAbout                                                            js.Value
+	knobs                                                                          []knobInput
 }
 
 type knobInput struct {

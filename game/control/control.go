@@ -89,6 +89,7 @@ func (c *Controller) apply(cfg config.Config, errs []error) {
 	if err := c.rebuild(cfg); err != nil {
 		c.changeNotes = append(c.changeNotes, fmt.Sprintf("%v; kept the previous setup", err))
 	}
+	c.updateGhost()
 	c.fitView()
 	c.changed()
 }
