@@ -62,4 +62,3 @@ func reached(losses []float64, fmin float64) int {
 	}
 	return -1
 }
-
