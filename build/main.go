@@ -5,6 +5,7 @@
 //	go run ./build [build] [-dist DIR] [-best]
 //	go run ./build serve [-addr HOST:PORT] [-dist DIR] [-best]
 //	go run ./build bench [-runs N] [-seconds S]
+//	go run ./build recommend [-o FILE]
 package main
 
 import (
@@ -23,6 +24,7 @@ const usage = `usage:
   go run ./build [build] [flags]   build dist/ (main.wasm, its .gz and .br, index.html, wasm_exec.js, manifest.json)
   go run ./build serve [flags]     build, then serve dist/ for development
   go run ./build bench [flags]     measure sizes, start-up and frame times in headless Chromium
+  go run ./build recommend [flags] tune every optimizer on every problem; write problems/recommended.go
 
 Run "go run ./build <command> -h" for the flags of a command.
 `
@@ -58,6 +60,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		return runServe(ctx, args, stderr)
 	case "bench":
 		return runBench(ctx, args, os.Stdout, stderr)
+	case "recommend":
+		return runRecommend(args, os.Stdout, stderr)
 	case "help":
 		fmt.Fprint(stderr, usage)
 		return nil

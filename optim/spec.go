@@ -31,7 +31,7 @@ var (
 // learningRate and epsilon are shared by several optimizers; their ranges are
 // written here once.
 func learningRate(def float64) Param {
-	return Param{Name: "lr", Symbol: "α", Default: def, Min: 1e-4, Max: 10, Log: true,
+	return Param{Name: "lr", Symbol: "α", Default: def, Min: 1e-6, Max: 10, Log: true,
 		Help: "How far each step goes; too large and the runner overshoots or flies off."}
 }
 

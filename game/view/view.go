@@ -1,5 +1,6 @@
-// Package view holds the pure geometry of the plot: world<->screen mapping, fitting,
-// zoom, and the level scale used to colour the field.
+// Package view holds the pure geometry and colours of the plot: world<->screen
+// mapping, fitting, zoom, axis ticks, the level scale that colours the field, and
+// the runners' colours and shapes.
 package view
 
 import "math"
