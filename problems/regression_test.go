@@ -252,3 +252,38 @@ func TestDesigns(t *testing.T) {
 		t.Error("random design: want the same rows for seed 5 twice and others for seed 6")
 	}
 }
+
+// TestDrawsMoments checks the generator's numbers against their distributions:
+// Uniform's mean 1/2 and variance 1/12, Normal's mean 0, variance 1 and fourth
+// moment 3. With N draws the standard errors are √(1/12/N), √((1/80 − 1/144)/N),
+// √(1/N), √(2/N) and √(96/N) (Var u² = 1/80 − 1/144; Var z² = 2; Var z⁴ = 105 − 9);
+// 4 of them allowed.
+func TestDrawsMoments(t *testing.T) {
+	const n = 200_000
+	d := NewDraws(1, regressionStream)
+	var su, suu, sz, szz, sz4 float64
+	for range n {
+		u := d.Uniform()
+		if u < 0 || u >= 1 {
+			t.Fatalf("Uniform gave %v, want [0, 1)", u)
+		}
+		z := d.Normal()
+		su, suu = su+u, suu+u*u
+		sz, szz, sz4 = sz+z, szz+z*z, sz4+z*z*z*z
+	}
+	mu, vu := su/n, suu/n-(su/n)*(su/n)
+	for _, c := range []struct {
+		name          string
+		got, want, se float64
+	}{
+		{"uniform mean", mu, 0.5, math.Sqrt(1.0 / 12 / n)},
+		{"uniform variance", vu, 1.0 / 12, math.Sqrt((1.0/80 - 1.0/144) / n)},
+		{"normal mean", sz / n, 0, math.Sqrt(1.0 / n)},
+		{"normal variance", szz / n, 1, math.Sqrt(2.0 / n)},
+		{"normal fourth moment", sz4 / n, 3, math.Sqrt(96.0 / n)},
+	} {
+		if math.Abs(c.got-c.want) > 4*c.se {
+			t.Errorf("%s: got %v, want %v within 4 standard errors (%v)", c.name, c.got, c.want, 4*c.se)
+		}
+	}
+}

@@ -200,3 +200,27 @@ func TestStatsDoesNotAllocate(t *testing.T) {
 		t.Errorf("got %v allocations per Estimates + Stats, want 0", n)
 	}
 }
+
+// TestStatsByHand: three made-up fits around θ = (0, 0), x₀ = (1, 2), σ = 0 (so
+// each test target is x₀ᵀθ = 0): the figures by hand, with the unbiased 1/(T − 1).
+func TestStatsByHand(t *testing.T) {
+	s := Default()
+	s.Theta, s.X0, s.Sigma, s.Trials = [2]float64{0, 0}, [2]float64{1, 2}, 0, 3
+	sm, err := NewSampler(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	est := [][2]float64{{1, 0}, {-1, 1}, {3, 2}} // mean (1, 1); predictions f = 1, 1, 7
+	got := sm.Stats(est)
+	// Deviations (0, −1), (−2, 0), (2, 1): Σd₀² = 8, Σd₀d₁ = 2, Σd₁² = 2, over T − 1 = 2.
+	want := Sample{
+		Mean: [2]float64{1, 1}, Cov: [2][2]float64{{4, 1}, {1, 1}},
+		PredBias:     3,                  // mean f − 0
+		PredVariance: (4 + 4 + 16) / 2.0, // f − 3 = −2, −2, 4
+		MSE:          (1 + 1 + 49) / 3.0, // mean (0 − f)²
+		Trials:       3,
+	}
+	if got != want {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}
