@@ -158,8 +158,8 @@ type Result struct {
 	Sample Sample       `json:"sample"`
 	Curve  []CurvePoint `json:"curve"`
 	Best   Best         `json:"best"`
-	// Estimates are the trials' fits θ̃ₖ at the spec's λ: the darts.
-	Estimates [][2]float64 `json:"estimates"`
+	// Estimates are the trials' fits θ̃ₖ at the spec's λ: the darts (not in JSON).
+	Estimates [][2]float64 `json:"-"`
 }
 
 // Compute runs the experiment s describes: the closed forms and the Monte Carlo at
