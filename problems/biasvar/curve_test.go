@@ -135,3 +135,24 @@ func TestBestLambdaDiagonalScalar(t *testing.T) {
 		}
 	}
 }
+
+// TestSingularDesign: with parallel columns OLS is undefined, but ridge is not, and
+// as λ → 0⁺ it tends to the minimum-norm fit; the curve's λ = 0 point is that limit
+// (compared with λ = 1e-9, within a relative 1e-6 ≫ its O(λ) distance).
+func TestSingularDesign(t *testing.T) {
+	s := Default()
+	s.X, s.Lambda = [][2]float64{{1, 2}, {2, 4}, {-1, -2}, {0.5, 1}}, 0.5
+	r, err := Compute(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, _ := s.design()
+	m := newModel(x, s.Theta, s.Sigma, s.X0)
+	limit := m.theory(1e-9)
+	if c := r.Curve[0]; !near(c.MSE, limit.MSE, 1e-6, limit.MSE) || !near(c.Variance, limit.PredVariance, 1e-6, limit.PredVariance) {
+		t.Errorf("curve at λ = 0: got %+v, want the limit %+v", c, limit)
+	}
+	if !(r.Best.MSE <= r.Curve[0].MSE) {
+		t.Errorf("best %+v above the curve's λ = 0 point %+v", r.Best, r.Curve[0])
+	}
+}
