@@ -185,7 +185,7 @@ var regression = &Problem{
 		{Name: "n", Symbol: "n", Default: 100, Min: 2, Max: 10000, Log: true, Integer: true,
 			Help: "How many points the loss averages over."},
 		{Name: "sigma", Symbol: "σ", Default: 0.5, Min: 0, Max: 5,
-			Help: "How far the points scatter around the true line y = 2x − 1."},
+			Help: "How far the points scatter around the true line (y = 2x − 1 unless θ₁, θ₂ say otherwise)."},
 		{Name: "lambda", Symbol: "λ", Default: 0, Min: 0, Max: 10,
 			Help: "The ridge penalty λ(w² + b²): it pulls the fit towards (0, 0), trading variance for bias."},
 		{Name: "seed", Symbol: "seed", Default: 1, Min: 0, Max: 1e6, Integer: true,
