@@ -3,6 +3,7 @@ package biasvar
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"descent/problems"
 )
@@ -16,6 +17,7 @@ const trialStream = 0xb1a5_7a21
 // θ̃ₖ = (XᵀX + λI)⁻¹(XᵀXθ + σXᵀεₖ) is a 2×2 solve.
 type Sampler struct {
 	model
+	spec  Spec
 	g     [3]float64   // XᵀX
 	xte   [][2]float64 // Xᵀεₖ of trial k
 	noise []float64    // the standard Gaussian ε₀ₖ of trial k's fresh test target
@@ -31,6 +33,7 @@ func NewSampler(s Spec) (*Sampler, error) {
 	x, first := s.design()
 	sm := &Sampler{
 		model: newModel(x, s.Theta, s.Sigma, s.X0),
+		spec:  s,
 		g:     gram(x),
 		xte:   make([][2]float64, s.Trials),
 		noise: make([]float64, s.Trials),
@@ -53,6 +56,33 @@ func NewSampler(s Spec) (*Sampler, error) {
 	}
 	return sm, nil
 }
+
+// With returns a sampler for s. When s draws the same datasets as sm's spec (the
+// same X, or design, n and seed; the same trials and seed) and differs only in θ, σ,
+// λ or x₀, the new sampler shares sm's draws, which never change, so that the darts
+// move continuously and nothing is redrawn; otherwise it is NewSampler(s).
+func (sm *Sampler) With(s Spec) (*Sampler, error) {
+	if err := s.Check(); err != nil {
+		return nil, err
+	}
+	old := sm.spec
+	same := s.Trials == old.Trials && s.Seed == old.Seed && (s.X == nil) == (old.X == nil)
+	if s.X == nil {
+		same = same && s.Design == old.Design && s.N == old.N
+	} else {
+		same = same && slices.Equal(s.X, old.X)
+	}
+	if !same {
+		return NewSampler(s)
+	}
+	t := *sm
+	t.spec = s
+	t.model = model{eig: sm.eig, theta: s.Theta, sigma: s.Sigma, x0: s.X0, z: sm.eig.rotate(s.X0), phi: sm.eig.rotate(s.Theta)}
+	return &t, nil
+}
+
+// Spec returns the spec the sampler was made for.
+func (sm *Sampler) Spec() Spec { return sm.spec }
 
 // Trials returns how many datasets the sampler holds.
 func (sm *Sampler) Trials() int { return len(sm.xte) }

@@ -224,3 +224,37 @@ func TestStatsByHand(t *testing.T) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
+
+// TestSamplerWith: a change of θ, σ, λ or x₀ keeps the draws, so the darts are
+// exactly those of a sampler made afresh; a change of n or seed draws anew.
+func TestSamplerWith(t *testing.T) {
+	sm, err := NewSampler(Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := Default()
+	s.Theta, s.Sigma, s.Lambda, s.X0 = [2]float64{3, -1}, 2.5, 4, [2]float64{-1, 0.5}
+	moved, err := sm.With(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := NewSampler(s)
+	if &moved.xte[0] != &sm.xte[0] {
+		t.Error("θ, σ, λ, x₀ changed: got new draws, want the old ones shared")
+	}
+	if a, b := moved.Estimates(4, nil), fresh.Estimates(4, nil); !reflect.DeepEqual(a, b) || moved.Theory(4) != fresh.Theory(4) || moved.Spec().Theta != s.Theta {
+		t.Error("got other darts or closed forms than a fresh sampler's, want the same")
+	}
+	s.N, s.Seed = 12, 5
+	redrawn, err := sm.With(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if &redrawn.xte[0] == &sm.xte[0] || redrawn.Theory(4) == moved.Theory(4) {
+		t.Error("n and seed changed: got the old draws, want new ones")
+	}
+	s.Sigma = -1
+	if _, err := sm.With(s); err == nil {
+		t.Error("σ = −1: got no error, want one")
+	}
+}

@@ -119,7 +119,10 @@ func (s Spec) Check() error {
 	if draws := s.Trials * (n + 1); draws > MaxDraws {
 		return fmt.Errorf("biasvar: trials = %d with n = %d costs %d draws, want at most %d; lower trials or n", s.Trials, n, draws, MaxDraws)
 	}
-	if x, _ := s.design(); s.Lambda == 0 && newEigen(gram(x)).singular() {
+	if s.Lambda != 0 {
+		return nil
+	}
+	if x, _ := s.design(); newEigen(gram(x)).singular() {
 		return fmt.Errorf("biasvar: lambda = 0 with a singular XᵀX (X's columns are parallel): OLS has no unique fit; want lambda > 0")
 	}
 	return nil
