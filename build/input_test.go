@@ -111,13 +111,13 @@ func TestPanelEditsTheRace(t *testing.T) {
 		t.Errorf("after typing 50: gd lr %g, want 0.07 kept", gd.Params["lr"])
 	}
 	msg := eval[string](tb, `document.getElementById("messages").textContent`)
-	if !strings.Contains(msg, "lr") || !strings.Contains(msg, "0.0001 to 10") {
+	if !strings.Contains(msg, "lr") || !strings.Contains(msg, "1e-06 to 10") {
 		t.Errorf("message %q, want it to name lr and its range", msg)
 	}
-	// The slider is log-scaled over lr's range [1e-4, 10]: its middle is √(1e-4·10) ≈ 0.0316.
+	// The slider is log-scaled over lr's range [1e-6, 10]: its middle is √(1e-6·10) ≈ 0.00316.
 	setInput(`input[data-param="momentum.lr"]`, "500", "input")
-	if m := tb.runner(tb.state(), "momentum"); abs(m.Params["lr"]-0.0316) > 1e-9 {
-		t.Errorf("momentum lr %g after the slider's middle, want 0.0316", m.Params["lr"])
+	if m := tb.runner(tb.state(), "momentum"); abs(m.Params["lr"]-0.00316) > 1e-9 {
+		t.Errorf("momentum lr %g after the slider's middle, want 0.00316", m.Params["lr"])
 	}
 	// Adding and removing optimizers.
 	setInput(`#add-optimizer`, "adam", "change")
