@@ -33,6 +33,9 @@ func TestLastStepRecordsWhatTheStepUsed(t *testing.T) {
 				if rn.LastStep != t1 {
 					t.Errorf("step %d: got LastStep %d", t1, rn.LastStep)
 				}
+				if rn.From != prev {
+					t.Errorf("step %d: got From %v, want %v", t1, rn.From, prev)
+				}
 				if got, want := rn.Update, [2]float64{rn.X - prev[0], rn.Y - prev[1]}; got != want {
 					t.Errorf("step %d: got Update %v, want the position difference %v", t1, got, want)
 				}

@@ -24,7 +24,8 @@ type Runner struct {
 	// position.
 	LastStep int        // its number t, which the bias corrections of Adam and its kin use
 	Grad     [2]float64 // the gradient it used: for a stochastic optimizer the sampled one
-	FullGrad [2]float64 // the exact gradient where it started
+	From     [2]float64 // where it started, θₜ₋₁
+	FullGrad [2]float64 // the exact gradient at From
 	Update   [2]float64 // the move it made, θₜ − θₜ₋₁
 
 	opt   optim.Optimizer
@@ -72,7 +73,7 @@ func (r *Runner) restart(s Surface, start [2]float64) {
 	r.src.Seed(r.Seed, uint64(r.ID))
 	r.X, r.Y = start[0], start[1]
 	r.Status, r.StatusStep, r.still = Running, 0, 0
-	r.LastStep, r.Grad, r.FullGrad, r.Update = 0, [2]float64{}, [2]float64{}, [2]float64{}
+	r.LastStep, r.Grad, r.From, r.FullGrad, r.Update = 0, [2]float64{}, [2]float64{}, [2]float64{}, [2]float64{}
 	r.before = r.before[:0]
 	r.trail.clear()
 	r.Loss = s.Value(start[0], start[1])
@@ -111,7 +112,7 @@ func (r *Runner) step(s Surface, a arena, t int) {
 		r.opt.Step(r.pos[:], r.grad[:])
 	}
 	x, y := r.pos[0], r.pos[1]
-	r.LastStep, r.Grad, r.FullGrad = t, r.grad, [2]float64{gx, gy}
+	r.LastStep, r.Grad, r.From, r.FullGrad = t, r.grad, [2]float64{r.X, r.Y}, [2]float64{gx, gy}
 	r.Update = [2]float64{x - r.X, y - r.Y}
 	var loss float64
 	ok := finite(gx) && finite(gy) && finite(x) && finite(y) && a.contains(x, y)
