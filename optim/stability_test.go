@@ -55,6 +55,14 @@ func TestStabilityLimit(t *testing.T) {
 			}
 		})
 	}
+	for name, want := range map[string]string{"gd": "α < 2/λmax", "momentum": "α < 2(1+m)/λmax"} {
+		if got, ok := optim.StabilityRule(name); got != want || !ok {
+			t.Errorf("StabilityRule(%q): got %q, %v, want %q, true", name, got, ok, want)
+		}
+	}
+	if got, ok := optim.StabilityRule("adam"); ok {
+		t.Errorf("StabilityRule(adam): got %q, true, want none", got)
+	}
 	for _, tc := range []struct {
 		name   string
 		params map[string]float64
