@@ -5,6 +5,7 @@ package explain
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"descent/game/race"
 	"descent/optim"
@@ -21,6 +22,7 @@ type Line struct {
 // step is what Step reads from a runner: the last step and the states around it.
 type step struct {
 	name          string
+	rule          string // the optimizer's Spec.Rule: equations separated by "; "
 	p             map[string]float64
 	t             float64 // the step number, for the bias corrections
 	g             [2]float64
@@ -49,7 +51,7 @@ func Step(r *race.Runner) []Line {
 		return []Line{{Rule: spec.Rule, Numbers: "no step taken yet"}}
 	}
 	s := step{
-		name: r.Optimizer, p: r.Params, t: float64(r.LastStep), g: r.Grad,
+		name: r.Optimizer, rule: spec.Rule, p: r.Params, t: float64(r.LastStep), g: r.Grad,
 		from: r.From, to: add(r.From, r.Update),
 		before: r.InternalsBefore(nil), after: r.Internals(nil),
 	}
@@ -66,15 +68,17 @@ func Step(r *race.Runner) []Line {
 	} else {
 		lines = append(lines, Line{"∇L", "= " + pair(r.Grad)})
 	}
-	lines = append(lines, s.rule()...)
+	lines = append(lines, s.equations()...)
 	return append(lines,
 		Line{"Δθ = θₜ − θₜ₋₁", "= " + pair(r.Update)},
 		Line{"θ", "= " + pair(s.to)})
 }
 
-// rule returns the lines of the optimizer's own update, as its Spec.Rule
-// writes it, with numbers.
-func (s step) rule() []Line {
+// equations returns the lines of the optimizer's own update, each equation
+// of its Spec.Rule with numbers, and the quantities in between that the rule
+// only implies (the per-coordinate step size, Nesterov's look-ahead, Newton's
+// direction).
+func (s step) equations() []Line {
 	p, g, from, to := s.p, s.g, s.from, s.to
 	lr := num(p["lr"])
 	vb, va := state(s.before, "v"), state(s.after, "v")
@@ -83,77 +87,69 @@ func (s step) rule() []Line {
 	g2 := mul(g, g)
 	switch s.name {
 	case "gd", "sgd":
-		grad := "∇L"
-		if s.name == "sgd" {
-			grad = "ĝ"
-		}
-		return []Line{{"θ ← θ − α·" + grad, "= " + pair(from) + " − " + lr + "·" + pair(g) + " = " + pair(to)}}
+		return []Line{{s.eq("θ"), "= " + pair(from) + " − " + lr + "·" + pair(g) + " = " + pair(to)}}
 	case "momentum":
 		return []Line{
-			{"v ← m·v + ∇L", "= " + num(p["m"]) + "·" + pair(vb) + " + " + pair(g) + " = " + pair(va)},
-			{"θ ← θ − α·v", "= " + pair(from) + " − " + lr + "·" + pair(va) + " = " + pair(to)},
+			{s.eq("v"), "= " + num(p["m"]) + "·" + pair(vb) + " + " + pair(g) + " = " + pair(va)},
+			{s.eq("θ"), "= " + pair(from) + " − " + lr + "·" + pair(va) + " = " + pair(to)},
 		}
 	case "nesterov":
 		return []Line{
-			{"v ← m·v + ∇L", "= " + num(p["m"]) + "·" + pair(vb) + " + " + pair(g) + " = " + pair(va)},
-			{"θ ← θ − α·(∇L + m·v)", "= " + pair(from) + " − " + lr + "·" + pair(add(g, scale(p["m"], va))) + " = " + pair(to)},
+			{s.eq("v"), "= " + num(p["m"]) + "·" + pair(vb) + " + " + pair(g) + " = " + pair(va)},
+			{s.eq("θ"), "= " + pair(from) + " − " + lr + "·" + pair(add(g, scale(p["m"], va))) + " = " + pair(to)},
 			{"θ here is the look-ahead point θ − α·m·v", "of the notes' heavy ball, whose velocity v is the same"},
 		}
 	case "adagrad":
 		return []Line{
-			{"s ← s + β·∇L²", "= " + pair(sb) + " + " + num(p["beta"]) + "·" + pair(g2) + " = " + pair(sa)},
+			{s.eq("s"), "= " + pair(sb) + " + " + num(p["beta"]) + "·" + pair(g2) + " = " + pair(sa)},
 			s.rateLine("α/√(s+ε)"),
-			{"θ ← θ − α/√(s+ε)·∇L", "= " + pair(from) + " − " + pair(s.rate) + "⊙" + pair(g) + " = " + pair(to)},
+			{s.eq("θ"), "= " + pair(from) + " − " + pair(s.rate) + "⊙" + pair(g) + " = " + pair(to)},
 		}
 	case "rmsprop":
 		b := p["beta"]
 		return []Line{
-			{"s ← β·s + (1−β)·∇L²", "= " + num(b) + "·" + pair(sb) + " + " + num(1-b) + "·" + pair(g2) + " = " + pair(sa)},
+			{s.eq("s"), "= " + num(b) + "·" + pair(sb) + " + " + num(1-b) + "·" + pair(g2) + " = " + pair(sa)},
 			s.rateLine("α/√(s+ε)"),
-			{"θ ← θ − α/√(s+ε)·∇L", "= " + pair(from) + " − " + pair(s.rate) + "⊙" + pair(g) + " = " + pair(to)},
+			{s.eq("θ"), "= " + pair(from) + " − " + pair(s.rate) + "⊙" + pair(g) + " = " + pair(to)},
 		}
 	case "adam", "amsgrad", "adamw", "nadam":
 		b1, b2 := p["beta1"], p["beta2"]
 		c1, c2 := 1-math.Pow(b1, s.t), 1-math.Pow(b2, s.t)
 		lines := []Line{
-			{"m ← β₁·m + (1−β₁)·∇L", "= " + num(b1) + "·" + pair(mb) + " + " + num(1-b1) + "·" + pair(g) + " = " + pair(ma)},
-			{"v ← β₂·v + (1−β₂)·∇L²", "= " + num(b2) + "·" + pair(vb) + " + " + num(1-b2) + "·" + pair(g2) + " = " + pair(va)},
+			{s.eq("m"), "= " + num(b1) + "·" + pair(mb) + " + " + num(1-b1) + "·" + pair(g) + " = " + pair(ma)},
+			{s.eq("v"), "= " + num(b2) + "·" + pair(vb) + " + " + num(1-b2) + "·" + pair(g2) + " = " + pair(va)},
 		}
 		second := va
 		if s.name == "amsgrad" {
 			second = state(s.after, "vmax")
-			lines = append(lines, Line{"vₘₐₓ ← max(vₘₐₓ, v)", "= max(" + pair(state(s.before, "vmax")) + ", " + pair(va) + ") = " + pair(second)})
+			lines = append(lines, Line{s.eq("vₘₐₓ"), "= max(" + pair(state(s.before, "vmax")) + ", " + pair(va) + ") = " + pair(second)})
 		}
 		mHat := scale(1/c1, ma)
-		dir, dirName := mHat, "m̂"
+		dir := mHat
 		if s.name == "nadam" {
 			c1next := 1 - math.Pow(b1, s.t+1)
-			dir, dirName = add(scale(b1/c1next, ma), scale((1-b1)/c1, g)), "m̄"
-			lines = append(lines, Line{"m̄ = β₁·m/(1−β₁ᵗ⁺¹) + (1−β₁)·∇L/(1−β₁ᵗ)",
+			dir = add(scale(b1/c1next, ma), scale((1-b1)/c1, g))
+			lines = append(lines, Line{s.eq("m̄"),
 				"= " + num(b1) + "·" + pair(ma) + "/" + num(c1next) + " + " + num(1-b1) + "·" + pair(g) + "/" + num(c1) + " = " + pair(dir)})
 		} else {
-			lines = append(lines, Line{"m̂ = m/(1−β₁ᵗ)", "= " + pair(ma) + "/" + num(c1) + " = " + pair(mHat)})
-		}
-		vName := "v"
-		if s.name == "amsgrad" {
-			vName = "vₘₐₓ"
+			lines = append(lines, Line{s.eq("m̂"), "= " + pair(ma) + "/" + num(c1) + " = " + pair(mHat)})
 		}
 		lines = append(lines,
-			Line{"v̂ = " + vName + "/(1−β₂ᵗ)", "= " + pair(second) + "/" + num(c2) + " = " + pair(scale(1/c2, second))},
+			Line{s.eq("v̂"), "= " + pair(second) + "/" + num(c2) + " = " + pair(scale(1/c2, second))},
 			s.rateLine("α/(√v̂+ε)"))
 		if s.name == "adamw" {
-			return append(lines, Line{"θ ← θ − α·(m̂/(√v̂+ε) + λ·θ)",
+			return append(lines, Line{s.eq("θ"),
 				"= " + pair(from) + " − " + pair(s.rate) + "⊙" + pair(mHat) + " − " + lr + "·" + num(p["wd"]) + "·" + pair(from) + " = " + pair(to)})
 		}
-		return append(lines, Line{"θ ← θ − α·" + dirName + "/(√v̂+ε)", "= " + pair(from) + " − " + pair(s.rate) + "⊙" + pair(dir) + " = " + pair(to)})
+		return append(lines, Line{s.eq("θ"), "= " + pair(from) + " − " + pair(s.rate) + "⊙" + pair(dir) + " = " + pair(to)})
 	case "adamax":
 		b1, b2 := p["beta1"], p["beta2"]
 		ub, ua := state(s.before, "u"), state(s.after, "u")
 		return []Line{
-			{"m ← β₁·m + (1−β₁)·∇L", "= " + num(b1) + "·" + pair(mb) + " + " + num(1-b1) + "·" + pair(g) + " = " + pair(ma)},
-			{"u ← max(β₂·u, |∇L|)", "= max(" + num(b2) + "·" + pair(ub) + ", " + pair(abs(g)) + ") = " + pair(ua)},
+			{s.eq("m"), "= " + num(b1) + "·" + pair(mb) + " + " + num(1-b1) + "·" + pair(g) + " = " + pair(ma)},
+			{s.eq("u"), "= max(" + num(b2) + "·" + pair(ub) + ", " + pair(abs(g)) + ") = " + pair(ua)},
 			s.rateLine("α/(1−β₁ᵗ)/(u+ε)"),
-			{"θ ← θ − α/(1−β₁ᵗ)·m/(u+ε)", "= " + pair(from) + " − " + pair(s.rate) + "⊙" + pair(ma) + " = " + pair(to)},
+			{s.eq("θ"), "= " + pair(from) + " − " + pair(s.rate) + "⊙" + pair(ma) + " = " + pair(to)},
 		}
 	case "adadelta":
 		rho := p["rho"]
@@ -161,29 +157,60 @@ func (s step) rule() []Line {
 		lr := p["lr"]
 		delta := scale(-1/lr, mul(s.rate, g)) // Δ = −√(d+ε)/√(s+ε)·∇L, the rate being α·√(d+ε)/√(s+ε)
 		return []Line{
-			{"s ← ρ·s + (1−ρ)·∇L²", "= " + num(rho) + "·" + pair(sb) + " + " + num(1-rho) + "·" + pair(g2) + " = " + pair(sa)},
+			{s.eq("s"), "= " + num(rho) + "·" + pair(sb) + " + " + num(1-rho) + "·" + pair(g2) + " = " + pair(sa)},
 			s.rateLine("α·√(d+ε)/√(s+ε)"),
-			{"Δ = −√(d+ε)/√(s+ε)·∇L", "= " + pair(delta)},
-			{"d ← ρ·d + (1−ρ)·Δ²", "= " + num(rho) + "·" + pair(db) + " + " + num(1-rho) + "·" + pair(mul(delta, delta)) + " = " + pair(da)},
-			{"θ ← θ + α·Δ", "= " + pair(from) + " + " + num(lr) + "·" + pair(delta) + " = " + pair(to)},
+			{s.eq("Δ"), "= " + pair(delta)},
+			{s.eq("d"), "= " + num(rho) + "·" + pair(db) + " + " + num(1-rho) + "·" + pair(mul(delta, delta)) + " = " + pair(da)},
+			{s.eq("θ"), "= " + pair(from) + " + " + num(lr) + "·" + pair(delta) + " = " + pair(to)},
 		}
 	case "lion":
 		b1, b2 := p["beta1"], p["beta2"]
 		c := add(scale(b1, mb), scale(1-b1, g))
 		return []Line{
-			{"c = β₁·m + (1−β₁)·∇L", "= " + num(b1) + "·" + pair(mb) + " + " + num(1-b1) + "·" + pair(g) + " = " + pair(c)},
-			{"θ ← θ − α·(sign(c) + λ·θ)", "= " + pair(from) + " − " + lr + "·(" + pair([2]float64{sign(c[0]), sign(c[1])}) + " + " + num(p["wd"]) + "·" + pair(from) + ") = " + pair(to)},
-			{"m ← β₂·m + (1−β₂)·∇L", "= " + num(b2) + "·" + pair(mb) + " + " + num(1-b2) + "·" + pair(g) + " = " + pair(ma)},
+			{s.eq("c"), "= " + num(b1) + "·" + pair(mb) + " + " + num(1-b1) + "·" + pair(g) + " = " + pair(c)},
+			{s.eq("θ"), "= " + pair(from) + " − " + lr + "·(" + pair([2]float64{sign(c[0]), sign(c[1])}) + " + " + num(p["wd"]) + "·" + pair(from) + ") = " + pair(to)},
+			{s.eq("m"), "= " + num(b2) + "·" + pair(mb) + " + " + num(1-b2) + "·" + pair(g) + " = " + pair(ma)},
 		}
 	case "newton":
 		dir := scale(-1/p["lr"], sub(to, from))
 		return []Line{
 			{"(H + λI)⁻¹·∇L", "= " + pair(dir) + " with λ = " + num(p["damping"])},
-			{"θ ← θ − α·(H + λI)⁻¹·∇L", "= " + pair(from) + " − " + lr + "·" + pair(dir) + " = " + pair(to)},
+			{s.eq("θ"), "= " + pair(from) + " − " + lr + "·" + pair(dir) + " = " + pair(to)},
 		}
 	}
-	spec, _ := optim.Lookup(s.name)
-	return []Line{{Rule: spec.Rule}}
+	return []Line{{Rule: s.rule}} // an optimizer this package does not know yet
+}
+
+// eq returns the first equation of the optimizer's Spec.Rule that defines
+// lhs, such as "v = m·v + ∇L" for "v", up to the end of its first clause
+// (firstClause), so that the panel writes each rule as the registry does. A
+// rule without lhs is a programmer error: every optimizer's lines are tested.
+func (s step) eq(lhs string) string {
+	for _, e := range strings.Split(s.rule, "; ") {
+		if sym, _, _ := strings.Cut(e, " "); sym == lhs {
+			return firstClause(e)
+		}
+	}
+	panic("explain: " + s.name + "'s rule " + strconv.Quote(s.rule) + " defines no " + lhs)
+}
+
+// firstClause returns e up to its first ", " outside brackets: SGD's
+// "θ -= α·ĝ, ĝ = ∇L over…" gives "θ -= α·ĝ", "u = max(β₂·u, |∇L|)" itself.
+func firstClause(e string) string {
+	depth := 0
+	for i, c := range e {
+		switch c {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth--
+		case ',':
+			if depth == 0 {
+				return e[:i]
+			}
+		}
+	}
+	return e
 }
 
 // rateLine is the per-coordinate step size of an adaptive optimizer, with the

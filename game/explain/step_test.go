@@ -47,7 +47,7 @@ var handSteps = map[string]func(h *hand, p map[string]float64, t float64, th, g 
 			h.v[k] = p["m"]*h.v[k] + g[k] // v = m·v + ∇L
 			th[k] -= p["lr"] * h.v[k]     // θ = θ − α·v
 		})
-		return th, map[string][2]float64{"v ← m·v + ∇L": h.v}
+		return th, map[string][2]float64{"v = m·v + ∇L": h.v}
 	},
 	"nesterov": func(h *hand, p map[string]float64, t float64, th, g [2]float64) ([2]float64, map[string][2]float64) {
 		var dir [2]float64
@@ -56,7 +56,7 @@ var handSteps = map[string]func(h *hand, p map[string]float64, t float64, th, g 
 			dir[k] = g[k] + p["m"]*h.v[k] // the look-ahead form, PyTorch's
 			th[k] -= p["lr"] * dir[k]
 		})
-		return th, map[string][2]float64{"v ← m·v + ∇L": h.v, "θ ← θ − α·(∇L + m·v)": dir}
+		return th, map[string][2]float64{"v = m·v + ∇L": h.v, "θ -= α·(∇L + m·v)": dir}
 	},
 	"adagrad": func(h *hand, p map[string]float64, t float64, th, g [2]float64) ([2]float64, map[string][2]float64) {
 		var r [2]float64
@@ -65,7 +65,7 @@ var handSteps = map[string]func(h *hand, p map[string]float64, t float64, th, g 
 			r[k] = p["lr"] / math.Sqrt(h.s[k]+p["eps"]) // α/√(s+ε)
 			th[k] -= r[k] * g[k]
 		})
-		return th, map[string][2]float64{"s ← s + β·∇L²": h.s, "α/√(s+ε), per coordinate": r}
+		return th, map[string][2]float64{"s += β·∇L²": h.s, "α/√(s+ε), per coordinate": r}
 	},
 	"rmsprop": func(h *hand, p map[string]float64, t float64, th, g [2]float64) ([2]float64, map[string][2]float64) {
 		var r [2]float64
@@ -74,7 +74,7 @@ var handSteps = map[string]func(h *hand, p map[string]float64, t float64, th, g 
 			r[k] = p["lr"] / math.Sqrt(h.s[k]+p["eps"])
 			th[k] -= r[k] * g[k]
 		})
-		return th, map[string][2]float64{"s ← β·s + (1−β)·∇L²": h.s, "α/√(s+ε), per coordinate": r}
+		return th, map[string][2]float64{"s = β·s + (1−β)·∇L²": h.s, "α/√(s+ε), per coordinate": r}
 	},
 	"adam":    adamFamily,
 	"amsgrad": adamFamily,
@@ -88,7 +88,7 @@ var handSteps = map[string]func(h *hand, p map[string]float64, t float64, th, g 
 			r[k] = p["lr"] / (1 - math.Pow(p["beta1"], t)) / (h.u[k] + p["eps"])
 			th[k] -= r[k] * h.m[k]
 		})
-		return th, map[string][2]float64{"u ← max(β₂·u, |∇L|)": h.u, "α/(1−β₁ᵗ)/(u+ε), per coordinate": r}
+		return th, map[string][2]float64{"u = max(β₂·u, |∇L|)": h.u, "α/(1−β₁ᵗ)/(u+ε), per coordinate": r}
 	},
 	"adadelta": func(h *hand, p map[string]float64, t float64, th, g [2]float64) ([2]float64, map[string][2]float64) {
 		var delta [2]float64
@@ -99,7 +99,7 @@ var handSteps = map[string]func(h *hand, p map[string]float64, t float64, th, g 
 			h.d[k] = rho*h.d[k] + (1-rho)*delta[k]*delta[k]                  // E[Δx²]
 			th[k] += p["lr"] * delta[k]
 		})
-		return th, map[string][2]float64{"Δ = −√(d+ε)/√(s+ε)·∇L": delta, "d ← ρ·d + (1−ρ)·Δ²": h.d}
+		return th, map[string][2]float64{"Δ = −√(d+ε)/√(s+ε)·∇L": delta, "d = ρ·d + (1−ρ)·Δ²": h.d}
 	},
 	"lion": func(h *hand, p map[string]float64, t float64, th, g [2]float64) ([2]float64, map[string][2]float64) {
 		var c [2]float64
@@ -108,7 +108,7 @@ var handSteps = map[string]func(h *hand, p map[string]float64, t float64, th, g 
 			th[k] -= p["lr"] * (sign(c[k]) + p["wd"]*th[k])
 			h.m[k] = p["beta2"]*h.m[k] + (1-p["beta2"])*g[k]
 		})
-		return th, map[string][2]float64{"c = β₁·m + (1−β₁)·∇L": c, "m ← β₂·m + (1−β₂)·∇L": h.m}
+		return th, map[string][2]float64{"c = β₁·m + (1−β₁)·∇L": c, "m = β₂·m + (1−β₂)·∇L": h.m}
 	},
 	"newton": func(h *hand, p map[string]float64, t float64, th, g [2]float64) ([2]float64, map[string][2]float64) {
 		// (H + λI)⁻¹ with H = diag(2, 20) is diag(1/(2+λ), 1/(20+λ)).
@@ -145,10 +145,10 @@ func adamFamily(h *hand, p map[string]float64, t float64, th, g [2]float64) ([2]
 			th[k] -= r[k] * mHat[k]
 		}
 	})
-	want := map[string][2]float64{"m ← β₁·m + (1−β₁)·∇L": h.m, "v ← β₂·v + (1−β₂)·∇L²": h.v, "v̂ = v/(1−β₂ᵗ)": vHat, "α/(√v̂+ε), per coordinate": r}
+	want := map[string][2]float64{"m = β₁·m + (1−β₁)·∇L": h.m, "v = β₂·v + (1−β₂)·∇L²": h.v, "v̂ = v/(1−β₂ᵗ)": vHat, "α/(√v̂+ε), per coordinate": r}
 	if p["amsgrad"] != 0 {
 		delete(want, "v̂ = v/(1−β₂ᵗ)")
-		want["vₘₐₓ ← max(vₘₐₓ, v)"] = h.vmax
+		want["vₘₐₓ = max(vₘₐₓ, v)"] = h.vmax
 		var vmaxHat [2]float64
 		each(func(k int) { vmaxHat[k] = h.vmax[k] / (1 - math.Pow(b2, t)) })
 		want["v̂ = vₘₐₓ/(1−β₂ᵗ)"] = vmaxHat
@@ -223,6 +223,13 @@ func TestStepNumbersByHand(t *testing.T) {
 						t.Errorf("step %d, %s: got %q, want it to show %s", step, rule, line.Numbers, pair(v))
 					}
 				}
+				// Every equation of the optimizer's rule is a line, in the rule's words.
+				for _, e := range strings.Split(spec.Rule, "; ") {
+					e = firstClause(e) // SGD's rule goes on to say where ĝ comes from
+					if _, ok := find(lines, e); !ok {
+						t.Errorf("step %d: no line for the rule's %q", step, e)
+					}
+				}
 				if math.Abs(rn.X-next[0]) > 1e-12 || math.Abs(rn.Y-next[1]) > 1e-12 {
 					t.Errorf("step %d: runner at (%v, %v), hand rule at %v", step, rn.X, rn.Y, next)
 				}
@@ -239,4 +246,22 @@ func find(lines []Line, rule string) (Line, bool) {
 		}
 	}
 	return Line{}, false
+}
+
+// TestStepOfADivergence shows the step that flew off: θ is where it would
+// have gone, From + Update, not the last finite position the runner keeps.
+func TestStepOfADivergence(t *testing.T) {
+	r, err := race.New(bowl{}, start, []race.Entry{{Optimizer: "gd", Params: map[string]float64{"lr": 10}}}, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Advance(10)
+	rn := r.Runners[0]
+	if rn.Status != race.Diverged {
+		t.Fatalf("got %v, want diverged", rn.Status)
+	}
+	want := pair([2]float64{rn.From[0] + rn.Update[0], rn.From[1] + rn.Update[1]})
+	if line, ok := find(Step(rn), "θ"); !ok || line.Numbers != "= "+want {
+		t.Errorf("θ: got %q, want %q", line.Numbers, "= "+want)
+	}
 }
