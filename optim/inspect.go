@@ -29,10 +29,10 @@ type Inspector interface {
 type Adaptive interface {
 	Optimizer
 	// StepSize returns the per-coordinate factor of the last Step: the
-	// update of coordinate k was −StepSize()[k] times the quantity each
-	// optimizer's doc names (the gradient for Adagrad, RMSProp and Adadelta;
-	// m̂ for Adam, AMSGrad and AdamW; m̄ for NAdam; m for Adamax). It is 0
-	// before the first Step.
+	// update of coordinate k was −StepSize()[k] times the gradient for
+	// Adagrad, RMSProp and Adadelta, times m̂ for Adam and AMSGrad (AdamW
+	// adds its decay −α·λ·θ), m̄ for NAdam and m for Adamax. It is 0 before
+	// the first Step.
 	StepSize() [2]float64
 }
 
