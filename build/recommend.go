@@ -53,8 +53,9 @@ const (
 	pictureMargin    = 0.5
 )
 
-// keptProblems are the notes' own quadratics, whose runners keep the notes' values.
-var keptProblems = []string{"quadratic", "ill-conditioned"}
+// keptProblems are the notes' own quadratics, whose runners keep the notes' values;
+// linear-map is one of them too: its default A makes it the ill-conditioned quadratic.
+var keptProblems = []string{"quadratic", "ill-conditioned", "linear-map"}
 
 // recommendedFile is the generated table, relative to the module root.
 var recommendedFile = filepath.Join("problems", "recommended.go")

@@ -7,36 +7,36 @@ package problems
 // default parameters; the comment on each line is the evidence.
 var recommended = map[string]map[string]map[string]float64{
 	"quadratic": {
-		"gd":       {"lr": 0.09},           // the notes' value; within 1e-06 of the minimum at step 43
-		"sgd":      {"lr": 0.05},           // the optimizer's default; mean loss 0.0248 over the last 200 steps
-		"momentum": {"lr": 0.02, "m": 0.9}, // the notes' value; within 1e-06 of the minimum at step 119
-		"adagrad":  {"lr": 0.5},            // the notes' value; within 1e-06 of the minimum at step 165
-		"rmsprop":  {"lr": 0.1},            // the notes' value; within 1e-06 of the minimum at step 67
-		"adam":     {"lr": 0.1},            // the notes' value; within 1e-06 of the minimum at step 148
-		"nesterov": {"lr": 0.02},           // the optimizer's default; within 1e-06 of the minimum at step 73
-		"adadelta": {"lr": 1},              // the optimizer's default; loss 1.62e-05 after 1000 steps, still moving
-		"adamax":   {"lr": 0.1},            // the optimizer's default; within 1e-06 of the minimum at step 175
-		"amsgrad":  {"lr": 0.1},            // the optimizer's default; within 1e-06 of the minimum at step 150
-		"nadam":    {"lr": 0.1},            // the optimizer's default; within 1e-06 of the minimum at step 149
-		"adamw":    {"lr": 0.1},            // the optimizer's default; within 1e-06 of the minimum at step 146
-		"lion":     {"lr": 0.01},           // the optimizer's default; within 1e-06 of the minimum at step 658
-		"newton":   {"lr": 1},              // the optimizer's default; within 1e-06 of the minimum at step 1
+		"gd":       {"lr": 0.09}, // the notes' value; within 1e-06 of the minimum at step 43
+		"sgd":      {"lr": 0.05}, // the optimizer's default; mean loss 0.0248 over the last 200 steps
+		"momentum": {},           // the notes' value; within 1e-06 of the minimum at step 119
+		"adagrad":  {},           // the notes' value; within 1e-06 of the minimum at step 165
+		"rmsprop":  {"lr": 0.1},  // the notes' value; within 1e-06 of the minimum at step 67
+		"adam":     {},           // the notes' value; within 1e-06 of the minimum at step 148
+		"nesterov": {"lr": 0.02}, // the optimizer's default; within 1e-06 of the minimum at step 73
+		"adadelta": {"lr": 1},    // the optimizer's default; loss 1.62e-05 after 1000 steps, still moving
+		"adamax":   {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 175
+		"amsgrad":  {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 150
+		"nadam":    {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 149
+		"adamw":    {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 146
+		"lion":     {"lr": 0.01}, // the optimizer's default; within 1e-06 of the minimum at step 658
+		"newton":   {"lr": 1},    // the optimizer's default; within 1e-06 of the minimum at step 1
 	},
 	"ill-conditioned": {
-		"gd":       {"lr": 0.09},           // the notes' value; within 1e-06 of the minimum at step 400
-		"sgd":      {"lr": 0.05},           // the optimizer's default; mean loss 0.0359 over the last 200 steps
-		"momentum": {"lr": 0.02, "m": 0.9}, // the notes' value; within 1e-06 of the minimum at step 140
-		"adagrad":  {"lr": 0.5},            // the notes' value; within 1e-06 of the minimum at step 178
-		"rmsprop":  {"lr": 0.1},            // the notes' value; within 1e-06 of the minimum at step 70
-		"adam":     {"lr": 0.1},            // the notes' value; within 1e-06 of the minimum at step 129
-		"nesterov": {"lr": 0.02},           // the optimizer's default; within 1e-06 of the minimum at step 72
-		"adadelta": {"lr": 1},              // the optimizer's default; loss 0.00204 after 1000 steps, still moving
-		"adamax":   {"lr": 0.1},            // the optimizer's default; within 1e-06 of the minimum at step 198
-		"amsgrad":  {"lr": 0.1},            // the optimizer's default; within 1e-06 of the minimum at step 130
-		"nadam":    {"lr": 0.1},            // the optimizer's default; within 1e-06 of the minimum at step 128
-		"adamw":    {"lr": 0.1},            // the optimizer's default; within 1e-06 of the minimum at step 129
-		"lion":     {"lr": 0.01},           // the optimizer's default; within 1e-06 of the minimum at step 626
-		"newton":   {"lr": 1},              // the optimizer's default; within 1e-06 of the minimum at step 1
+		"gd":       {"lr": 0.09}, // the notes' value; within 1e-06 of the minimum at step 400
+		"sgd":      {"lr": 0.05}, // the optimizer's default; mean loss 0.0359 over the last 200 steps
+		"momentum": {},           // the notes' value; within 1e-06 of the minimum at step 140
+		"adagrad":  {},           // the notes' value; within 1e-06 of the minimum at step 178
+		"rmsprop":  {"lr": 0.1},  // the notes' value; within 1e-06 of the minimum at step 70
+		"adam":     {},           // the notes' value; within 1e-06 of the minimum at step 129
+		"nesterov": {"lr": 0.02}, // the optimizer's default; within 1e-06 of the minimum at step 72
+		"adadelta": {"lr": 1},    // the optimizer's default; loss 0.00204 after 1000 steps, still moving
+		"adamax":   {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 198
+		"amsgrad":  {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 130
+		"nadam":    {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 128
+		"adamw":    {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 129
+		"lion":     {"lr": 0.01}, // the optimizer's default; within 1e-06 of the minimum at step 626
+		"newton":   {"lr": 1},    // the optimizer's default; within 1e-06 of the minimum at step 1
 	},
 	"rotated": {
 		"gd":       {"lr": 0.1},  // within 1e-06 of the minimum at step 77
@@ -69,6 +69,22 @@ var recommended = map[string]map[string]map[string]float64{
 		"adamw":    {"lr": 0.2},   // loss 0.229, settled from step 952
 		"lion":     {"lr": 0.005}, // loss 0.229 after 1000 steps, still moving
 		"newton":   {"lr": 1},     // within 1e-06 of the minimum at step 1
+	},
+	"linear-map": {
+		"gd":       {"lr": 0.09}, // the notes' value; within 1e-06 of the minimum at step 400
+		"sgd":      {"lr": 0.05}, // the optimizer's default; mean loss 0.0359 over the last 200 steps
+		"momentum": {},           // the notes' value; within 1e-06 of the minimum at step 140
+		"adagrad":  {},           // the notes' value; within 1e-06 of the minimum at step 178
+		"rmsprop":  {"lr": 0.1},  // the notes' value; within 1e-06 of the minimum at step 70
+		"adam":     {},           // the notes' value; within 1e-06 of the minimum at step 129
+		"nesterov": {"lr": 0.02}, // the optimizer's default; within 1e-06 of the minimum at step 72
+		"adadelta": {"lr": 1},    // the optimizer's default; loss 0.00204 after 1000 steps, still moving
+		"adamax":   {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 198
+		"amsgrad":  {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 130
+		"nadam":    {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 128
+		"adamw":    {"lr": 0.1},  // the optimizer's default; within 1e-06 of the minimum at step 129
+		"lion":     {"lr": 0.01}, // the optimizer's default; within 1e-06 of the minimum at step 626
+		"newton":   {"lr": 1},    // the optimizer's default; within 1e-06 of the minimum at step 1
 	},
 	"rosenbrock": {
 		"gd":       {"lr": 0.002}, // loss 0.0707 after 1000 steps, still moving
