@@ -138,3 +138,82 @@ func (c *Controller) Probe(x, y, cssW, cssH float64) string {
 	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
 	return "(" + n(wx) + ", " + n(wy) + ")   f = " + n(f) + "   ∇f = (" + n(gx) + ", " + n(gy) + ")"
 }
+
+// DragSlop is how far, in CSS pixels, a pressed pointer may move and still click.
+const DragSlop = 4
+
+// Gesture turns a pointer's press, moves and release into commands: a press
+// and release without moving is a click; moving more than DragSlop drags the
+// picture. Positions are in the page's (client) coordinates, so a drag that
+// leaves the canvas, or whose last moves come with the release, still pans by
+// the whole distance.
+type Gesture struct {
+	pressed, dragging bool
+	downX, downY      float64
+	lastX, lastY      float64
+	canvasW, canvasH  float64
+}
+
+// Down starts a gesture on a canvas cssW×cssH CSS pixels large.
+func (g *Gesture) Down(x, y, cssW, cssH float64) {
+	*g = Gesture{pressed: true, downX: x, downY: y, lastX: x, lastY: y, canvasW: cssW, canvasH: cssH}
+}
+
+// Pressed reports whether a gesture is under way.
+func (g *Gesture) Pressed() bool { return g.pressed }
+
+// Move returns the Pan the pointer's move to (x, y) makes, or nil.
+func (g *Gesture) Move(x, y float64) Command {
+	if !g.pressed {
+		return nil
+	}
+	if !g.dragging && math.Hypot(x-g.downX, y-g.downY) > DragSlop {
+		g.dragging = true
+	}
+	if !g.dragging {
+		return nil
+	}
+	pan := Pan{DX: x - g.lastX, DY: y - g.lastY, CanvasW: g.canvasW, CanvasH: g.canvasH}
+	g.lastX, g.lastY = x, y
+	return pan
+}
+
+// Up ends the gesture at (x, y): it returns the last Pan (or nil) and whether
+// the gesture was a click.
+func (g *Gesture) Up(x, y float64) (pan Command, click bool) {
+	if !g.pressed {
+		return nil, false
+	}
+	pan = g.Move(x, y)
+	click = !g.dragging
+	*g = Gesture{}
+	return pan, click
+}
+
+// WheelZoom is the zoom factor of a wheel turn of deltaY in deltaMode (0
+// pixels, 1 lines, 2 pages) over a canvas cssH CSS pixels high: 100 pixels
+// of wheel, one notch on most mice, zoom by about 16%.
+func WheelZoom(deltaY float64, deltaMode int, cssH float64) float64 {
+	switch deltaMode {
+	case 1:
+		deltaY *= 16
+	case 2:
+		deltaY *= cssH
+	}
+	return math.Exp(deltaY * 0.0015)
+}
+
+// Keys are the keyboard's commands, by KeyboardEvent.code.
+func Keys(code string) Command {
+	switch code {
+	case "Space":
+		return TogglePause{}
+	case "ArrowRight":
+		return StepOne{}
+	case "KeyR":
+		return Reset{}
+	case "KeyF":
+		return Fit{}
+	}
+	return nil
+}
