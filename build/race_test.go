@@ -161,9 +161,9 @@ func TestLBFGSReferencePathIsShownAsALineSearch(t *testing.T) {
 		t.Errorf("reference at the end: %+v, want the whole path ending at (1, 1)", r)
 	}
 	nextFrame(tb)
-	rows := eval[[]string](tb, `[...document.querySelectorAll("#legend tr.ghost")].map(tr => tr.textContent)`)
+	rows := eval[[]string](tb, `[...document.querySelectorAll("#legend tr.reference")].map(tr => tr.textContent)`)
 	if len(rows) != 1 || !strings.Contains(rows[0], "L-BFGS (line search)") || strings.Contains(rows[0], "Gradient descent") {
-		t.Errorf("ghost legend rows %q, want one labelled L-BFGS (line search)", rows)
+		t.Errorf("reference-path legend rows %q, want one labelled L-BFGS (line search)", rows)
 	}
 	if !eval[bool](tb, `document.getElementById("lbfgs").checked`) {
 		t.Errorf("the panel's L-BFGS box is not checked")

@@ -94,7 +94,7 @@ func TestNotesQuadraticsKeepTheNotesValues(t *testing.T) {
 	if len(errs) > 0 {
 		t.Fatal(errs)
 	}
-	p, err := c.Surface()
+	p, err := c.Resolve()
 	if err != nil {
 		t.Fatal(err)
 	}

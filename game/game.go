@@ -13,6 +13,7 @@ import (
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"descent/game/control"
+	"descent/game/perf"
 )
 
 // Game is the ebiten.Game of Descent. Send, Do and Read are safe to call from
@@ -23,7 +24,7 @@ type Game struct {
 	queue []control.Command // sent since the last Update, applied in order
 
 	painter  painter
-	stats    stats
+	stats    perf.Loop
 	drawn    bool
 	lastPage int // the controller's version the page last showed
 	screen   control.Screen
@@ -114,8 +115,8 @@ func (g *Game) Update() error {
 	g.drain()
 	g.ctl.Tick()
 	g.mu.Unlock()
-	g.stats.update.add(time.Since(t0))
-	g.stats.endTick(allocs() - a0)
+	g.stats.Update.Add(time.Since(t0))
+	g.stats.EndTick(allocs() - a0)
 	g.syncPage()
 	return nil
 }
@@ -148,8 +149,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if err := g.painter.draw(screen, f); err != nil {
 		g.Send(control.Notice{Text: err.Error()})
 	}
-	g.stats.draw.add(time.Since(t0))
-	g.stats.drawAllocs += allocs() - a0
+	g.stats.Draw.Add(time.Since(t0))
+	g.stats.DrawAllocated(allocs() - a0)
 	if g.OnFrame != nil {
 		g.OnFrame(f)
 	}

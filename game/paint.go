@@ -84,7 +84,7 @@ func (p *painter) drawField(dst *ebiten.Image, f *control.Frame) error {
 		p.stroke(p.trails, f.Runners[i].Trail, 2*s, f.Runners[i].Color)
 	}
 	dst.DrawImage(p.trails, nil)
-	p.drawGhost(dst, f.Ghost, s)
+	p.drawReference(dst, f.Reference, s)
 	p.sprites.draw(dst, startSprite, ink, s, f.Start[0], f.Start[1])
 	for i := range f.Runners {
 		r := &f.Runners[i]
@@ -97,18 +97,18 @@ func (p *painter) drawField(dst *ebiten.Image, f *control.Frame) error {
 	return err
 }
 
-// drawGhost draws the reference path: a thin line with a dot at each major
+// drawReference draws the reference path: a thin line with a dot at each major
 // iteration (each one a whole line search) and a hollow ball at the last.
-func (p *painter) drawGhost(dst *ebiten.Image, pts []float32, s float32) {
+func (p *painter) drawReference(dst *ebiten.Image, pts []float32, s float32) {
 	if len(pts) < 2 {
 		return
 	}
-	p.stroke(dst, pts, 1.2*s, view.GhostColor)
+	p.stroke(dst, pts, 1.2*s, view.ReferenceColor)
 	for i := 0; i+1 < len(pts); i += 2 {
-		p.sprites.draw(dst, dotSprite, view.GhostColor, s, pts[i], pts[i+1])
+		p.sprites.draw(dst, dotSprite, view.ReferenceColor, s, pts[i], pts[i+1])
 	}
 	n := len(pts)
-	p.sprites.draw(dst, ghostSprite, view.GhostColor, s, pts[n-2], pts[n-1])
+	p.sprites.draw(dst, referenceSprite, view.ReferenceColor, s, pts[n-2], pts[n-1])
 }
 
 // drawChart draws the loss chart's box, decade lines and curves into its
@@ -120,8 +120,8 @@ func (p *painter) drawChart(dst *ebiten.Image, f *control.Frame) {
 	for _, dy := range c.Decades {
 		vector.StrokeLine(dst, x, dy, x+w, dy, 1, chartGrid, false)
 	}
-	if len(c.Ghost) >= 4 {
-		p.strokeThin(dst, c.Ghost, 1.2*s, view.GhostColor)
+	if len(c.Reference) >= 4 {
+		p.strokeThin(dst, c.Reference, 1.2*s, view.ReferenceColor)
 	}
 	for i, pts := range c.Curves {
 		if len(pts) >= 4 {

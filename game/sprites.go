@@ -13,11 +13,11 @@ import (
 type spriteKind int
 
 const (
-	ballSprite     spriteKind = iota // a runner's ball
-	divergedSprite                   // a runner's ball, crossed out
-	ghostSprite                      // the reference path's hollow ball
-	dotSprite                        // a dot on the reference path
-	startSprite                      // the start's cross-hair
+	ballSprite      spriteKind = iota // a runner's ball
+	divergedSprite                    // a runner's ball, crossed out
+	referenceSprite                   // the reference path's hollow ball
+	dotSprite                         // a dot on the reference path
+	startSprite                       // the start's cross-hair
 )
 
 type spriteKey struct {
@@ -66,7 +66,7 @@ func makeSprite(k spriteKey) *ebiten.Image {
 			vector.StrokeLine(img, c-5*s, c-5*s, c+5*s, c+5*s, 2*s, color.Black, true)
 			vector.StrokeLine(img, c-5*s, c+5*s, c+5*s, c-5*s, 2*s, color.Black, true)
 		}
-	case ghostSprite:
+	case referenceSprite:
 		vector.StrokeCircle(img, c, c, 6*s, 2*s, k.color, true)
 	case dotSprite:
 		vector.DrawFilledCircle(img, c, c, 2.2*s, k.color, true)

@@ -121,10 +121,10 @@ func (v *legendView) show(l *legend.Legend) {
 		setText(r.params, &r.last.Params, want.Params)
 		setText(r.loss, &r.last.Loss, want.Loss)
 		setText(r.status, &r.last.Status, want.Status)
-		if r.last.State != want.State || r.last.Ghost != want.Ghost {
-			r.last.State, r.last.Ghost = want.State, want.Ghost
+		if r.last.State != want.State || r.last.Reference != want.Reference {
+			r.last.State, r.last.Reference = want.State, want.Reference
 			r.tr.Get("dataset").Set("status", want.State.String())
-			r.tr.Get("classList").Call("toggle", "ghost", want.Ghost)
+			r.tr.Get("classList").Call("toggle", "reference", want.Reference)
 		}
 	}
 }

@@ -75,9 +75,9 @@ func Default() Config {
 	return Config{Scene: Scenes[0], Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: runners}
 }
 
-// Surface returns the problem the config names: its custom formula when set, or the
+// Resolve returns the problem the config names: its custom formula when set, or the
 // built-in problem.
-func (c Config) Surface() (*problems.Problem, error) {
+func (c Config) Resolve() (*problems.Problem, error) {
 	if c.Expr != "" {
 		return problems.Custom(c.Expr)
 	}

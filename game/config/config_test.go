@@ -182,7 +182,7 @@ func TestProblemSettings(t *testing.T) {
 	if c.Problem != "rotated" || c.Settings["kappa"] != 50 || c.Settings["angle"] != 45 {
 		t.Errorf("got %q %v", c.Problem, c.Settings)
 	}
-	p, err := c.Surface()
+	p, err := c.Resolve()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +223,7 @@ func FuzzApply(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, hash string) {
 		c, _ := Parse(hash)
-		if _, err := c.Surface(); err != nil {
+		if _, err := c.Resolve(); err != nil {
 			t.Fatalf("Parse(%q) kept a config without a surface: %v", hash, err)
 		}
 		again, errs := Parse(c.Hash())

@@ -14,7 +14,7 @@ func racePreset(t *testing.T, name string, steps int) *race.Race {
 	if len(errs) != 0 {
 		t.Fatalf("preset %s: %v", name, errs)
 	}
-	p, err := c.Surface()
+	p, err := c.Resolve()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,9 +35,9 @@ type Controller struct {
 	screen Screen
 	field  view.View // the field view's world↔screen geometry
 
-	ghost    *reference.Run // the L-BFGS reference path, when the config asks for it
-	ghostFor ghostKey
-	tuning   *tuning // the α sweep in progress, if any
+	ref          *reference.Run // the L-BFGS reference path, when the config asks for it
+	referenceFor referenceKey
+	tuning       *tuning // the α sweep in progress, if any
 
 	version int  // bumped whenever the page must show something new
 	dirty   bool // something visible changed since the last frame
@@ -89,7 +89,7 @@ func (c *Controller) apply(cfg config.Config, errs []error) {
 	if err := c.rebuild(cfg); err != nil {
 		c.changeNotes = append(c.changeNotes, fmt.Sprintf("%v; kept the previous setup", err))
 	}
-	c.updateGhost()
+	c.updateReference()
 	c.fitView()
 	c.changed()
 }
@@ -102,7 +102,7 @@ func (c *Controller) rebuild(cfg config.Config) error {
 	p := c.problem
 	if c.race == nil || !cfg.SameSurface(c.cfg) {
 		var err error
-		if p, err = cfg.Surface(); err != nil {
+		if p, err = cfg.Resolve(); err != nil {
 			return err
 		}
 	}
@@ -131,7 +131,7 @@ func (c *Controller) rebuild(cfg config.Config) error {
 // reference path if the start moved, and what the trail layer holds.
 func (c *Controller) restarted() {
 	c.runNotes, c.noted = c.runNotes[:0], nil
-	c.updateGhost()
+	c.updateReference()
 	c.drawer.trailsStale = true
 	c.dirty = true
 	c.version++
@@ -143,57 +143,57 @@ func (c *Controller) changed() {
 	c.version++
 }
 
-// ghostIterations bounds the reference path: L-BFGS needs far fewer on every
+// referenceIterations bounds the reference path: L-BFGS needs far fewer on every
 // built-in problem, and a formula it cannot finish on stops there.
-const ghostIterations = 500
+const referenceIterations = 500
 
-type ghostKey struct {
+type referenceKey struct {
 	problem *problems.Problem
 	start   [2]float64
 }
 
-// updateGhost starts the reference path when it is wanted and its problem or
+// updateReference starts the reference path when it is wanted and its problem or
 // start changed; Tick extends it as the race steps.
-func (c *Controller) updateGhost() {
+func (c *Controller) updateReference() {
 	if !c.cfg.LBFGS {
-		c.ghost, c.ghostFor = nil, ghostKey{}
+		c.ref, c.referenceFor = nil, referenceKey{}
 		return
 	}
-	key := ghostKey{c.problem, c.race.Start}
-	if c.ghost != nil && key == c.ghostFor {
+	key := referenceKey{c.problem, c.race.Start}
+	if c.ref != nil && key == c.referenceFor {
 		return
 	}
-	c.ghost, c.ghostFor = reference.Start(c.problem, c.race.Start, ghostIterations), key
-	if c.ghost.Err != nil {
-		c.runNotes = append(c.runNotes, fmt.Sprintf("The L-BFGS reference path could not start here: %v", c.ghost.Err))
-		c.ghost = nil
+	c.ref, c.referenceFor = reference.Start(c.problem, c.race.Start, referenceIterations), key
+	if c.ref.Err != nil {
+		c.runNotes = append(c.runNotes, fmt.Sprintf("The L-BFGS reference path could not start here: %v", c.ref.Err))
+		c.ref = nil
 	}
 }
 
-// ghostSlice is how many iterations of the reference path a tick computes
+// referenceSlice is how many iterations of the reference path a tick computes
 // ahead of the race, so that the whole path is soon known without a long frame.
-const ghostSlice = 20
+const referenceSlice = 20
 
-// extendGhost takes the reference path at least to the race's step (one major
+// extendReference takes the reference path at least to the race's step (one major
 // iteration a step), and ahead by more.
-func (c *Controller) extendGhost(ahead int) {
-	if c.ghost == nil || c.ghost.Done() {
+func (c *Controller) extendReference(ahead int) {
+	if c.ref == nil || c.ref.Done() {
 		return
 	}
-	if n := c.race.Step - (len(c.ghost.Path.Points) - 1); n > 0 || ahead > 0 {
-		c.ghost.Extend(max(n, ahead))
+	if n := c.race.Step - (len(c.ref.Path.Points) - 1); n > 0 || ahead > 0 {
+		c.ref.Extend(max(n, ahead))
 	}
 }
 
-// ghostIteration is the reference path's iteration shown at the race's step.
-func (c *Controller) ghostIteration() int {
-	return min(c.race.Step, len(c.ghost.Path.Points)-1)
+// referenceIteration is the reference path's iteration shown at the race's step.
+func (c *Controller) referenceIteration() int {
+	return min(c.race.Step, len(c.ref.Path.Points)-1)
 }
 
 // advance takes n steps of the race and explains new divergences.
 func (c *Controller) advance(n int) {
 	c.race.Advance(n)
-	c.extendGhost(0)
+	c.extendReference(0)
 	c.noteDivergences()
 	c.dirty = true
 }
@@ -217,7 +217,7 @@ func (c *Controller) noteDivergences() {
 // speed unless paused, and long work (tuning) takes its slice.
 func (c *Controller) Tick() {
 	c.tickTuning()
-	c.extendGhost(ghostSlice)
+	c.extendReference(referenceSlice)
 	if !c.cfg.Paused && !c.race.Done() {
 		c.advance(c.cfg.Speed)
 	}

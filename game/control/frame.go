@@ -41,18 +41,18 @@ type View struct {
 // Frame is everything a Draw paints, in device pixels. Its slices are reused
 // from frame to frame: a painter reads them and keeps nothing.
 type Frame struct {
-	Views   []View
-	Problem *problems.Problem
-	Field   view.View   // the field view's geometry
-	Levels  view.Levels // the field's colour scale
-	Refield bool        // the field must be repainted
-	Retrail bool        // the trail layer must be cleared; Trail then holds whole trails
-	DPR     float64
-	Start   [2]float32 // the start's screen position
-	Runners []RunnerFrame
-	Ghost   []float32 // the reference path's screen points so far; its last is its ball
-	Chart   ChartFrame
-	Legend  legend.Legend
+	Views     []View
+	Problem   *problems.Problem
+	Field     view.View   // the field view's geometry
+	Levels    view.Levels // the field's colour scale
+	Refield   bool        // the field must be repainted
+	Retrail   bool        // the trail layer must be cleared; Trail then holds whole trails
+	DPR       float64
+	Start     [2]float32 // the start's screen position
+	Runners   []RunnerFrame
+	Reference []float32 // the reference path's screen points so far; its last is its ball
+	Chart     ChartFrame
+	Legend    legend.Legend
 }
 
 // RunnerFrame is one runner on screen.
@@ -66,9 +66,9 @@ type RunnerFrame struct {
 // ChartFrame is the loss chart: decade lines and one curve per runner (and the
 // reference path's), in screen pixels.
 type ChartFrame struct {
-	Decades []float32   // heights of the decade lines
-	Curves  [][]float32 // x, y pairs, in runner order
-	Ghost   []float32
+	Decades   []float32   // heights of the decade lines
+	Curves    [][]float32 // x, y pairs, in runner order
+	Reference []float32
 }
 
 // drawer keeps what frames reuse and what the painter has been given.
@@ -90,10 +90,10 @@ func (c *Controller) Frame() *Frame {
 	c.dirty = false
 	f.Problem, f.DPR = c.problem, c.screen.DPR
 	f.Views = c.views(f.Views[:0])
-	legend.Make(&f.Legend, c.problem, c.race, c.cfg.Paused, c.ghostPath())
-	f.Ghost = f.Ghost[:0]
-	if c.ghost != nil {
-		f.Ghost = screenTrail(f.Ghost, c.ghost.Path.Points[:c.ghostIteration()+1], c.field)
+	legend.Make(&f.Legend, c.problem, c.race, c.cfg.Paused, c.referencePath())
+	f.Reference = f.Reference[:0]
+	if c.ref != nil {
+		f.Reference = screenTrail(f.Reference, c.ref.Path.Points[:c.referenceIteration()+1], c.field)
 	}
 	f.Refield = d.fieldStale
 	if d.fieldStale {
@@ -142,12 +142,12 @@ func (c *Controller) Frame() *Frame {
 	return f
 }
 
-// ghostPath is the reference path, nil when none is shown.
-func (c *Controller) ghostPath() *reference.Path {
-	if c.ghost == nil {
+// referencePath is the reference path, nil when none is shown.
+func (c *Controller) referencePath() *reference.Path {
+	if c.ref == nil {
 		return nil
 	}
-	return &c.ghost.Path
+	return &c.ref.Path
 }
 
 // screenTrail appends the trail's screen positions, skipping points less than
@@ -205,8 +205,8 @@ func (c *Controller) chartFrame(f *Frame) {
 	for i := range runners {
 		ch.Curves[i] = lc.Curve(ch.Curves[i][:0], d.lossBufs[i], d.lossFirsts[i], x0, y0)
 	}
-	ch.Ghost = ch.Ghost[:0]
-	if c.ghost != nil {
-		ch.Ghost = lc.Curve(ch.Ghost, c.ghost.Path.Losses[:c.ghostIteration()+1], 0, x0, y0)
+	ch.Reference = ch.Reference[:0]
+	if c.ref != nil {
+		ch.Reference = lc.Curve(ch.Reference, c.ref.Path.Losses[:c.referenceIteration()+1], 0, x0, y0)
 	}
 }

@@ -66,9 +66,9 @@ func (c *Controller) State() State {
 	if t, ok := c.Tuning(); ok {
 		st.Tuning = t
 	}
-	if c.ghost != nil {
-		p := &c.ghost.Path
-		k := c.ghostIteration()
+	if c.ref != nil {
+		p := &c.ref.Path
+		k := c.referenceIteration()
 		st.Reference = &ReferenceState{
 			X: p.Points[k], Loss: p.Losses[k], Iteration: k,
 			Iterations: len(p.Points) - 1, Evaluations: p.Evaluations[k], Status: p.Status,

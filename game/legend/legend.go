@@ -16,22 +16,22 @@ import (
 
 // Row describes one runner.
 type Row struct {
-	Color  string // CSS colour of the ball
-	Name   string // the optimizer's display name
-	Params string // its hyperparameters, e.g. "α=0.1 m=0.9"
-	Loss   string
-	Status string // "running", "converged at step 12", "diverged at step 17"
-	State  race.Status
-	Ghost  bool // the reference path, not a runner
+	Color     string // CSS colour of the ball
+	Name      string // the optimizer's display name
+	Params    string // its hyperparameters, e.g. "α=0.1 m=0.9"
+	Loss      string
+	Status    string // "running", "converged at step 12", "diverged at step 17"
+	State     race.Status
+	Reference bool // the reference path, not a runner
 }
 
-// GhostName is how the reference path is labelled everywhere: it is a
+// ReferenceName is how the reference path is labelled everywhere: it is a
 // line-search method, never to be mistaken for gradient descent.
-const GhostName = "L-BFGS (line search)"
+const ReferenceName = "L-BFGS (line search)"
 
-// GhostIteration is the reference path's iteration shown at race step: one
+// ReferenceIteration is the reference path's iteration shown at race step: one
 // major iteration per step, held at the last.
-func GhostIteration(ref *reference.Path, step int) int {
+func ReferenceIteration(ref *reference.Path, step int) int {
 	return min(step, len(ref.Points)-1)
 }
 
@@ -102,8 +102,8 @@ func Make(l *Legend, p *problems.Problem, r *race.Race, paused bool, ref *refere
 		l.Rows = append(l.Rows, row)
 	}
 	if ref != nil && len(ref.Points) > 0 {
-		k := GhostIteration(ref, r.Step)
-		row := Row{Color: view.CSS(view.GhostColor), Name: GhostName, Params: "memory 15", Loss: Loss(ref.Losses[k]), Ghost: true}
+		k := ReferenceIteration(ref, r.Step)
+		row := Row{Color: view.CSS(view.ReferenceColor), Name: ReferenceName, Params: "memory 15", Loss: Loss(ref.Losses[k]), Reference: true}
 		evals := ref.Evaluations[k]
 		if k == len(ref.Points)-1 && ref.Status != "" {
 			row.State = race.Converged

@@ -68,7 +68,7 @@ func TestParamsAndLoss(t *testing.T) {
 	}
 }
 
-func TestGhostRow(t *testing.T) {
+func TestReferenceRow(t *testing.T) {
 	p, _ := problems.Lookup("rosenbrock")
 	r, err := race.New(p, p.Start, []race.Entry{{Optimizer: "adam"}}, 16)
 	if err != nil {
@@ -81,18 +81,18 @@ func TestGhostRow(t *testing.T) {
 	var l Legend
 	r.Advance(2)
 	Make(&l, p, r, false, &ref)
-	ghost := l.Rows[len(l.Rows)-1]
-	if !ghost.Ghost || ghost.Name != GhostName || !strings.Contains(ghost.Status, "iteration 2,") {
-		t.Errorf("ghost row at step 2: %+v", ghost)
+	refRow := l.Rows[len(l.Rows)-1]
+	if !refRow.Reference || refRow.Name != ReferenceName || !strings.Contains(refRow.Status, "iteration 2,") {
+		t.Errorf("reference row at step 2: %+v", refRow)
 	}
-	if want := Loss(ref.Losses[2]); ghost.Loss != want {
-		t.Errorf("ghost loss %s, want %s", ghost.Loss, want)
+	if want := Loss(ref.Losses[2]); refRow.Loss != want {
+		t.Errorf("reference loss %s, want %s", refRow.Loss, want)
 	}
 	r.Advance(1000)
 	Make(&l, p, r, false, &ref)
-	ghost = l.Rows[len(l.Rows)-1]
-	if ghost.State != race.Converged || !strings.Contains(ghost.Status, "done: ") {
-		t.Errorf("ghost row after the path ends: %+v", ghost)
+	refRow = l.Rows[len(l.Rows)-1]
+	if refRow.State != race.Converged || !strings.Contains(refRow.Status, "done: ") {
+		t.Errorf("reference row after the path ends: %+v", refRow)
 	}
 }
 

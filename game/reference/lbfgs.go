@@ -38,7 +38,7 @@ const (
 // 15 curvature pairs and a strong Wolfe line search) from start on s for at
 // most maxIter major iterations, so the path has at most maxIter+1 points.
 // It stops early once the gradient's largest component is below
-// race.ConvergeTol, the tolerance the race's runners converge at. The ghost
+// race.ConvergeTol, the tolerance the race's runners converge at. The path
 // it draws is labelled "L-BFGS (line search)": every point is a whole line
 // search apart from the last.
 //

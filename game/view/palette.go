@@ -23,9 +23,9 @@ var runnerColors = []color.RGBA{
 // canvas around and under the field.
 var Background = color.RGBA{0x18, 0x18, 0x1c, 0xff}
 
-// GhostColor is the colour of the L-BFGS reference path: a light grey, apart
+// ReferenceColor is the colour of the L-BFGS reference path: a light grey, apart
 // from every runner.
-var GhostColor = color.RGBA{0xd9, 0xd9, 0xd9, 0xff}
+var ReferenceColor = color.RGBA{0xd9, 0xd9, 0xd9, 0xff}
 
 // RunnerColor returns the colour of the i-th runner; colours repeat after eight,
 // as shapes do (RunnerShape), so no two runners of a race (at most eight) share either.

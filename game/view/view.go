@@ -63,13 +63,6 @@ func (v View) Bounds() (xmin, xmax, ymin, ymax float64) {
 	return v.CX - hw, v.CX + hw, v.CY - hh, v.CY + hh
 }
 
-// Resize keeps the centre and scale and changes the screen size; a view that has
-// never been fitted (zero scale) stays unfitted.
-func (v View) Resize(w, h int) View {
-	v.W, v.H = w, h
-	return v
-}
-
 // MinRelativeScale bounds zooming in: the field shader computes in 32-bit floats
 // from the view's centre, which resolves about one part in 10⁷ of it.
 const MinRelativeScale = 1e-6
