@@ -8,7 +8,6 @@ import (
 	"image/color"
 
 	"github.com/hajimehoshi/ebiten/v2"
-	"github.com/hajimehoshi/ebiten/v2/vector"
 
 	"descent/assets"
 	"descent/game/control"
@@ -32,8 +31,10 @@ type painter struct {
 
 	white   *ebiten.Image
 	sprites sprites
+	mesh    []view.Vertex // triangles being built, in screen pixels
 	vs      []ebiten.Vertex
 	is      []uint16
+	triOp   ebiten.DrawTrianglesOptions
 }
 
 var (
@@ -81,7 +82,7 @@ func (p *painter) drawField(dst *ebiten.Image, f *control.Frame) error {
 		p.trails.Clear()
 	}
 	for i := range f.Runners {
-		p.stroke(p.trails, f.Runners[i].Trail, 2*s, f.Runners[i].Color)
+		p.stroke(p.trails, f.Runners[i].Trail, 2*s, f.Runners[i].Color, true)
 	}
 	dst.DrawImage(p.trails, nil)
 	p.drawReference(dst, f.Reference, s)
@@ -92,7 +93,7 @@ func (p *painter) drawField(dst *ebiten.Image, f *control.Frame) error {
 		if r.Status == race.Diverged {
 			kind = divergedSprite
 		}
-		p.sprites.draw(dst, kind, r.Color, s, r.X, r.Y)
+		p.sprites.drawShape(dst, kind, r.Shape, r.Color, s, r.X, r.Y)
 	}
 	return err
 }
@@ -103,7 +104,7 @@ func (p *painter) drawReference(dst *ebiten.Image, pts []float32, s float32) {
 	if len(pts) < 2 {
 		return
 	}
-	p.stroke(dst, pts, 1.2*s, view.ReferenceColor)
+	p.stroke(dst, pts, 1.2*s, view.ReferenceColor, false)
 	for i := 0; i+1 < len(pts); i += 2 {
 		p.sprites.draw(dst, dotSprite, view.ReferenceColor, s, pts[i], pts[i+1])
 	}
@@ -116,17 +117,16 @@ func (p *painter) drawReference(dst *ebiten.Image, pts []float32, s float32) {
 func (p *painter) drawChart(dst *ebiten.Image, f *control.Frame) {
 	c, r, s := &f.Chart, dst.Bounds(), float32(f.DPR)
 	x, y, w, h := float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy())
-	vector.DrawFilledRect(dst, x, y, w, h, chartFill, false)
+	p.mesh, p.is = view.Rect(p.mesh[:0], p.is[:0], x, y, w, h)
+	p.fill(dst, chartFill, false)
+	p.mesh, p.is = p.mesh[:0], p.is[:0]
 	for _, dy := range c.Decades {
-		vector.StrokeLine(dst, x, dy, x+w, dy, 1, chartGrid, false)
+		p.mesh, p.is = view.Rect(p.mesh, p.is, x, dy-0.5, w, 1)
 	}
-	if len(c.Reference) >= 4 {
-		p.strokeThin(dst, c.Reference, 1.2*s, view.ReferenceColor)
-	}
+	p.fill(dst, chartGrid, false)
+	p.stroke(dst, c.Reference, 1.2*s, view.ReferenceColor, false)
 	for i, pts := range c.Curves {
-		if len(pts) >= 4 {
-			p.strokeThin(dst, pts, 1.5*s, f.Runners[i].Color)
-		}
+		p.stroke(dst, pts, 1.5*s, f.Runners[i].Color, false)
 	}
 }
 
@@ -192,35 +192,30 @@ func (p *painter) paintField(f *control.Frame) error {
 }
 
 // stroke draws the polyline pts (x, y pairs) in one batch, opaque, so that a
-// trail extended piece by piece shows no seams where pieces overlap; joins and
-// ends are round.
-func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA) {
-	p.strokeWith(dst, pts, c, &vector.StrokeOptions{Width: width, LineJoin: vector.LineJoinRound, LineCap: vector.LineCapRound}, true)
+// trail extended piece by piece shows no seams where pieces overlap; antialias
+// smooths the edges (an offscreen pass: for the trail layer, drawn once a step).
+func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, antialias bool) {
+	for len(pts) >= 4 {
+		// A polyline longer than one batch's indices reach goes in pieces that share a point.
+		n := min(len(pts), 2*(1<<16/7))
+		p.mesh, p.is = view.Stroke(p.mesh[:0], p.is[:0], pts[:n], width)
+		p.fill(dst, c, antialias)
+		if n == len(pts) {
+			break
+		}
+		pts = pts[n-2:]
+	}
 }
 
-// strokeThin draws a polyline with bevelled joins, plain ends and no
-// anti-aliasing (which renders through an offscreen buffer): for the chart's
-// dense curves, redrawn whole every frame.
-func (p *painter) strokeThin(dst *ebiten.Image, pts []float32, width float32, c color.RGBA) {
-	p.strokeWith(dst, pts, c, &vector.StrokeOptions{Width: width, LineJoin: vector.LineJoinBevel}, false)
-}
-
-func (p *painter) strokeWith(dst *ebiten.Image, pts []float32, c color.RGBA, opts *vector.StrokeOptions, antialias bool) {
-	if len(pts) < 4 {
-		return
+// fill draws the triangles of p.mesh and p.is in c.
+func (p *painter) fill(dst *ebiten.Image, c color.RGBA, antialias bool) {
+	// color.RGBA is alpha-premultiplied, as the colour scale mode says.
+	r, g, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
+	p.vs = p.vs[:0]
+	for _, m := range p.mesh {
+		p.vs = append(p.vs, ebiten.Vertex{DstX: m.X, DstY: m.Y, SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a})
 	}
-	var path vector.Path
-	path.MoveTo(pts[0], pts[1])
-	for i := 2; i < len(pts); i += 2 {
-		path.LineTo(pts[i], pts[i+1])
-	}
-	p.vs, p.is = path.AppendVerticesAndIndicesForStroke(p.vs[:0], p.is[:0], opts)
-	r, g, b := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255
-	for i := range p.vs {
-		v := &p.vs[i]
-		v.SrcX, v.SrcY = 1, 1
-		v.ColorR, v.ColorG, v.ColorB, v.ColorA = r, g, b, 1
-	}
-	op := &ebiten.DrawTrianglesOptions{AntiAlias: antialias, ColorScaleMode: ebiten.ColorScaleModePremultipliedAlpha}
-	dst.DrawTriangles(p.vs, p.is, p.white, op)
+	p.triOp.AntiAlias = antialias
+	p.triOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
+	dst.DrawTriangles(p.vs, p.is, p.white, &p.triOp)
 }

@@ -58,6 +58,7 @@ type Frame struct {
 // RunnerFrame is one runner on screen.
 type RunnerFrame struct {
 	Color  color.RGBA
+	Shape  view.Shape
 	Status race.Status
 	Trail  []float32 // screen x, y pairs to add to the trail layer, oldest first
 	X, Y   float32   // the ball, held at the screen's edge when it is off screen
@@ -122,7 +123,7 @@ func (c *Controller) Frame() *Frame {
 	}
 	for i, r := range runners {
 		rf := &f.Runners[i]
-		rf.Color = view.RunnerColor(r.ID)
+		rf.Color, rf.Shape = view.RunnerColor(r.ID), view.RunnerShape(r.ID)
 		rf.Status = r.Status
 		// A ball off the screen (one that flew off, say) is shown at the
 		// edge, on the line towards it, so the learner sees where it went.

@@ -39,3 +39,15 @@ func CSS(c color.RGBA) string {
 	b := []byte{'#', hex[c.R>>4], hex[c.R&15], hex[c.G>>4], hex[c.G&15], hex[c.B>>4], hex[c.B&15]}
 	return string(b)
 }
+
+// runnerCSS are the runner colours as CSS, written once.
+var runnerCSS = func() []string {
+	out := make([]string, len(runnerColors))
+	for i, c := range runnerColors {
+		out[i] = CSS(c)
+	}
+	return out
+}()
+
+// RunnerCSS returns RunnerColor(i) as a CSS hex string.
+func RunnerCSS(i int) string { return runnerCSS[i%len(runnerCSS)] }

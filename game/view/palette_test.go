@@ -194,3 +194,13 @@ func TestShapeOutlines(t *testing.T) {
 		t.Errorf("star's inner radius %v, want 0.381966 = (3 − √5)/2", r)
 	}
 }
+
+func TestClipPath(t *testing.T) {
+	if got := Circle.ClipPath(); got != "circle(50%)" {
+		t.Errorf("circle: %q", got)
+	}
+	// A diamond's corners: top, right, bottom, left of its box.
+	if got, want := Diamond.ClipPath(), "polygon(50% 0%, 100% 50%, 50% 100%, 0% 50%)"; got != want {
+		t.Errorf("diamond: %q, want %q", got, want)
+	}
+}

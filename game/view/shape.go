@@ -3,6 +3,7 @@ package view
 import (
 	"fmt"
 	"math"
+	"strconv"
 )
 
 // Shape is the outline of a runner's ball, so that colour is never the only
@@ -90,4 +91,22 @@ func polygon(n int, first, inner float64) [][2]float64 {
 		pts[k] = [2]float64{r * math.Cos(a), r * math.Sin(a)}
 	}
 	return pts
+}
+
+// ClipPath is the shape as a CSS clip-path, for the legend's marker beside
+// each runner: "circle(50%)" or "polygon(…)" in percentages of its box.
+func (s Shape) ClipPath() string {
+	pts := s.Outline()
+	if pts == nil {
+		return "circle(50%)"
+	}
+	out := "polygon("
+	for i, p := range pts {
+		if i > 0 {
+			out += ", "
+		}
+		out += strconv.FormatFloat(math.Round(500+500*p[0])/10, 'f', -1, 64) + "% " +
+			strconv.FormatFloat(math.Round(500+500*p[1])/10, 'f', -1, 64) + "%"
+	}
+	return out + ")"
 }
