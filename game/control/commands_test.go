@@ -8,6 +8,7 @@ import (
 
 	"descent/game/config"
 	"descent/game/legend"
+	"descent/game/race"
 	"descent/optim"
 	"descent/optim/param"
 	"descent/problems"
@@ -463,5 +464,26 @@ func TestLinkNotes(t *testing.T) {
 	do(t, c, Load{Hash: "problem=quadratic"})
 	if got := c.Notes(); len(got) != 0 || c.State().Problem != "quadratic" {
 		t.Errorf("after a good link: notes %q, problem %q; want none, quadratic", got, c.State().Problem)
+	}
+}
+
+// TestAStartOffTheSurfaceIsExplained: where the surface is not finite at the
+// start (log x at the custom surfaces' start x = −4), every runner is
+// diverged before its first step. The learner must be told once, while the
+// race plays, and not told that a smaller α would help: no α takes a step.
+func TestAStartOffTheSurfaceIsExplained(t *testing.T) {
+	c := sized(t, "expr=log(x)%2By%5E2&o=gd")
+	for range 3 {
+		c.Tick()
+	}
+	if r := c.Race().Runners[0]; r.Status != race.Diverged || r.StatusStep != 0 {
+		t.Fatalf("gd %v at step %d, want diverged at step 0: the test lost its point", r.Status, r.StatusStep)
+	}
+	notes := c.Notes()
+	if n := count(notes, "Gradient descent"); n != 1 {
+		t.Errorf("%d notes about gradient descent %q, want 1", n, notes)
+	}
+	if count(notes, "smaller α") != 0 {
+		t.Errorf("notes %q advise a smaller α for a runner that never stepped", notes)
 	}
 }

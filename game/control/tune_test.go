@@ -155,3 +155,44 @@ func TestTuneIsForgottenByAnEditThatRestarts(t *testing.T) {
 		t.Errorf("notes %q, want no tuning note", notes)
 	}
 }
+
+// TestTuneAfterAClickFitsTheNewStart: the sweep tunes α "from this start", as
+// its note says; a click that moves the start while it runs must not leave
+// the runners with rates tuned for the old one. Either the sweep is dropped
+// (as an edit that rebuilds the race drops it) or its rates are TuneLR's
+// from the new start.
+func TestTuneAfterAClickFitsTheNewStart(t *testing.T) {
+	c := sized(t, "problem=rosenbrock&o=gd;adam&paused=1")
+	before := c.State()
+	do(t, c, Tune{})
+	c.Tick()
+	// From (1.5, −0.5) TuneLR picks other rates than from Rosenbrock's own
+	// start (−1.2, 1): 0.0003 rather than 0.003 for gd, 0.03 rather than 1 for Adam.
+	sx, sy := c.field.ToScreen(1.5, -0.5)
+	do(t, c, Click{X: sx / testDPR, Y: sy / testDPR, CanvasW: cssW, CanvasH: cssH})
+	for range 1000 {
+		if _, running := c.Tuning(); !running {
+			break
+		}
+		c.Tick()
+	}
+	st := c.State()
+	if count(st.Notes, "Tuned α") == 0 {
+		for i, r := range st.Runners {
+			if r.Params["lr"] != before.Runners[i].Params["lr"] {
+				t.Errorf("the sweep was dropped but %s's α changed from %g to %g", r.Optimizer, before.Runners[i].Params["lr"], r.Params["lr"])
+			}
+		}
+		return
+	}
+	cfg := c.Config()
+	for i, r := range cfg.Runners {
+		want, err := race.TuneLR(c.Problem(), race.Entry{Optimizer: r.Optimizer, Params: before.Runners[i].Params, Seed: cfg.Seed}, st.Start, tuneSteps, race.TuneGrid)
+		if err != nil {
+			t.Fatalf("TuneLR(%s) from %v: %v", r.Optimizer, st.Start, err)
+		}
+		if got := st.Runners[i].Params["lr"]; got != want {
+			t.Errorf("%s α = %g after tuning across a click, want TuneLR's %g from the new start %v", r.Optimizer, got, want, st.Start)
+		}
+	}
+}
