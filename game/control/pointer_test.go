@@ -1,6 +1,7 @@
 package control
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"strconv"
@@ -206,7 +207,8 @@ func TestPointerIgnoresBadNumbers(t *testing.T) {
 			t.Errorf("%#v: notes %q, want none", cmd, notes)
 		}
 		if after := c.State(); !reflect.DeepEqual(after, before) || c.Version() != v {
-			t.Errorf("%#v changed the state:\n got %+v\nwant %+v", cmd, after, before)
+			t.Errorf("%#v changed the state: start %v view %v, version %d; want start %v view %v, version %d",
+				cmd, after.Start, after.View, c.Version(), before.Start, before.View, v)
 		}
 		if p := c.Probe(10, 10, 0, cssH); p != "" {
 			t.Errorf("probe %q on a canvas of no width, want none", p)
@@ -218,6 +220,17 @@ func TestPointerIgnoresBadNumbers(t *testing.T) {
 			check(t, c, cmd)
 		}
 	})
+	// A screen of no height (a collapsed canvas) has no world point under
+	// any pixel, whatever size the page still reports for the canvas.
+	for _, screen := range []Screen{{W: testW, H: 0, DPR: 1}, {W: 0, H: testH, DPR: 1}} {
+		t.Run(fmt.Sprintf("on a %dx%d screen", screen.W, screen.H), func(t *testing.T) {
+			c := sized(t, "problem=ill-conditioned&paused=1")
+			do(t, c, Resize{Screen: screen})
+			for _, cmd := range good {
+				check(t, c, cmd)
+			}
+		})
+	}
 	t.Run("before the first Resize", func(t *testing.T) {
 		c := New("problem=ill-conditioned&paused=1")
 		for _, cmd := range good {
