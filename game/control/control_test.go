@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"descent/game/config"
 	"descent/game/race"
 	"descent/game/view"
 	"descent/optim"
@@ -156,16 +157,29 @@ func TestStateIsAPlainCopy(t *testing.T) {
 // from (no command can make one today: config.Apply checks every value) is a
 // note, and the previous race keeps going.
 func TestASetupThatCannotRaceKeepsThePreviousOne(t *testing.T) {
-	c := sized(t, "problem=rosenbrock&o=adam&paused=1")
-	do(t, c, Step{N: 4})
-	p, r := c.Problem(), c.Race()
-	bad := c.Config()
-	bad.Problem = "nope"
-	c.apply(bad, nil)
-	if c.Problem() != p || c.Race() != r || c.State().Step != 4 {
-		t.Errorf("problem %s step %d after an unusable setup, want rosenbrock's race kept at step 4", c.Problem().Name, c.State().Step)
+	tests := []struct {
+		name  string
+		spoil func(cfg *config.Config)
+		want  string // in the note
+	}{
+		{"unknown problem", func(cfg *config.Config) { cfg.Problem = "nope" }, `"nope"`},
+		// optim's α range is [1e-6, 10].
+		{"α out of range", func(cfg *config.Config) { cfg.Runners[0].Params["lr"] = 100 }, "lr"},
 	}
-	if notes := c.Notes(); len(notes) != 1 || !strings.Contains(notes[0], `"nope"`) || !strings.HasSuffix(notes[0], "kept the previous setup") {
-		t.Errorf("notes %q, want one naming the problem and saying the previous setup was kept", notes)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := sized(t, "problem=rosenbrock&o=adam&paused=1")
+			do(t, c, Step{N: 4})
+			p, r := c.Problem(), c.Race()
+			bad := c.Config()
+			tt.spoil(&bad)
+			c.apply(bad, nil)
+			if c.Problem() != p || c.Race() != r || c.State().Step != 4 || c.State().Hash != New("problem=rosenbrock&o=adam&paused=1").State().Hash {
+				t.Errorf("problem %s step %d hash %q after an unusable setup, want rosenbrock's race kept at step 4", c.Problem().Name, c.State().Step, c.State().Hash)
+			}
+			if notes := c.Notes(); len(notes) != 1 || !strings.Contains(notes[0], tt.want) || !strings.HasSuffix(notes[0], "kept the previous setup") {
+				t.Errorf("notes %q, want one naming %s and saying the previous setup was kept", notes, tt.want)
+			}
+		})
 	}
 }

@@ -196,3 +196,15 @@ func TestTuneAfterAClickFitsTheNewStart(t *testing.T) {
 		}
 	}
 }
+
+// TestTuneToTheDefaultLeavesTheLinkShort: Newton's method with α = 1 lands on
+// a quadratic's minimum in one step (the notes' Newton step θ − H⁻¹∇f), so the
+// sweep picks 1, its default, which the link then leaves out.
+func TestTuneToTheDefaultLeavesTheLinkShort(t *testing.T) {
+	c := sized(t, "problem=quadratic&o=newton:lr=0.3&paused=1")
+	tuneAll(t, c)
+	cfg := c.Config()
+	if _, explicit := cfg.Runners[0].Params["lr"]; explicit || c.State().Runners[0].Params["lr"] != 1 {
+		t.Errorf("newton α %v (explicit %v), hash %q; want the default 1, left out of the link", c.State().Runners[0].Params["lr"], explicit, cfg.Hash())
+	}
+}
