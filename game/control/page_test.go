@@ -300,3 +300,17 @@ func unit(v string) string {
 	}
 	return ""
 }
+
+// TestKnobIDsAreUnique: the panel names each slider and box by its knob's ID
+// (data-param and aria-label, wasm/panel.go), so two runners of one optimizer
+// must not share names: Knob.ID's doc promises the runner's index ("1.lr").
+func TestKnobIDsAreUnique(t *testing.T) {
+	c := sized(t, "problem=rotated&o=gd;gd:lr=0.01;adam&paused=1")
+	seen := map[string]Knob{}
+	for _, k := range c.Knobs() {
+		if prev, dup := seen[k.ID()]; dup {
+			t.Errorf("knobs of runners %d and %d both have the ID %q", prev.Runner, k.Runner, k.ID())
+		}
+		seen[k.ID()] = k
+	}
+}
