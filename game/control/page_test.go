@@ -110,6 +110,8 @@ func TestPagePreset(t *testing.T) {
 		{SetParam{Runner: 1, Name: "m", Text: "0.9"}, "fig3"}, // back to the preset's own m
 		{Click{X: 10, Y: 10, CanvasW: cssW, CanvasH: cssH}, ""},
 		{Configure{Hash: "preset=fig2b&speed=5"}, "fig2b"},
+		{Configure{Hash: "o=gd:lr=0.05"}, ""}, // build's TestPresetFigure2bDivergesAsInTheNotes
+		{Configure{Hash: "preset=fig2b&speed=5"}, "fig2b"},
 		{SetSeed{Text: "2"}, ""},
 		{Load{Hash: "problem=ill-conditioned&start=-4.5,2&o=gd:lr=0.01"}, "fig2c"}, // fig2c's setup, typed out
 		{AddRunner{Optimizer: "gd"}, ""},

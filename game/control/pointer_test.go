@@ -69,6 +69,12 @@ func TestClickMovesTheStart(t *testing.T) {
 	if p := c.Page(); !strings.Contains(p.Start, formatValue(want[0])) || !strings.Contains(p.Start, formatValue(want[1])) {
 		t.Errorf("page start %q, want it to name %v", p.Start, want)
 	}
+	// The centre of the canvas is the centre of the domain (build's
+	// TestPhoneLayoutPutsThePanelUnderThePlot taps it).
+	do(t, c, Click{X: cssW / 2, Y: cssH / 2, CanvasW: cssW, CanvasH: cssH})
+	if st := c.State(); st.Start != [2]float64{0, 0} {
+		t.Errorf("start %v after a click at the centre, want (0, 0)", st.Start)
+	}
 	// Choosing the problem again forgets the clicked start.
 	do(t, c, SetProblem{Name: "ill-conditioned"})
 	if st := c.State(); st.Start != [2]float64{-4.5, 2} || strings.Contains(st.Hash, "start=") {
