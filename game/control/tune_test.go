@@ -107,8 +107,10 @@ func TestTuneSetsEveryRunnersAlphaToTuneLRs(t *testing.T) {
 			t.Errorf("%s α = %g after tuning, want TuneLR's %g", r.Optimizer, r.Params["lr"], want[i])
 		}
 	}
-	if old := cfg.Runners[0].FullParams()["lr"]; st.Runners[0].Params["lr"] == old {
-		t.Errorf("gd α still %g, the rate it diverged with", old)
+	for i, r := range cfg.Runners {
+		if old := r.FullParams()["lr"]; st.Runners[i].Params["lr"] == old {
+			t.Errorf("%s α still %g after tuning, want it changed (TuneLR picks %g)", r.Optimizer, old, want[i])
+		}
 	}
 	notes := c.Notes()
 	if count(notes, "Tuned α") != 1 || count(notes, "kept its α") != 0 {
