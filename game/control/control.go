@@ -120,6 +120,7 @@ func (c *Controller) rebuild(cfg config.Config) error {
 	}
 	if c.problem != p {
 		c.fmin = p.MinValue()
+		c.drawer.fieldStale = true // a new surface in the same view is repainted too
 	}
 	c.cfg, c.problem, c.race = cfg, p, rc
 	c.tuning = nil

@@ -82,7 +82,7 @@ func (cmd Resize) apply(c *Controller) []string {
 // toDevice turns (x, y), in CSS pixels of a canvas cssW×cssH CSS pixels large,
 // into the screen's device pixels; ok is false before the first layout.
 func (c *Controller) toDevice(x, y, cssW, cssH float64) (sx, sy float64, ok bool) {
-	if !(cssW > 0 && cssH > 0) || c.screen.W == 0 || math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
+	if !(cssW > 0 && cssH > 0) || c.screen.W <= 0 || c.screen.H <= 0 || math.IsNaN(x) || math.IsNaN(y) || math.IsInf(x, 0) || math.IsInf(y, 0) {
 		return 0, 0, false
 	}
 	return x * float64(c.screen.W) / cssW, y * float64(c.screen.H) / cssH, true
