@@ -115,7 +115,7 @@ func TestPanelEditsTheRace(t *testing.T) {
 		t.Errorf("message %q, want it to name lr and its range", msg)
 	}
 	// The slider is log-scaled over lr's range [1e-6, 10]: its middle is √(1e-6·10) ≈ 0.00316.
-	setInput(`input[data-param="momentum.lr"]`, "500", "input")
+	setInput(`input[data-param="1.lr"]`, "500", "input")
 	if m := tb.runner(tb.state(), "momentum"); abs(m.Params["lr"]-0.00316) > 1e-9 {
 		t.Errorf("momentum lr %g after the slider's middle, want 0.00316", m.Params["lr"])
 	}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 
 	"descent/game/config"
+	"descent/game/legend"
 	"descent/game/race"
 	"descent/game/reference"
 	"descent/game/view"
@@ -132,6 +133,7 @@ func (c *Controller) rebuild(cfg config.Config) error {
 // reference path if the start moved, and what the trail layer holds.
 func (c *Controller) restarted() {
 	c.runNotes, c.noted = c.runNotes[:0], nil
+	c.noteDivergences() // runners that cannot start: the surface is not finite there
 	c.updateReference()
 	c.drawer.trailsStale = true
 	c.dirty = true
@@ -200,17 +202,27 @@ func (c *Controller) advance(n int) {
 }
 
 // noteDivergences explains, once per run, each runner that has diverged: the
-// legend says that it did, the note says why and what to change.
+// legend says that it did, the note says why and what to change. Runners that
+// could not start at all share one note.
 func (c *Controller) noteDivergences() {
 	if len(c.noted) != len(c.race.Runners) {
 		c.noted = make([]bool, len(c.race.Runners))
 	}
+	var unstarted []*race.Runner
 	for i, r := range c.race.Runners {
-		if r.Status == race.Diverged && !c.noted[i] {
-			c.noted[i] = true
-			c.runNotes = append(c.runNotes, divergenceNote(r))
-			c.changed()
+		if r.Status != race.Diverged || c.noted[i] {
+			continue
 		}
+		c.noted[i] = true
+		if r.StatusStep == 0 {
+			unstarted = append(unstarted, r)
+		} else {
+			c.runNotes = append(c.runNotes, divergenceNote(r))
+		}
+		c.changed()
+	}
+	if len(unstarted) > 0 {
+		c.runNotes = append(c.runNotes, legend.StartNote(unstarted))
 	}
 }
 

@@ -23,8 +23,8 @@ var testScreen = Screen{W: testW, H: testH, DPR: testDPR}
 func sized(t *testing.T, hash string) *Controller {
 	t.Helper()
 	c := New(hash)
-	if notes := c.Notes(); len(notes) > 0 {
-		t.Fatalf("New(%q) notes %q, want none", hash, notes)
+	if notes := c.changeNotes; len(notes) > 0 {
+		t.Fatalf("New(%q) notes %q about the link, want none", hash, notes)
 	}
 	c.Do(Resize{Screen: testScreen})
 	return c

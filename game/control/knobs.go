@@ -1,6 +1,8 @@
 package control
 
 import (
+	"strconv"
+
 	"descent/optim"
 	"descent/optim/param"
 	"descent/problems"
@@ -15,12 +17,13 @@ type Knob struct {
 	Value  float64 // the value now in force
 }
 
-// ID names the knob in the page: "problem.a1", "1.lr" (the second runner's α).
+// ID names the knob in the page, uniquely: "problem.a1", "1.lr" (the second
+// runner's α).
 func (k Knob) ID() string {
 	if k.Runner == ProblemKnob {
 		return "problem." + k.Param.Name
 	}
-	return k.Owner + "." + k.Param.Name
+	return strconv.Itoa(k.Runner) + "." + k.Param.Name
 }
 
 // Label names the knob in a message: "momentum m", "ill-conditioned a2".

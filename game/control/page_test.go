@@ -181,7 +181,7 @@ func TestPageKnobs(t *testing.T) {
 		value float64
 	}
 	// rotated's angle defaults to 30 and momentum's m to 0.9, lr to 0.02 (the specs).
-	want := []knob{{"problem.kappa", 50}, {"problem.angle", 30}, {"gd.lr", 0.07}, {"momentum.lr", 0.02}, {"momentum.m", 0.9}}
+	want := []knob{{"problem.kappa", 50}, {"problem.angle", 30}, {"0.lr", 0.07}, {"1.lr", 0.02}, {"1.m", 0.9}}
 	check := func(when string) {
 		t.Helper()
 		var got []knob

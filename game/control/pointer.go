@@ -38,6 +38,11 @@ func (cmd Click) apply(c *Controller) []string {
 	start := [2]float64{roundTo(wx, q), roundTo(wy, q)}
 	c.cfg.Start, c.cfg.HasStart = start, true
 	c.race.Restart(start)
+	if c.tuning != nil {
+		// Its rates were for the old start; the note would say "from this start".
+		c.tuning = nil
+		c.runNotes = append(c.runNotes, "Tuning stopped: the start moved. Press “Tune every α” again to tune for the new start.")
+	}
 	c.restarted()
 	return nil
 }

@@ -102,7 +102,7 @@ func TestGDAboveTwoOverLambdaDivergesAlone(t *testing.T) {
 	var diverged []string
 	for _, row := range c.Frame().Legend.Rows {
 		if row.State == race.Diverged {
-			diverged = append(diverged, row.Name+": "+row.Status)
+			diverged = append(diverged, row.Name+": "+row.StatusText())
 		}
 	}
 	if wantRow := fmt.Sprintf("Gradient descent: diverged at step %d", gd.StatusStep); len(diverged) != 1 || diverged[0] != wantRow {

@@ -179,10 +179,33 @@ func Loss(v float64) string {
 }
 
 // DivergenceNote explains to a learner why a runner stopped: its steps grew
-// instead of shrinking, and what to change.
+// instead of shrinking, and what to change — or, at step 0, that the surface
+// has no value where it starts.
 func DivergenceNote(r *race.Runner) string {
 	spec, _ := optim.Lookup(r.Optimizer)
+	if r.StatusStep == 0 {
+		return StartNote([]*race.Runner{r})
+	}
 	return fmt.Sprintf("%s diverged at step %d: with α = %s its steps grew instead of shrinking. "+
 		"A smaller α, or “Tune every α” in the panel, keeps it on the surface.",
 		spec.Display, r.StatusStep, strconv.FormatFloat(r.Params["lr"], 'g', 4, 64))
+}
+
+// StartNote explains runners that could not take a first step: the surface
+// has no finite value or gradient where they start.
+func StartNote(rs []*race.Runner) string {
+	names := ""
+	for i, r := range rs {
+		spec, _ := optim.Lookup(r.Optimizer)
+		switch {
+		case i == 0:
+		case i == len(rs)-1:
+			names += " and "
+		default:
+			names += ", "
+		}
+		names += spec.Display
+	}
+	return fmt.Sprintf("%s cannot start at (%s, %s): the surface has no finite value or gradient there. Click the plot where it is defined.",
+		names, strconv.FormatFloat(rs[0].X, 'g', 4, 64), strconv.FormatFloat(rs[0].Y, 'g', 4, 64))
 }

@@ -20,15 +20,15 @@ func TestReferencePathFollowsTheRace(t *testing.T) {
 	}
 	do(t, c, SetLBFGS{On: true})
 	start := c.Race().Start
-	want, err := reference.LBFGS(c.Problem(), start, ghostIterations)
+	want, err := reference.LBFGS(c.Problem(), start, referenceIterations)
 	if err != nil {
 		t.Fatalf("reference.LBFGS: %v", err)
 	}
 	last := len(want.Points) - 1
 	// L-BFGS takes some tens of iterations on Rosenbrock from (−1.2, 1); the
-	// checks below need the path longer than the 3 and 3+ghostSlice steps.
-	if last <= 3+ghostSlice {
-		t.Fatalf("the whole path has %d iterations, want more than %d for this test", last, 3+ghostSlice)
+	// checks below need the path longer than the 3 and 3+referenceSlice steps.
+	if last <= 3+referenceSlice {
+		t.Fatalf("the whole path has %d iterations, want more than %d for this test", last, 3+referenceSlice)
 	}
 	check := func(when string, iteration, known int, status string) {
 		t.Helper()
@@ -48,25 +48,25 @@ func TestReferencePathFollowsTheRace(t *testing.T) {
 	do(t, c, Step{N: 3})
 	check("after 3 steps", 3, 3, "")
 	c.Tick() // paused: the race stays, the path is computed ahead
-	check("after a paused tick", 3, 3+ghostSlice, "")
-	// The frame draws the path to iteration 3, its last point the ghost's
+	check("after a paused tick", 3, 3+referenceSlice, "")
+	// The frame draws the path to iteration 3, its last point the reference path's
 	// ball; points within half a pixel of the one before are left out.
 	f := c.Frame()
-	if n := len(f.Ghost) / 2; n < 1 || n > 4 || len(f.Chart.Ghost) == 0 {
-		t.Fatalf("frame ghost of %d points, chart ghost %d floats, want at most the path's first 4 points drawn", n, len(f.Chart.Ghost))
+	if n := len(f.Reference) / 2; n < 1 || n > 4 || len(f.Chart.Reference) == 0 {
+		t.Fatalf("frame reference path of %d points, chart reference path %d floats, want at most the path's first 4 points drawn", n, len(f.Chart.Reference))
 	}
 	bx, by := c.field.ToScreen(want.Points[3][0], want.Points[3][1])
-	if n := len(f.Ghost); math.Hypot(float64(f.Ghost[n-2])-bx, float64(f.Ghost[n-1])-by) > 0.5 {
-		t.Errorf("ghost ball at (%g, %g), want within half a pixel of iteration 3's (%g, %g)", f.Ghost[n-2], f.Ghost[n-1], bx, by)
+	if n := len(f.Reference); math.Hypot(float64(f.Reference[n-2])-bx, float64(f.Reference[n-1])-by) > 0.5 {
+		t.Errorf("reference ball at (%g, %g), want within half a pixel of iteration 3's (%g, %g)", f.Reference[n-2], f.Reference[n-1], bx, by)
 	}
-	var ghosts []string
+	var refs []string
 	for _, row := range f.Legend.Rows {
-		if row.Ghost {
-			ghosts = append(ghosts, row.Name)
+		if row.Reference {
+			refs = append(refs, row.Name)
 		}
 	}
-	if len(ghosts) != 1 || ghosts[0] != legend.GhostName {
-		t.Errorf("legend ghost rows %q, want one named %q", ghosts, legend.GhostName)
+	if len(refs) != 1 || refs[0] != legend.ReferenceName {
+		t.Errorf("legend reference rows %q, want one named %q", refs, legend.ReferenceName)
 	}
 	do(t, c, Step{N: 1000})
 	check("after 1003 steps", last, last, want.Status)
@@ -74,11 +74,11 @@ func TestReferencePathFollowsTheRace(t *testing.T) {
 	// The path starts again from a new start; a change that keeps the race keeps it.
 	do(t, c, Click{X: cssW / 2, Y: cssH / 2, CanvasW: cssW, CanvasH: cssH})
 	moved := c.Race().Start
-	want, _ = reference.LBFGS(c.Problem(), moved, ghostIterations)
+	want, _ = reference.LBFGS(c.Problem(), moved, referenceIterations)
 	check("after a click", 0, 0, "")
-	g := c.ghost
+	g := c.ref
 	do(t, c, SetSpeed{N: 4})
-	if c.ghost != g {
+	if c.ref != g {
 		t.Errorf("changing the speed restarted the reference path")
 	}
 
@@ -86,8 +86,8 @@ func TestReferencePathFollowsTheRace(t *testing.T) {
 	if st := c.State(); st.Reference != nil || strings.Contains(st.Hash, "lbfgs") {
 		t.Errorf("reference %+v, hash %q after switching it off, want none", st.Reference, st.Hash)
 	}
-	if f := c.Frame(); len(f.Ghost) != 0 || len(f.Chart.Ghost) != 0 {
-		t.Errorf("frame ghost %d floats, chart ghost %d after switching off, want none", len(f.Ghost), len(f.Chart.Ghost))
+	if f := c.Frame(); len(f.Reference) != 0 || len(f.Chart.Reference) != 0 {
+		t.Errorf("frame reference path %d floats, chart reference path %d after switching off, want none", len(f.Reference), len(f.Chart.Reference))
 	}
 	c.Tick() // nothing to extend
 }
