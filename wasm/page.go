@@ -59,7 +59,7 @@ func (p *page) show(pg control.Page) {
 		msg.Set("textContent", pg.Notes)
 	}
 	if p.panel != nil {
-		p.panel.sync(pg)
+		p.panel.sync()
 	}
 }
 
@@ -88,9 +88,7 @@ func (p *page) layout() {
 // buildPanel builds the control panel, once, after the first frame.
 func (p *page) buildPanel() {
 	p.panel = newPanel(p.doc, p.g)
-	if p.shown {
-		p.panel.sync(p.last)
-	}
+	p.panel.sync()
 }
 
 // fail shows a fatal error in plain words.

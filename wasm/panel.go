@@ -3,236 +3,135 @@
 package main
 
 import (
-	"strconv"
 	"syscall/js"
 
 	"descent/game"
 	"descent/game/control"
-	"descent/optim/param"
 )
 
-// panel renders the controller's panel (control.Panel) into #controls: built
-// anew when the page's Shape changes, otherwise only its values updated.
-// Every control sends its command through the game's queue.
+// panel renders the controller's panel (control.Panel), a tree of nodes, into
+// #controls: built anew when the tree's shape changes, otherwise updated in
+// place. A control's event sends the command of the node now at its place,
+// through the game's queue.
 type panel struct {
 	doc   js.Value
 	g     *game.Game
 	root  js.Value
-	funcs []js.Func // the listeners of the current build, released on rebuild
+	base  string // the page's address without its hash
 	shape string
-	els   []controlEls // one per control of the build
+	nodes []control.Node // the tree, flattened parents first; nodes[0] is the root
+	els   []js.Value     // their elements
+	funcs []js.Func      // the listeners of the current build, released on rebuild
 }
-
-// controlEls are a control's elements: main (the input, button or text) and,
-// for a knob, its number box.
-type controlEls struct{ main, number js.Value }
 
 func newPanel(doc js.Value, g *game.Game) *panel {
-	return &panel{doc: doc, g: g, root: doc.Call("getElementById", "controls")}
+	loc := js.Global().Get("location")
+	return &panel{doc: doc, g: g, root: doc.Call("getElementById", "controls"),
+		base: loc.Get("origin").String() + loc.Get("pathname").String()}
 }
 
-// sync shows the panel for pg.
-func (p *panel) sync(pg control.Page) {
+// sync shows the panel for the controller's state now.
+func (p *panel) sync() {
 	if !p.root.Truthy() {
 		return
 	}
-	var cs []control.Control
-	p.g.Read(func(c *control.Controller) { cs = c.Panel() })
-	if pg.Shape != p.shape || len(cs) != len(p.els) {
-		p.shape = pg.Shape
-		p.build(cs)
-	}
-	for i, c := range cs {
-		e := p.els[i]
-		switch c.Kind {
-		case control.Button, control.Note, control.Rule:
-			showText(e.main, c.Text)
-			e.main.Set("disabled", c.Disabled)
-		case control.Checkbox:
-			e.main.Set("checked", c.Value == "1")
-		case control.KnobRow:
-			p.setValue(e.main, strconv.Itoa(c.Knob.SliderPos()))
-			p.setValue(e.number, strconv.FormatFloat(c.Knob.Value, 'g', 4, 64))
-		case control.Link:
-			loc := js.Global().Get("location")
-			p.setValue(e.main, loc.Get("origin").String()+loc.Get("pathname").String()+c.Value)
-		case control.Select, control.TextBox:
-			p.setValue(e.main, c.Value)
+	var tree control.Node
+	p.g.Read(func(c *control.Controller) { tree = c.Panel(p.base) })
+	var flat []control.Node
+	tree.Walk(func(n *control.Node) { flat = append(flat, *n) })
+	if shape := tree.Shape(); shape != p.shape {
+		p.shape = shape
+		p.build(tree)
+	} else {
+		for i := 1; i < len(flat); i++ {
+			p.update(p.els[i], &p.nodes[i], &flat[i])
 		}
 	}
+	p.nodes = flat
 }
 
-func showText(e js.Value, s string) {
-	if e.Get("textContent").String() != s {
-		e.Set("textContent", s)
-	}
-}
-
-// setValue sets an input's value unless the learner is typing in it.
-func (p *panel) setValue(el js.Value, v string) {
-	if !el.Equal(p.doc.Get("activeElement")) && el.Get("value").String() != v {
-		el.Set("value", v)
-	}
-}
-
-func (p *panel) build(cs []control.Control) {
+// build makes the elements of tree's nodes below the root.
+func (p *panel) build(tree control.Node) {
 	for _, f := range p.funcs {
 		f.Release()
 	}
-	p.funcs, p.els = nil, nil
+	p.funcs, p.nodes, p.els = nil, nil, nil
 	p.root.Set("textContent", "")
-	var sec, box, row js.Value // the section, the card or section, the row of buttons
-	for _, c := range cs {
-		if c.Kind != control.Button {
-			row = js.Undefined()
+	var add func(parent js.Value, n *control.Node)
+	add = func(parent js.Value, n *control.Node) {
+		el := p.root
+		if len(p.els) > 0 {
+			el = p.doc.Call("createElement", n.Tag)
+			parent.Call("appendChild", el)
 		}
-		var e controlEls
-		switch c.Kind {
-		case control.Heading:
-			sec = p.el(p.root, "section", "")
-			box = sec
-			if c.Text != "" {
-				e.main = p.el(sec, "h2", "")
-				e.main.Set("textContent", c.Text)
-			}
-		case control.Buttons:
-			row = p.el(box, "div", "buttons")
-		case control.Card:
-			box = p.el(sec, "div", "card")
-			head := p.el(box, "div", "card-head")
-			p.el(head, "span", "dot").Get("style").Set("background", c.Color)
-			e.main = p.el(head, "span", "card-name")
-			e.main.Set("textContent", c.Text)
-			e.main.Set("title", c.Title)
-			if c.Send != nil {
-				rm := p.el(head, "button", "remove")
-				rm.Set("type", "button")
-				rm.Set("textContent", "×")
-				rm.Set("title", c.Label)
-				rm.Call("setAttribute", "aria-label", c.Label)
-				p.on(rm, "click", c, "")
-			}
-		case control.Note, control.Rule:
-			class := "about"
-			if c.Kind == control.Rule {
-				class = "rule"
-			}
-			e.main = p.el(box, "p", class)
-		case control.Button:
-			parent := box
-			if row.Truthy() {
-				parent = row
-			}
-			e.main = p.el(parent, "button", "")
-			e.main.Set("type", "button")
-			e.main.Set("title", c.Title)
-			p.on(e.main, "click", c, "")
-		case control.Select:
-			e.main = p.el(box, "select", "")
-			for _, o := range c.Options {
-				opt := p.el(e.main, "option", "")
-				opt.Set("value", o[0])
-				opt.Set("textContent", o[1])
-			}
-			p.on(e.main, "change", c, "value")
-		case control.TextBox, control.Link:
-			e.main = p.el(box, "input", "")
-			e.main.Set("type", "text")
-			e.main.Set("spellcheck", false)
-			e.main.Set("placeholder", c.Placeholder)
-			e.main.Set("title", c.Title)
-			if c.Kind == control.Link {
-				e.main.Set("readOnly", true)
-				p.listen(e.main, "focus", func(el js.Value) { el.Call("select") })
-			} else {
-				p.on(e.main, "change", c, "value")
-			}
-		case control.Checkbox:
-			label := p.el(box, "label", "check")
-			e.main = p.el(label, "input", "")
-			e.main.Set("type", "checkbox")
-			p.el(label, "span", "").Set("textContent", c.Text)
-			p.listen(e.main, "change", func(el js.Value) {
-				v := "0"
-				if el.Get("checked").Bool() {
-					v = "1"
+		i := len(p.els)
+		p.els, p.nodes = append(p.els, el), append(p.nodes, control.Node{})
+		if n.On != "" {
+			p.listen(el, n.On, func() {
+				v := el.Get("value").String()
+				switch {
+				case el.Get("type").String() == "checkbox":
+					v = "0"
+					if el.Get("checked").Bool() {
+						v = "1"
+					}
+				case n.On == "change" && n.Tag == "input":
+					el.Call("blur") // so that the page may show the value kept
 				}
-				p.send(c, v)
+				if send := p.nodes[i].Send; send != nil {
+					if cmd := send(v); cmd != nil {
+						p.g.Send(cmd)
+					}
+				}
 			})
-		case control.KnobRow:
-			e = p.knobRow(box, c)
 		}
-		if c.ID != "" && e.main.Truthy() {
-			e.main.Set("id", c.ID)
+		if n.Attr("readonly") != "" {
+			p.listen(el, "focus", func() { el.Call("select") })
 		}
-		if c.Label != "" && e.main.Truthy() && c.Kind != control.Card {
-			e.main.Call("setAttribute", "aria-label", c.Label)
+		for k := range n.Kids {
+			add(el, &n.Kids[k])
 		}
-		p.els = append(p.els, e)
+		if i > 0 {
+			p.update(el, &control.Node{}, n) // after its kids: a select's value needs its options
+		}
 	}
+	add(p.root, &tree)
 }
 
-// knobRow is a slider and a number box for one knob.
-func (p *panel) knobRow(parent js.Value, c control.Control) controlEls {
-	row := p.el(parent, "label", "param")
-	row.Set("title", c.Title)
-	p.el(row, "span", "sym").Set("textContent", c.Knob.Param.Symbol)
-	e := controlEls{main: p.el(row, "input", ""), number: p.el(row, "input", "num")}
-	e.main.Set("type", "range")
-	e.main.Set("min", 0)
-	e.main.Set("max", param.SliderSteps)
-	e.number.Set("type", "text")
-	e.number.Set("inputMode", "decimal")
-	e.number.Call("setAttribute", "aria-label", c.Label+" value")
-	if c.ID == "" {
-		e.main.Get("dataset").Set("param", c.Knob.ID())
-		e.number.Get("dataset").Set("param", c.Knob.ID())
-	}
-	p.listen(e.main, "input", func(el js.Value) {
-		if pos, err := strconv.Atoi(el.Get("value").String()); err == nil {
-			p.send(c, control.SliderText(c.Knob, pos))
+// update changes el from what old showed to what n shows.
+func (p *panel) update(el js.Value, old, n *control.Node) {
+	for _, a := range n.Attrs {
+		if old.Tag == "" || old.Attr(a[0]) != a[1] {
+			el.Call("setAttribute", a[0], a[1])
 		}
-	})
-	p.listen(e.number, "change", func(el js.Value) {
-		el.Call("blur") // so that sync may show the value kept
-		p.send(c, el.Get("value").String())
-	})
-	return e
-}
-
-func (p *panel) send(c control.Control, v string) {
-	if cmd := c.Send(v); cmd != nil {
-		p.g.Send(cmd)
 	}
-}
-
-// on sends c's command when event fires, with the element's property prop
-// ("" for none) as the value.
-func (p *panel) on(el js.Value, event string, c control.Control, prop string) {
-	p.listen(el, event, func(el js.Value) {
-		v := ""
-		if prop != "" {
-			v = el.Get(prop).String()
+	for _, a := range old.Attrs {
+		if n.Attr(a[0]) == "" && a[1] != "" {
+			el.Call("removeAttribute", a[0])
 		}
-		p.send(c, v)
-	})
+	}
+	for _, s := range n.Style {
+		el.Get("style").Call("setProperty", s[0], s[1])
+	}
+	if len(n.Kids) == 0 && (n.Text != old.Text || old.Tag == "") {
+		el.Set("textContent", n.Text)
+	}
+	switch {
+	case el.Get("type").String() == "checkbox":
+		el.Set("checked", n.Value == "1")
+	case n.Tag == "input" || n.Tag == "select":
+		if !el.Equal(p.doc.Get("activeElement")) && el.Get("value").String() != n.Value {
+			el.Set("value", n.Value)
+		}
+	}
 }
 
 // listen calls fn on event; the listener lives until the next rebuild.
-func (p *panel) listen(el js.Value, event string, fn func(el js.Value)) {
-	f := js.FuncOf(func(this js.Value, args []js.Value) any {
-		fn(el)
+func (p *panel) listen(el js.Value, event string, fn func()) {
+	f := js.FuncOf(func(js.Value, []js.Value) any {
+		fn()
 		return nil
 	})
 	p.funcs = append(p.funcs, f)
 	el.Call("addEventListener", event, f)
-}
-
-func (p *panel) el(parent js.Value, tag, class string) js.Value {
-	e := p.doc.Call("createElement", tag)
-	if class != "" {
-		e.Set("className", class)
-	}
-	parent.Call("appendChild", e)
-	return e
 }

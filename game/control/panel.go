@@ -10,179 +10,178 @@ import (
 	"descent/problems"
 )
 
-// ControlKind is what a control of the panel is.
-type ControlKind int
-
-const (
-	Heading  ControlKind = iota // starts a section, titled Text
-	Select                      // a drop-down of Options
-	TextBox                     // a line of text the learner types
-	KnobRow                     // a slider and a number box for Knob
-	Button                      // a button labelled Text
-	Checkbox                    // a box, checked when Value is "1", labelled Text
-	Note                        // a line of text
-	Card                        // starts a runner's card: a dot of Color, the name Text, and a remove button when Send is set
-	Rule                        // an update rule, in code type
-	Link                        // a read-only box with the link to this view
-	Buttons                     // starts a row of buttons; the row ends at the next non-button
-)
-
-// Control is one control of the panel: what it is, what it shows, and what a
-// change of it sends. The panel is a list of them (Panel); the page renders
-// it once per Shape and then only updates Value and Text.
-type Control struct {
-	Kind        ControlKind
-	ID          string      // the element's id, "" for none
-	Label       string      // what a screen reader calls it
-	Title       string      // a tooltip
-	Text        string      // the visible text of a heading, button, checkbox, note, card or rule
-	Placeholder string      // a text box's hint
-	Options     [][2]string // a select's values and labels
-	Value       string      // what an input shows now
-	Disabled    bool
-	Knob        Knob
-	Color       string                     // a card's dot
-	Send        func(value string) Command // what a change sends; nil for display only
-}
-
 // Panel is the control panel for the current state, built from the catalogs
 // (problems.All, optim.Specs, config.Presets) and the knobs, so a new problem,
-// optimizer or parameter appears without code of its own.
-func (c *Controller) Panel() []Control {
-	cfg := c.cfg
-	pg := c.Page()
-	var cs []Control
-	add := func(ctl Control) { cs = append(cs, ctl) }
+// optimizer or parameter appears without code of its own. base is the page's
+// address without its hash, for the link to share.
+func (c *Controller) Panel(base string) Node {
+	cfg, pg := c.cfg, c.Page()
+	root := El("div", "id", "controls")
+	section := func(title string, kids ...Node) {
+		s := El("section")
+		if title != "" {
+			s = s.With(El("h2").Say(title))
+		}
+		root = root.With(s.With(kids...))
+	}
 
 	// The notes' figures, ready made.
-	add(Control{Kind: Heading, Text: "Ready-made setups"})
-	presets := [][2]string{{"", "The notes' figures and more…"}}
+	presets := El("select", "id", "preset", "aria-label", "Set up one of the course notes' figures").With(option("", "The notes' figures and more…"))
 	for _, pr := range config.Presets() {
-		presets = append(presets, [2]string{pr.Name, pr.Title})
+		presets = presets.With(option(pr.Name, pr.Title))
 	}
-	add(Control{Kind: Select, ID: "preset", Label: "Set up one of the course notes' figures", Options: presets, Value: pg.Preset,
-		Send: func(v string) Command {
-			if v == "" {
-				return nil
-			}
-			return Configure{Hash: "preset=" + v}
-		}})
 	about := ""
 	if pr, ok := config.LookupPreset(pg.Preset); ok {
 		about = pr.About
 	}
-	add(Control{Kind: Note, Text: about})
+	section("Ready-made setups",
+		presets.Shows(pg.Preset).Sends("change", func(v string) Command { return nonEmpty(v, Configure{Hash: "preset=" + v}) }),
+		El("p", "class", "about").Say(about))
 
 	// The surface.
-	add(Control{Kind: Heading, Text: "Loss surface"})
-	var surfaces [][2]string
+	surfaces := El("select", "id", "problem", "aria-label", "Loss surface")
 	for _, p := range problems.All() {
-		surfaces = append(surfaces, [2]string{p.Name, p.Title})
+		surfaces = surfaces.With(option(p.Name, p.Title))
 	}
-	value := cfg.Problem
+	shown := cfg.Problem
 	if cfg.Expr != "" {
-		surfaces, value = append(surfaces, [2]string{"", "Custom formula"}), ""
+		surfaces, shown = surfaces.With(option("", "Custom formula")), ""
 	}
-	add(Control{Kind: Select, ID: "problem", Label: "Loss surface", Options: surfaces, Value: value,
-		Send: func(v string) Command { return SetProblem{Name: v} }})
-	add(Control{Kind: TextBox, ID: "formula", Label: "Your own formula in x and y", Value: cfg.Expr,
-		Placeholder: "or type f(x, y), e.g. x^2 + 3*y^2 - x*y",
-		Send: func(v string) Command {
-			if v == "" {
-				return nil
-			}
-			return SetFormula{Src: v}
-		}})
-	add(Control{Kind: Note, Text: pg.Description})
+	surface := []Node{
+		surfaces.Shows(shown).Sends("change", func(v string) Command { return SetProblem{Name: v} }),
+		El("input", "id", "formula", "type", "text", "spellcheck", "false", "aria-label", "Your own formula in x and y",
+			"placeholder", "or type f(x, y), e.g. x^2 + 3*y^2 - x*y").Shows(cfg.Expr).
+			Sends("change", func(v string) Command { return nonEmpty(v, SetFormula{Src: v}) }),
+		El("p", "class", "about").Say(pg.Description),
+	}
 	knobs := pg.Knobs
 	for len(knobs) > 0 && knobs[0].Runner == ProblemKnob {
-		add(knobRow(knobs[0]))
+		surface = append(surface, knobRow(knobs[0]))
 		knobs = knobs[1:]
 	}
+	section("Loss surface", surface...)
 
 	// The race's controls.
-	add(Control{Kind: Heading})
-	add(Control{Kind: Buttons})
 	play := "❚❚ Pause"
 	if cfg.Paused {
 		play = "▶ Play"
 	}
-	add(Control{Kind: Button, ID: "play", Text: play, Send: func(string) Command { return TogglePause{} }})
-	add(Control{Kind: Button, ID: "step", Text: "Step", Send: func(string) Command { return StepOne{} }})
-	add(Control{Kind: Button, ID: "reset", Text: "Reset", Send: func(string) Command { return Reset{} }})
-	add(Control{Kind: Button, ID: "fit", Text: "Fit view", Send: func(string) Command { return Fit{} }})
-	speed := param.Param{Name: "speed", Symbol: "speed", Min: config.MinSpeed, Max: config.MaxSpeed, Integer: true,
-		Help: "Optimizer steps per frame.", Default: config.DefaultSpeed}
-	add(Control{Kind: KnobRow, ID: "speed", Label: "Speed in steps per frame", Knob: Knob{Runner: ProblemKnob, Owner: "race", Param: speed, Value: float64(cfg.Speed)},
-		Send: func(v string) Command {
+	speed := Knob{Runner: ProblemKnob, Owner: "race", Value: float64(cfg.Speed), Param: param.Param{Name: "speed", Symbol: "speed",
+		Help: "Optimizer steps per frame.", Default: config.DefaultSpeed, Min: config.MinSpeed, Max: config.MaxSpeed, Integer: true}}
+	section("",
+		El("div", "class", "buttons").With(
+			button("play", play, TogglePause{}), button("step", "Step", StepOne{}),
+			button("reset", "Reset", Reset{}), button("fit", "Fit view", Fit{})),
+		row(speed, "speed", func(v string) Command {
 			n, err := strconv.Atoi(v)
 			if err != nil {
-				return Notice{Text: "speed: " + param.Quote(v) + " is not a whole number; kept " + strconv.Itoa(cfg.Speed)}
+				return Notice{Text: "speed: " + param.Quote(v) + " is not a whole number of steps; kept " + strconv.Itoa(cfg.Speed)}
 			}
 			return SetSpeed{N: n}
-		}})
-	add(Control{Kind: Note, Text: pg.Speed})
-	add(Control{Kind: Note, Text: pg.Start})
-	add(Control{Kind: TextBox, ID: "seed", Label: "seed", Title: "The seed of SGD's minibatches and noise: the same seed gives the same race.",
-		Value: strconv.FormatUint(cfg.Seed, 10), Send: func(v string) Command { return SetSeed{Text: v} }})
+		}),
+		El("div", "class", "note").Say(pg.Speed),
+		El("div", "class", "note").Say(pg.Start),
+		El("label", "class", "param", "title", "The seed of SGD's minibatches and noise: the same seed gives the same race.").With(
+			El("span", "class", "sym").Say("seed"),
+			El("input", "id", "seed", "class", "num", "type", "text", "inputmode", "numeric", "aria-label", "seed").
+				Shows(strconv.FormatUint(cfg.Seed, 10)).Sends("change", func(v string) Command { return SetSeed{Text: v} })))
 
 	// One card per runner.
-	add(Control{Kind: Heading, Text: "Optimizers"})
+	cards := []Node{}
 	for i, r := range cfg.Runners {
 		spec, _ := optim.Lookup(r.Optimizer)
-		card := Control{Kind: Card, Text: spec.Display, Title: spec.Help, Color: view.CSS(view.RunnerColor(i)), Label: "Remove " + spec.Display}
+		head := El("div", "class", "card-head").With(
+			dot(view.RunnerCSS(i), view.RunnerShape(i)),
+			El("span", "class", "card-name", "title", spec.Help).Say(spec.Display))
 		if len(cfg.Runners) > 1 {
-			card.Send = func(string) Command { return RemoveRunner{Index: i} }
+			head = head.With(El("button", "class", "remove", "type", "button", "title", "Remove "+spec.Display, "aria-label", "Remove "+spec.Display).
+				Say("×").Sends("click", func(string) Command { return RemoveRunner{Index: i} }))
 		}
-		add(card)
-		add(Control{Kind: Rule, Text: spec.Rule})
+		card := El("div", "class", "card").With(head, El("div", "class", "rule").Say(spec.Rule))
 		for len(knobs) > 0 && knobs[0].Runner == i {
-			add(knobRow(knobs[0]))
+			card = card.With(knobRow(knobs[0]))
 			knobs = knobs[1:]
 		}
+		cards = append(cards, card)
 	}
-	tune := Control{Kind: Button, ID: "tune", Text: "Tune every α for this surface",
-		Title: "Try ten learning rates from 0.0001 to 3 for 300 steps each, and keep each runner's best",
-		Send:  func(string) Command { return Tune{} }}
+	tune := button("tune", "Tune every α for this surface", Tune{})
+	tune.Attrs = append(tune.Attrs, [2]string{"title", "Try ten learning rates from 0.0001 to 3 for 300 steps each, and keep each runner's best"})
 	if pg.Tuning >= 0 {
-		tune.Text, tune.Disabled = "Tuning α… "+strconv.Itoa(int(pg.Tuning*100))+"%", true
+		tune.Text = "Tuning α… " + strconv.Itoa(int(pg.Tuning*100)) + "%"
+		tune.Attrs = append(tune.Attrs, [2]string{"disabled", "true"})
 	}
-	add(tune)
 	lbfgs := "0"
 	if cfg.LBFGS {
 		lbfgs = "1"
 	}
-	add(Control{Kind: Checkbox, ID: "lbfgs", Value: lbfgs,
-		Text: " Show the L-BFGS reference path (a line-search method: each dot is one line search)",
-		Send: func(v string) Command { return SetLBFGS{On: v == "1"} }})
+	cards = append(cards, tune, El("label", "class", "check").With(
+		El("input", "id", "lbfgs", "type", "checkbox").Shows(lbfgs).Sends("change", func(v string) Command { return SetLBFGS{On: v == "1"} }),
+		El("span").Say(" Show the L-BFGS reference path (a line-search method: each dot is one line search)")))
 	if len(cfg.Runners) < config.MaxRunners {
-		opts := [][2]string{{"", "+ Add an optimizer…"}}
+		add := El("select", "id", "add-optimizer", "aria-label", "Add an optimizer").With(option("", "+ Add an optimizer…"))
 		for _, s := range optim.Specs() {
-			opts = append(opts, [2]string{s.Name, s.Display})
+			add = add.With(option(s.Name, s.Display))
 		}
-		add(Control{Kind: Select, ID: "add-optimizer", Label: "Add an optimizer", Options: opts,
-			Send: func(v string) Command {
-				if v == "" {
-					return nil
-				}
-				return AddRunner{Optimizer: v}
-			}})
+		cards = append(cards, add.Shows("").Sends("change", func(v string) Command { return nonEmpty(v, AddRunner{Optimizer: v}) }))
 	}
+	section("Optimizers", cards...)
 
 	// The link that reproduces what is on screen.
-	add(Control{Kind: Heading, Text: "Share"})
-	add(Control{Kind: Link, ID: "link", Label: "Link to this view", Value: "#" + pg.Hash})
-	return cs
+	section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+pg.Hash))
+	return root
 }
 
-// knobRow is the slider and box of one knob: the slider sends its position's
-// value, the box the text typed.
-func knobRow(k Knob) Control {
-	return Control{Kind: KnobRow, Label: k.ID(), Title: k.Param.Help, Knob: k,
-		Send: func(v string) Command { return SetParam{Runner: k.Runner, Name: k.Param.Name, Text: v} }}
+// knobRow is the slider and box of one of the knobs.
+func knobRow(k Knob) Node {
+	return row(k, "", func(v string) Command { return SetParam{Runner: k.Runner, Name: k.Param.Name, Text: v} })
+}
+
+// row is a labelled slider and number box for k: the slider sends its
+// position's value, the box the text typed. id, when not "", names the slider.
+func row(k Knob, id string, send func(string) Command) Node {
+	slider := El("input", "type", "range", "min", "0", "max", strconv.Itoa(param.SliderSteps), "aria-label", k.ID(), "data-param", k.ID())
+	label := k.ID()
+	if id != "" {
+		slider = El("input", "id", id, "type", "range", "min", "0", "max", strconv.Itoa(param.SliderSteps), "aria-label", k.Param.Help)
+		label = id
+	}
+	slider = slider.Shows(strconv.Itoa(k.SliderPos())).Sends("input", func(v string) Command {
+		pos, err := strconv.Atoi(v)
+		if err != nil {
+			return nil
+		}
+		return send(SliderText(k, pos))
+	})
+	box := El("input", "class", "num", "type", "text", "inputmode", "decimal", "aria-label", label+" value")
+	if id == "" {
+		box.Attrs = append(box.Attrs, [2]string{"data-param", k.ID()})
+	}
+	box = box.Shows(strconv.FormatFloat(k.Value, 'g', 4, 64)).Sends("change", send)
+	return El("label", "class", "param", "title", k.Param.Help).With(El("span", "class", "sym").Say(k.Param.Symbol), slider, box)
 }
 
 // SliderText is what a knob's slider at position pos sends: its value as text.
 func SliderText(k Knob, pos int) string {
 	return strconv.FormatFloat(k.Param.FromSlider(pos), 'g', -1, 64)
+}
+
+func option(value, text string) Node { return El("option", "value", value).Say(text) }
+
+func button(id, text string, cmd Command) Node {
+	return El("button", "id", id, "type", "button").Say(text).Sends("click", func(string) Command { return cmd })
+}
+
+// dot is a runner's marker: its colour in its ball's shape.
+func dot(color string, shape view.Shape) Node {
+	n := El("span", "class", "dot")
+	n.Style = [][2]string{{"background", color}, {"clip-path", shape.ClipPath()}}
+	return n
+}
+
+// nonEmpty is cmd, or nil for the empty value of a prompt entry.
+func nonEmpty(v string, cmd Command) Command {
+	if v == "" {
+		return nil
+	}
+	return cmd
 }

@@ -2,60 +2,65 @@ package control
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
 	"descent/optim/param"
 )
 
-// find returns the panel's control with id, or fails.
-func find(t *testing.T, cs []Control, id string) Control {
+// find returns the panel's node with id, or fails.
+func find(t *testing.T, root Node, id string) Node {
 	t.Helper()
-	for _, c := range cs {
-		if c.ID == id {
-			return c
+	var found *Node
+	root.Walk(func(n *Node) {
+		if n.Attr("id") == id && found == nil {
+			found = n
 		}
+	})
+	if found == nil {
+		t.Fatalf("no element #%s in the panel", id)
 	}
-	t.Fatalf("no control %q in the panel", id)
-	return Control{}
+	return *found
+}
+
+// all returns the panel's nodes for which keep is true, in order.
+func all(root Node, keep func(n *Node) bool) []Node {
+	var out []Node
+	root.Walk(func(n *Node) {
+		if keep(n) {
+			out = append(out, *n)
+		}
+	})
+	return out
 }
 
 func TestPanelShowsTheStateAndSendsCommands(t *testing.T) {
 	c := sized(t, "problem=rotated:kappa=50&o=gd;momentum&paused=1")
-	cs := c.Panel()
-	if v := find(t, cs, "problem").Value; v != "rotated" {
+	p := c.Panel("")
+	if v := find(t, p, "problem").Value; v != "rotated" {
 		t.Errorf("problem select shows %q", v)
 	}
-	if txt := find(t, cs, "play").Text; txt != "▶ Play" {
+	if txt := find(t, p, "play").Text; txt != "▶ Play" {
 		t.Errorf("play button %q while paused", txt)
 	}
-	// Every knob appears once, in the order Knobs gives, with its value.
-	var rows []Knob
-	cards := 0
-	for _, ctl := range cs {
-		switch {
-		case ctl.Kind == KnobRow && ctl.ID == "":
-			rows = append(rows, ctl.Knob)
-		case ctl.Kind == Card:
-			cards++
-			if ctl.Send == nil {
-				t.Errorf("card %s has no remove button with two runners", ctl.Text)
-			}
-		}
+	// Every knob has a slider and a box, in the order Knobs gives, showing its value.
+	sliders := all(p, func(n *Node) bool { return n.Attr("type") == "range" && n.Attr("data-param") != "" })
+	boxes := all(p, func(n *Node) bool { return n.Attr("class") == "num" && n.Attr("data-param") != "" })
+	removes := all(p, func(n *Node) bool { return n.Attr("class") == "remove" })
+	ks := c.Knobs()
+	if len(sliders) != len(ks) || len(boxes) != len(ks) || len(removes) != 2 {
+		t.Fatalf("%d sliders, %d boxes and %d remove buttons, want %d, %d and 2", len(sliders), len(boxes), len(removes), len(ks), len(ks))
 	}
-	if ks := c.Knobs(); len(rows) != len(ks) || cards != 2 {
-		t.Fatalf("%d knob rows and %d cards, want %d and 2", len(rows), cards, len(ks))
-	} else {
-		for i := range ks {
-			if rows[i] != ks[i] {
-				t.Errorf("row %d is %+v, want %+v", i, rows[i], ks[i])
-			}
+	for i, k := range ks {
+		if sliders[i].Attr("data-param") != k.ID() || sliders[i].Value != strconv.Itoa(k.SliderPos()) || boxes[i].Value != strconv.FormatFloat(k.Value, 'g', 4, 64) {
+			t.Errorf("knob %s: slider %s at %s, box %s", k.ID(), sliders[i].Attr("data-param"), sliders[i].Value, boxes[i].Value)
 		}
 	}
 	// The controls send what they say.
 	send := func(id, v string) {
 		t.Helper()
-		if cmd := find(t, c.Panel(), id).Send(v); cmd != nil {
+		if cmd := find(t, c.Panel(""), id).Send(v); cmd != nil {
 			c.Do(cmd)
 		}
 	}
@@ -63,26 +68,36 @@ func TestPanelShowsTheStateAndSendsCommands(t *testing.T) {
 	if c.State().Paused {
 		t.Error("play did not play")
 	}
-	send("speed", "7")
+	send("speed", "500") // the slider's middle: 1 + 0.5·199 = 100.5, a whole 100 or 101
+	if s := c.State().Speed; s < 100 || s > 101 {
+		t.Errorf("speed slider's middle: %d", s)
+	}
 	send("seed", "9")
 	send("lbfgs", "1")
 	send("add-optimizer", "adam")
 	send("add-optimizer", "") // the prompt entry sends nothing
 	st := c.State()
-	if st.Speed != 7 || !strings.Contains(st.Hash, "seed=9") || st.Reference == nil || len(st.Runners) != 3 {
-		t.Errorf("after the panel's edits: speed %d, hash %q, reference %v, %d runners", st.Speed, st.Hash, st.Reference != nil, len(st.Runners))
+	if !strings.Contains(st.Hash, "seed=9") || st.Reference == nil || len(st.Runners) != 3 {
+		t.Errorf("after the panel's edits: hash %q, reference %v, %d runners", st.Hash, st.Reference != nil, len(st.Runners))
 	}
-	send("speed", "fast")
+	speedBox := all(c.Panel(""), func(n *Node) bool { return n.Attr("aria-label") == "speed value" })[0]
+	c.Do(speedBox.Send("fast"))
 	if notes := c.Notes(); len(notes) == 0 || !strings.Contains(notes[0], `"fast"`) {
 		t.Errorf("a speed of fast: notes %q", notes)
+	}
+	c.Do(speedBox.Send("7"))
+	if c.State().Speed != 7 {
+		t.Errorf("speed box 7: speed %d", c.State().Speed)
+	}
+	if find(t, c.Panel(""), "speed").Send("x") != nil {
+		t.Error("a slider position that is not a number sent a command")
 	}
 	send("formula", "x^2+y^2")
 	if st := c.State(); st.Expr != "x^2+y^2" {
 		t.Errorf("formula: expr %q", st.Expr)
 	}
-	cs = c.Panel()
-	if p := find(t, cs, "problem"); p.Value != "" || p.Options[len(p.Options)-1][1] != "Custom formula" {
-		t.Errorf("with a formula the problem select shows %q, last option %q", p.Value, p.Options[len(p.Options)-1])
+	if pr := find(t, c.Panel(""), "problem"); pr.Value != "" || pr.Kids[len(pr.Kids)-1].Text != "Custom formula" {
+		t.Errorf("with a formula the problem select shows %q", pr.Value)
 	}
 	send("formula", "")
 	send("preset", "")
@@ -90,37 +105,59 @@ func TestPanelShowsTheStateAndSendsCommands(t *testing.T) {
 	if st := c.State(); st.Problem != "ill-conditioned" || len(st.Runners) != 2 {
 		t.Errorf("preset fig3: %s with %d runners", st.Problem, len(st.Runners))
 	}
-	if p := find(t, c.Panel(), "preset"); p.Value != "fig3" {
-		t.Errorf("preset select shows %q after choosing fig3", p.Value)
+	if pr := find(t, c.Panel(""), "preset"); pr.Value != "fig3" {
+		t.Errorf("preset select shows %q after choosing fig3", pr.Value)
 	}
 	send("problem", "booth")
 	send("tune", "")
-	if tune := find(t, c.Panel(), "tune"); !tune.Disabled || !strings.Contains(tune.Text, "Tuning α… 0%") {
-		t.Errorf("tune while tuning: %q disabled %v", tune.Text, tune.Disabled)
+	if tune := find(t, c.Panel(""), "tune"); tune.Attr("disabled") != "true" || !strings.Contains(tune.Text, "Tuning α… 0%") {
+		t.Errorf("tune while tuning: %q disabled %q", tune.Text, tune.Attr("disabled"))
 	}
-	if link := find(t, c.Panel(), "link"); link.Value != "#"+c.State().Hash {
+	if link := find(t, c.Panel(""), "link"); link.Value != "#"+c.State().Hash {
 		t.Errorf("link %q, want #%s", link.Value, c.State().Hash)
+	}
+	rm := all(c.Panel(""), func(n *Node) bool { return n.Attr("class") == "remove" })
+	c.Do(rm[0].Send(""))
+	if n := len(c.State().Runners); n != 1 {
+		t.Errorf("%d runners after removing one of two", n)
 	}
 }
 
 func TestPanelForOneRunnerHasNoRemoveButtonAndEightHaveNoAdd(t *testing.T) {
 	c := sized(t, "o=adam")
-	for _, ctl := range c.Panel() {
-		if ctl.Kind == Card && ctl.Send != nil {
-			t.Error("the only runner can be removed")
-		}
+	if rm := all(c.Panel(""), func(n *Node) bool { return n.Attr("class") == "remove" }); len(rm) != 0 {
+		t.Error("the only runner can be removed")
 	}
 	c = sized(t, "problem=booth&o=gd;gd;gd;gd;gd;gd;gd;gd")
-	for _, ctl := range c.Panel() {
-		if ctl.ID == "add-optimizer" {
-			t.Error("eight runners and still an add menu")
-		}
+	if add := all(c.Panel(""), func(n *Node) bool { return n.Attr("id") == "add-optimizer" }); len(add) != 0 {
+		t.Error("eight runners and still an add menu")
 	}
-	// A knob row's slider sends its position's value; the box the text typed.
+	// A knob row's slider sends its position's value.
 	k := c.Knobs()[0]
-	cmd := knobRow(k).Send(SliderText(k, param.SliderSteps)).(SetParam)
+	cmd := knobRow(k).Kids[1].Send(strconv.Itoa(param.SliderSteps)).(SetParam)
 	if cmd.Runner != 0 || cmd.Name != "lr" || cmd.Text != "10" {
 		t.Errorf("slider at its right end sends %+v", cmd)
+	}
+}
+
+// TestPanelShapeChangesWithWhatItHolds: the page rebuilds the panel only when
+// its shape changes — a new problem, runner or formula — not for a value.
+func TestPanelShapeChangesWithWhatItHolds(t *testing.T) {
+	c := sized(t, "o=gd;momentum")
+	shape := c.Panel("").Shape()
+	for _, cmd := range []Command{SetSpeed{N: 5}, SetParam{Runner: 0, Name: "lr", Text: "0.07"}, TogglePause{}, SetSeed{Text: "4"}} {
+		c.Do(cmd)
+		if c.Panel("").Shape() != shape {
+			t.Errorf("%#v changed the panel's shape", cmd)
+		}
+	}
+	for _, cmd := range []Command{AddRunner{Optimizer: "adam"}, SetProblem{Name: "booth"}, SetFormula{Src: "x^2+y^2"}} {
+		c.Do(cmd)
+		if s := c.Panel("").Shape(); s == shape {
+			t.Errorf("%#v did not change the panel's shape", cmd)
+		} else {
+			shape = s
+		}
 	}
 }
 
