@@ -86,14 +86,14 @@ func (p *painter) drawField(dst *ebiten.Image, f *control.Frame) error {
 	}
 	dst.DrawImage(p.trails, nil)
 	p.drawReference(dst, f.Reference, s)
-	p.sprites.draw(dst, startSprite, ink, s, f.Start[0], f.Start[1])
+	p.sprites.draw(p, dst, view.StartSprite, view.Circle, ink, s, f.Start[0], f.Start[1])
 	for i := range f.Runners {
 		r := &f.Runners[i]
-		kind := ballSprite
+		kind := view.BallSprite
 		if r.Status == race.Diverged {
-			kind = divergedSprite
+			kind = view.DivergedSprite
 		}
-		p.sprites.drawShape(dst, kind, r.Shape, r.Color, s, r.X, r.Y)
+		p.sprites.draw(p, dst, kind, r.Shape, r.Color, s, r.X, r.Y)
 	}
 	return err
 }
@@ -106,10 +106,10 @@ func (p *painter) drawReference(dst *ebiten.Image, pts []float32, s float32) {
 	}
 	p.stroke(dst, pts, 1.2*s, view.ReferenceColor, false)
 	for i := 0; i+1 < len(pts); i += 2 {
-		p.sprites.draw(dst, dotSprite, view.ReferenceColor, s, pts[i], pts[i+1])
+		p.sprites.draw(p, dst, view.DotSprite, view.Circle, view.ReferenceColor, s, pts[i], pts[i+1])
 	}
 	n := len(pts)
-	p.sprites.draw(dst, referenceSprite, view.ReferenceColor, s, pts[n-2], pts[n-1])
+	p.sprites.draw(p, dst, view.ReferenceSprite, view.Circle, view.ReferenceColor, s, pts[n-2], pts[n-1])
 }
 
 // drawChart draws the loss chart's box, decade lines and curves into its

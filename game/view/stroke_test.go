@@ -65,3 +65,35 @@ func TestStrokeDoesNotAllocateOnReuse(t *testing.T) {
 		t.Errorf("Rect 3×4: area %v", area(vs, is))
 	}
 }
+
+// TestSpriteLayers: a ball fills its shape's area (a square of half-diagonal
+// 7 has area 2·7² = 98) under a black outline; a diverged one is crossed out.
+func TestSpriteLayers(t *testing.T) {
+	sq := SpriteLayers(BallSprite, Square, 1)
+	if len(sq) != 2 || sq[0].Black || !sq[1].Black {
+		t.Fatalf("square ball: %d layers", len(sq))
+	}
+	if a := area(sq[0].Vs, sq[0].Is); math.Abs(a-98) > 1e-3 {
+		t.Errorf("square ball's fill: area %v, want 98", a)
+	}
+	// A circle of radius 6 as a 32-gon: 32·½·6²·sin(2π/32).
+	circ := SpriteLayers(BallSprite, Circle, 1)
+	if a, want := area(circ[0].Vs, circ[0].Is), 16*36*math.Sin(2*math.Pi/32); math.Abs(a-want) > 1e-3 {
+		t.Errorf("round ball's fill: area %v, want %v", a, want)
+	}
+	if n := len(SpriteLayers(DivergedSprite, Star, 2)); n != 4 {
+		t.Errorf("diverged star: %d layers, want fill, outline and two strokes", n)
+	}
+	for _, k := range []SpriteKind{ReferenceSprite, DotSprite, StartSprite} {
+		for _, l := range SpriteLayers(k, Circle, 2) {
+			for _, v := range l.Vs {
+				if v.X < 0 || v.Y < 0 || v.X > 2*SpriteHalf*2 || v.Y > 2*SpriteHalf*2 {
+					t.Errorf("sprite %d has a vertex at %v, outside its %v px box", k, v, 2*SpriteHalf*2)
+				}
+			}
+		}
+	}
+	if SpriteLayers(SpriteKind(99), Circle, 1) != nil {
+		t.Error("an unknown sprite has layers")
+	}
+}

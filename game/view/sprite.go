@@ -1,0 +1,83 @@
+package view
+
+
+
+// SpriteKind is a small picture drawn every frame, rasterised once per colour
+// and scale: a runner's ball, the reference path's, the start.
+type SpriteKind int
+
+const (
+	BallSprite      SpriteKind = iota // a runner's ball, in its shape
+	DivergedSprite                    // a runner's ball, crossed out
+	ReferenceSprite                   // the reference path's hollow ball
+	DotSprite                         // a dot on the reference path
+	StartSprite                       // the start's cross-hair
+)
+
+// SpriteHalf is half a sprite's side, in CSS pixels.
+const SpriteHalf = 10
+
+// SpriteLayer is one colour of a sprite: triangles in pixels of a sprite
+// 2·SpriteHalf·scale wide, drawn in the sprite's colour or, when Black, in black.
+type SpriteLayer struct {
+	Vs    []Vertex
+	Is    []uint16
+	Black bool
+}
+
+// circleCorners is how many corners a circle is drawn with: smooth at the
+// sizes sprites have.
+const circleCorners = 32
+
+// SpriteLayers returns the layers of a sprite, bottom first.
+func SpriteLayers(kind SpriteKind, shape Shape, scale float32) []SpriteLayer {
+	s, c := scale, SpriteHalf*scale
+	ring := func(r float32, pts [][2]float64) []float32 {
+		out := make([]float32, 0, 2*len(pts)+4)
+		for _, p := range append(pts, pts[0], pts[1]) { // closed, with a joint where it closes
+			out = append(out, c+r*float32(p[0]), c+r*float32(p[1]))
+		}
+		return out
+	}
+	stroke := func(black bool, width float32, pts ...float32) SpriteLayer {
+		vs, is := Stroke(nil, nil, pts, width)
+		return SpriteLayer{vs, is, black}
+	}
+	circle := polygon(circleCorners, 0, 1)
+	switch kind {
+	case BallSprite, DivergedSprite:
+		outline, r := shape.Outline(), 7*s // polygons reach further than circles, to look as large
+		if outline == nil {
+			outline, r = circle, 6*s
+		}
+		layers := []SpriteLayer{fan(c, r, outline), stroke(true, 1.5*s, ring(r, outline)...)}
+		if kind == DivergedSprite {
+			layers = append(layers, stroke(true, 2*s, c-5*s, c-5*s, c+5*s, c+5*s), stroke(true, 2*s, c-5*s, c+5*s, c+5*s, c-5*s))
+		}
+		return layers
+	case ReferenceSprite:
+		return []SpriteLayer{stroke(false, 2*s, ring(6*s, circle)...)}
+	case DotSprite:
+		return []SpriteLayer{fan(c, 2.2*s, circle)}
+	case StartSprite:
+		return []SpriteLayer{stroke(false, 1.5*s, ring(6*s, circle)...),
+			stroke(false, s, c-9*s, c, c+9*s, c), stroke(false, s, c, c-9*s, c, c+9*s)}
+	}
+	return nil
+}
+
+// fan fills the outline (corners on the unit circle, scaled by r about the
+// sprite's centre c) with triangles from the centre: right for any shape whose
+// every corner the centre sees, stars included.
+func fan(c, r float32, outline [][2]float64) SpriteLayer {
+	l := SpriteLayer{Vs: []Vertex{{c, c}}}
+	for _, p := range outline {
+		l.Vs = append(l.Vs, Vertex{c + r*float32(p[0]), c + r*float32(p[1])})
+	}
+	n := uint16(len(outline))
+	for k := uint16(1); k <= n; k++ {
+		l.Is = append(l.Is, 0, k, k%n+1)
+	}
+	return l
+}
+
