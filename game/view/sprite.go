@@ -1,7 +1,5 @@
 package view
 
-
-
 // SpriteKind is a small picture drawn every frame, rasterised once per colour
 // and scale: a runner's ball, the reference path's, the start.
 type SpriteKind int
@@ -80,4 +78,3 @@ func fan(c, r float32, outline [][2]float64) SpriteLayer {
 	}
 	return l
 }
-
