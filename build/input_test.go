@@ -289,3 +289,24 @@ func TestPointerReadsTheSurface(t *testing.T) {
 		t.Errorf("readout %q, want %q", eval[string](tb, `document.getElementById("probe").textContent`), want)
 	}
 }
+
+// TestEmbedIsDecidedOnceInGo: embed=true (any spelling the hash accepts)
+// hides the panel and gives the canvas the whole frame, the link says embed=1,
+// and configure can turn it off again: the page reads the layout Go publishes.
+func TestEmbedIsDecidedOnceInGo(t *testing.T) {
+	tb := open(t, "embed=true&paused=1")
+	canvasW := `document.querySelector("canvas").getBoundingClientRect().width`
+	if !poll(tb, fmt.Sprintf(`%s === %d && document.body.dataset.layout === "embed"`, canvasW, pageW)) {
+		t.Fatalf("embedded: canvas %g px wide, layout %q; want %d and embed", eval[float64](tb, canvasW), eval[string](tb, "document.body.dataset.layout"), pageW)
+	}
+	if eval[bool](tb, `getComputedStyle(document.getElementById("panel")).display !== "none"`) {
+		t.Error("the panel shows in an embedded page")
+	}
+	if h := tb.state().Hash; !strings.Contains(h, "embed=1") {
+		t.Errorf("hash %q, want embed=1", h)
+	}
+	eval[[]string](tb, `descent.configure("embed=0")`)
+	if !poll(tb, fmt.Sprintf(`%s === %d && document.body.dataset.layout === "side"`, canvasW, pageW-panelW)) {
+		t.Errorf("after embed=0: canvas %g px wide, want %d beside the panel", eval[float64](tb, canvasW), pageW-panelW)
+	}
+}
