@@ -28,7 +28,7 @@ func ExampleSyntaxError() {
 	_, err := expr.Parse("sin(x")
 	fmt.Println(err)
 	// Output:
-	// expr: missing ')' to close sin( from byte 3 at byte 5
+	// expr: expected ',' or ')' to close sin( at byte 3, found the end at byte 5
 }
 
 func ExampleParseWith() {
