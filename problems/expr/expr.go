@@ -54,7 +54,10 @@
 // involve the troublesome operand stays exact: ∂/∂x of x + sqrt(y) is 1 at y = 0.
 package expr
 
-import "fmt"
+import (
+	"fmt"
+	"math"
+)
 
 // Limits on the input, so that no formula from a URL can exhaust the stack or memory.
 const (
@@ -69,7 +72,7 @@ type Expr struct {
 	src   string
 	nodes []node // nodes[root] is the whole formula; children precede their parents
 	root  int32
-	prog  program
+	f     fn // value and gradient, compiled from nodes
 }
 
 // node is one operation of the tree; a and b index its operands in Expr.nodes.
@@ -94,17 +97,26 @@ func (e *Expr) String() string { return e.src }
 
 // Eval returns f(x, y).
 func (e *Expr) Eval(x, y float64) float64 {
-	return e.prog.eval(x, y)
+	v, _, _ := e.ValueGrad(x, y)
+	return v
 }
 
 // Grad returns the exact gradient (∂f/∂x, ∂f/∂y) at (x, y).
 func (e *Expr) Grad(x, y float64) (gx, gy float64) {
-	d := e.prog.valueGrad(x, y)
-	return d.dx, d.dy
+	_, gx, gy = e.ValueGrad(x, y)
+	return gx, gy
 }
 
-// ValueGrad returns f(x, y) and its gradient in one pass.
+// ValueGrad returns f(x, y) and its gradient in one pass. At a point with an infinite
+// or NaN coordinate all three are NaN.
 func (e *Expr) ValueGrad(x, y float64) (v, gx, gy float64) {
-	d := e.prog.valueGrad(x, y)
-	return d.v, d.dx, d.dy
+	if math.IsInf(x, 0) || math.IsInf(y, 0) || math.IsNaN(x) || math.IsNaN(y) {
+		nan := math.NaN()
+		return nan, nan, nan
+	}
+	v, gx, gy = e.f(x, y)
+	if math.IsNaN(v) { // undefined here, so is the slope, whatever the partials say
+		return v, v, v
+	}
+	return v, gx, gy
 }

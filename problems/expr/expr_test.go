@@ -229,19 +229,24 @@ func TestLimitsAccepted(t *testing.T) {
 	}
 }
 
-// TestRegistersStayOnTheStack checks that the most register-hungry formula within
-// MaxLen, a balanced tree of products, fits the stack's register file.
-func TestRegistersStayOnTheStack(t *testing.T) {
-	src := "x"
-	for len(src)*2+3 <= MaxLen {
-		src = "(" + src + ")(" + src + ")"
+// TestLargestFormulas evaluates the longest chain and the widest balanced tree that
+// fit MaxLen: deep recursion in the compiled formula grows the stack, never overflows.
+func TestLargestFormulas(t *testing.T) {
+	balanced := "x"
+	for len(balanced)*2+4 <= MaxLen {
+		balanced = "(" + balanced + ")(" + balanced + ")"
 	}
-	e := mustParse(t, src)
-	if e.prog.regs > stackRegs {
-		t.Errorf("%d-byte balanced product: got %d registers, want at most %d", len(src), e.prog.regs, stackRegs)
+	tests := []struct {
+		src  string
+		want float64 // at x = 1
+	}{
+		{strings.Repeat("x+", MaxLen/2-1) + "x", MaxLen / 2}, // MaxLen/2 terms of 1
+		{balanced, 1},
 	}
-	if got := e.Eval(1, 0); got != 1 {
-		t.Errorf("got %v, want 1", got)
+	for _, tt := range tests {
+		if got := mustParse(t, tt.src).Eval(1, 0); got != tt.want {
+			t.Errorf("%d bytes: got %v, want %v", len(tt.src), got, tt.want)
+		}
 	}
 }
 

@@ -44,7 +44,7 @@ func ParseWith(src string, consts map[string]float64) (*Expr, error) {
 		return nil, p.unexpected("an operator or the end")
 	}
 	e := &Expr{src: src, nodes: p.nodes, root: root}
-	e.prog = compile(e.nodes, root)
+	e.f = compile(e.nodes, root)
 	return e, nil
 }
 
