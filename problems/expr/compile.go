@@ -1,6 +1,9 @@
 package expr
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // fn computes a formula's value and its partial derivatives in x and y at (x, y):
 // forward-mode automatic differentiation, compiled once per formula into nested
@@ -27,6 +30,7 @@ type fn func(x, y float64) (v, dx, dy float64)
 type operand struct {
 	f         fn
 	c, wx, wy float64
+	leaves    []term // if not nil, the operand is their sum (see leafSum)
 }
 
 // term is s·(m·u + k)², or s·(m·u + k) if !squared, for the operand u.
@@ -98,9 +102,8 @@ func (c *compiler) affine(i int32) (m, k float64, a int32, ok bool) {
 // compile returns the fn of node i, an operation.
 func (c *compiler) compile(i int32) fn {
 	n := &c.nodes[i]
-	if _, _, _, ok := c.affine(i); ok || n.op == opAdd || n.op == opSub || n.op == opNeg ||
-		n.op == opPowConst && n.c == 2 {
-		return sum(c.terms(nil, i, false))
+	if c.summable(i) {
+		return sum(c.resolve(c.terms(nil, i, false)))
 	}
 	oa := c.operand(n.a)
 	if n.op == opPowConst && n.c == math.Trunc(n.c) && n.c != 0 && math.Abs(n.c) <= maxPowInt {
@@ -112,10 +115,43 @@ func (c *compiler) compile(i int32) fn {
 	return binary(oa, c.operand(n.b), n.op)
 }
 
+// summable reports whether node i compiles to a sum of terms.
+func (c *compiler) summable(i int32) bool {
+	n := &c.nodes[i]
+	_, _, _, affine := c.affine(i)
+	return affine || n.op == opAdd || n.op == opSub || n.op == opNeg || n.op == opPowConst && n.c == 2
+}
+
+// termSpec is a term whose operand is still the node u.
+type termSpec struct {
+	t term
+	u int32
+}
+
+// resolve compiles the operands of specs: a leaf in place; a sum of leaves in place
+// too, rather than as a call; anything else compiled.
+func (c *compiler) resolve(specs []termSpec) []term {
+	ts := make([]term, len(specs))
+	for k, sp := range specs {
+		ts[k] = sp.t
+		if !c.summable(sp.u) {
+			ts[k].u = c.operand(sp.u)
+			continue
+		}
+		inner := c.terms(nil, sp.u, false)
+		if slices.ContainsFunc(inner, func(sp termSpec) bool { return !c.nodes[sp.u].op.isLeaf() }) {
+			ts[k].u = operand{f: sum(c.resolve(inner))}
+		} else {
+			ts[k].u = operand{leaves: c.resolve(inner)}
+		}
+	}
+	return ts
+}
+
 // terms appends the terms of node i to ts, negated if minus: the left spine of a
 // chain of sums and differences, in order, so that adding them up left to right
 // repeats the formula's own additions.
-func (c *compiler) terms(ts []term, i int32, minus bool) []term {
+func (c *compiler) terms(ts []termSpec, i int32, minus bool) []termSpec {
 	n := &c.nodes[i]
 	switch n.op {
 	case opAdd, opSub:
@@ -126,7 +162,7 @@ func (c *compiler) terms(ts []term, i int32, minus bool) []term {
 }
 
 // term appends node i to ts as one term s·(m·u + k)[²], negated if minus.
-func (c *compiler) term(ts []term, i int32, minus bool) []term {
+func (c *compiler) term(ts []termSpec, i int32, minus bool) []termSpec {
 	t := term{s: 1, m: 1}
 	if minus {
 		t.s = -1
@@ -146,8 +182,7 @@ func (c *compiler) term(ts []term, i int32, minus bool) []term {
 		t.m, t.k = m, k
 		i = a
 	}
-	t.u = c.operand(i)
-	return append(ts, t)
+	return append(ts, termSpec{t, i})
 }
 
 // signs returns the node under any negations at i, flipping s once for each.
@@ -167,6 +202,8 @@ func sum(ts []term) fn {
 			u, ux, uy := t.u.c+t.u.wx*x+t.u.wy*y, t.u.wx, t.u.wy
 			if t.u.f != nil {
 				u, ux, uy = t.u.f(x, y)
+			} else if t.u.leaves != nil {
+				u, ux, uy = leafSum(t.u.leaves, x, y)
 			}
 			w := t.m*u + t.k
 			g := t.s * t.m // ∂(s·w)/∂u
@@ -180,6 +217,23 @@ func sum(ts []term) fn {
 		}
 		return v, dx, dy
 	}
+}
+
+// leafSum adds up terms of leaves, as sum's closure does.
+func leafSum(ts []term, x, y float64) (v, dx, dy float64) {
+	for i := range ts {
+		t := &ts[i]
+		w := t.m*(t.u.c+t.u.wx*x+t.u.wy*y) + t.k
+		g := t.s * t.m
+		if t.squared {
+			g *= 2 * w
+			w *= w
+		}
+		v += t.s * w
+		dx += g * t.u.wx
+		dy += g * t.u.wy
+	}
+	return v, dx, dy
 }
 
 func powInt(oa operand, n int) fn {

@@ -110,12 +110,11 @@ func (e *Expr) Grad(x, y float64) (gx, gy float64) {
 // ValueGrad returns f(x, y) and its gradient in one pass. At a point with an infinite
 // or NaN coordinate all three are NaN.
 func (e *Expr) ValueGrad(x, y float64) (v, gx, gy float64) {
-	if math.IsInf(x, 0) || math.IsInf(y, 0) || math.IsNaN(x) || math.IsNaN(y) {
-		nan := math.NaN()
-		return nan, nan, nan
+	if x-x != 0 || y-y != 0 { // an infinite or NaN coordinate
+		return math.NaN(), math.NaN(), math.NaN()
 	}
 	v, gx, gy = e.f(x, y)
-	if math.IsNaN(v) { // undefined here, so is the slope, whatever the partials say
+	if v != v { // NaN: undefined here, so is the slope, whatever the partials say
 		return v, v, v
 	}
 	return v, gx, gy

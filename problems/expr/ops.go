@@ -54,6 +54,8 @@ const (
 	numOps
 )
 
+func (o op) isLeaf() bool { return o <= opY }
+
 func (o op) arity() int {
 	switch {
 	case o <= opY:
