@@ -108,12 +108,13 @@ func (e *Expr) Grad(x, y float64) (gx, gy float64) {
 }
 
 // ValueGrad returns f(x, y) and its gradient in one pass. At a point with an infinite
-// or NaN coordinate all three are NaN.
+// or NaN coordinate all three are NaN; a coordinate −0 is taken as 0 (which decides
+// only atan2 on its branch cut).
 func (e *Expr) ValueGrad(x, y float64) (v, gx, gy float64) {
 	if x-x != 0 || y-y != 0 { // an infinite or NaN coordinate
 		return math.NaN(), math.NaN(), math.NaN()
 	}
-	v, gx, gy = e.f(x, y)
+	v, gx, gy = e.f(x+0, y+0)
 	if v != v { // NaN: undefined here, so is the slope, whatever the partials say
 		return v, v, v
 	}
