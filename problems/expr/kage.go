@@ -163,11 +163,16 @@ func (e *Expr) Kage() string {
 }
 
 // KageUniform is Kage with the formula's first max numeric literals read from the
-// uniform array Consts (Consts[i] holds consts[i]) rather than written inline, so
-// that formulas differing only in the values of their constants, such as one
-// problem with two parameter settings, share one body and so one shader. Literals
-// that decide the code's shape stay inline: small integer exponents (x^2 is x*x),
-// and values that are not finite float32 numbers.
+// uniform array Consts (declared by the shader as var Consts [N]float, N ≥ max;
+// Consts[i] holds consts[i]) rather than written inline, so that formulas differing
+// only in the values of their constants, such as one problem with two settings of
+// its parameters, share one body and so one shader. Literals that decide the code's
+// shape stay inline: integer exponents up to 8 (x^2 is x*x), and values that are
+// not finite float32 numbers. Literals past the first max stay inline too.
+//
+// The guards depend on no literal's value (x/c is guarded by c == 0.0 at run time),
+// which is why Kage's text, which is KageUniform's with every literal inline, has
+// guards such as "if 6.0 == 0.0" that the shader compiler folds away.
 func (e *Expr) KageUniform(max int) (body string, consts []float64) {
 	k := kageWriter{e: e, names: make([]string, len(e.nodes)), max: max}
 	k.b.WriteString("\tok := 1.0\n")
