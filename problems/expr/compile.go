@@ -45,12 +45,28 @@ type term struct {
 const maxPowInt = 16
 
 // compile returns the fn of the tree under root.
+//
+// The fn of the whole formula also applies ValueGrad's rules at its edges: an
+// infinite or NaN coordinate gives NaN, −0 is taken as 0, and an undefined value has
+// an undefined gradient. A root that is a sum does so itself, saving a call.
 func compile(nodes []node, root int32) fn {
 	c := compiler{nodes: nodes}
-	if o := c.operand(root); o.f == nil {
-		return func(x, y float64) (float64, float64, float64) { return o.c + o.wx*x + o.wy*y, o.wx, o.wy }
-	} else {
-		return o.f
+	if c.summable(root) {
+		return sum(c.resolve(c.terms(nil, root, false)), true)
+	}
+	f := c.operand(root).f
+	if f == nil { // x, y or a constant: a sum of one term
+		return sum([]term{{u: c.operand(root), s: 1, m: 1}}, true)
+	}
+	return func(x, y float64) (v, dx, dy float64) {
+		if x-x != 0 || y-y != 0 { // an infinite or NaN coordinate
+			return math.NaN(), math.NaN(), math.NaN()
+		}
+		v, dx, dy = f(x+0, y+0)
+		if v != v { // NaN: undefined here, so is the slope, whatever the partials say
+			return v, v, v
+		}
+		return v, dx, dy
 	}
 }
 
@@ -103,7 +119,7 @@ func (c *compiler) affine(i int32) (m, k float64, a int32, ok bool) {
 func (c *compiler) compile(i int32) fn {
 	n := &c.nodes[i]
 	if c.summable(i) {
-		return sum(c.resolve(c.terms(nil, i, false)))
+		return sum(c.resolve(c.terms(nil, i, false)), false)
 	}
 	oa := c.operand(n.a)
 	if n.op == opPowConst && n.c == math.Trunc(n.c) && n.c != 0 && math.Abs(n.c) <= maxPowInt {
@@ -140,7 +156,7 @@ func (c *compiler) resolve(specs []termSpec) []term {
 		}
 		inner := c.terms(nil, sp.u, false)
 		if slices.ContainsFunc(inner, func(sp termSpec) bool { return !c.nodes[sp.u].op.isLeaf() }) {
-			ts[k].u = operand{f: sum(c.resolve(inner))}
+			ts[k].u = operand{f: sum(c.resolve(inner), false)}
 		} else {
 			ts[k].u = operand{leaves: c.resolve(inner)}
 		}
@@ -195,8 +211,16 @@ func (c *compiler) signs(i int32, s *float64) int32 {
 }
 
 // sum returns the fn adding up ts in order.
-func sum(ts []term) fn {
+//
+// The root of a formula applies the rules at its edges (see compile).
+func sum(ts []term, root bool) fn {
 	return func(x, y float64) (v, dx, dy float64) {
+		if root {
+			if x-x != 0 || y-y != 0 {
+				return math.NaN(), math.NaN(), math.NaN()
+			}
+			x, y = x+0, y+0
+		}
 		for i := range ts {
 			t := &ts[i]
 			u, ux, uy := t.u.c+t.u.wx*x+t.u.wy*y, t.u.wx, t.u.wy
@@ -214,6 +238,9 @@ func sum(ts []term) fn {
 			v += t.s * w
 			dx += g * ux
 			dy += g * uy
+		}
+		if root && v != v {
+			return v, v, v
 		}
 		return v, dx, dy
 	}

@@ -61,10 +61,7 @@
 // gradient of sqrt(x^2 + y^2) at (0, 0) is the subgradient 0.
 package expr
 
-import (
-	"fmt"
-	"math"
-)
+import "fmt"
 
 // Limits on the input, so that no formula from a URL can exhaust the stack or memory.
 const (
@@ -118,12 +115,5 @@ func (e *Expr) Grad(x, y float64) (gx, gy float64) {
 // or NaN coordinate all three are NaN; a coordinate −0 is taken as 0 (which decides
 // only atan2 on its branch cut).
 func (e *Expr) ValueGrad(x, y float64) (v, gx, gy float64) {
-	if x-x != 0 || y-y != 0 { // an infinite or NaN coordinate
-		return math.NaN(), math.NaN(), math.NaN()
-	}
-	v, gx, gy = e.f(x+0, y+0)
-	if v != v { // NaN: undefined here, so is the slope, whatever the partials say
-		return v, v, v
-	}
-	return v, gx, gy
+	return e.f(x, y) // which also applies the rules above (see compile)
 }
