@@ -223,7 +223,7 @@ func TestKageComputesTheCPUFunction(t *testing.T) {
 		e := mustParse(t, src)
 		body, consts := e.KageUniform(16)
 		for _, run := range []*kageProgram{newKageProgram(t, e.Kage(), nil), newKageProgram(t, body, consts)} {
-			for range 200 {
+			for range 100 {
 				// Half the points on small integers and halves, where the edges are.
 				x, y := 6*rng.Float64()-3, 6*rng.Float64()-3
 				if rng.IntN(2) == 0 {
