@@ -164,6 +164,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"xy + 1", 0, `unknown name "xy", did you mean the product x y?`},
 		{"2pix", 1, `unknown name "pix", did you mean the product pi x?`},
 		{"sinx", 0, `unknown name "sinx", did you mean sin(x)?`},
+		{"1 + cospix", 4, `unknown name "cospix", did you mean cos(pi x)?`},
 		{"exp(-x) + tua", 10, `unknown name "tua", did you mean tau?`},
 		{"(x + 1", 6, `expected ')' to close the '(' at byte 0, found the end`},
 		{"[x + 1)", 6, `expected ']' to close the '[' at byte 0, found ')'`},

@@ -104,8 +104,8 @@ func editDistance(a, b string) int {
 }
 
 // splitProduct splits a name such as "xy" or "pix" into the variables and constants
-// it runs together ("x y", "pi x"), or reports that it cannot.
-func splitProduct(lower string, consts map[string]float64) (string, bool) {
+// it runs together ("x y", "pi x"), and gives how many; 0 if it cannot.
+func splitProduct(lower string, consts map[string]float64) (string, int) {
 	var parts []string
 	for rest := lower; rest != ""; {
 		found := ""
@@ -120,10 +120,10 @@ func splitProduct(lower string, consts map[string]float64) (string, bool) {
 			}
 		}
 		if found == "" {
-			return "", false
+			return "", 0
 		}
 		parts = append(parts, found)
 		rest = rest[len(found):]
 	}
-	return strings.Join(parts, " "), len(parts) > 1
+	return strings.Join(parts, " "), len(parts)
 }

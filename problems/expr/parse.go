@@ -431,13 +431,13 @@ func (p *parser) unknownName(name string, end int) *SyntaxError {
 		}
 		return p.errorf("unknown function %q, expected one of %s", name, strings.Join(functionNames, ", "))
 	}
-	if split, ok := splitProduct(lower, p.consts); ok {
+	if split, n := splitProduct(lower, p.consts); n > 1 {
 		return p.errorf("unknown name %q, did you mean the product %s?", name, split)
 	}
 	for _, f := range functionNames {
 		if rest, ok := strings.CutPrefix(lower, f); ok && rest != "" {
-			if _, ok := splitProduct(rest, p.consts); ok || rest == "x" || rest == "y" {
-				return p.errorf("unknown name %q, did you mean %s(%s)?", name, f, rest)
+			if arg, n := splitProduct(rest, p.consts); n > 0 {
+				return p.errorf("unknown name %q, did you mean %s(%s)?", name, f, arg)
 			}
 		}
 	}
