@@ -10,13 +10,15 @@ import (
 // closures that pass values in registers and allocate nothing per call.
 //
 // A call costs about as much as the arithmetic of a term, so the compiler makes few:
-// a chain of sums and differences is one closure looping over its terms, and a term
-// s·(m·u + k)² or s·(m·u + k) of a leaf u (x, y or a constant) is computed in place.
-// Rosenbrock, (1-x)^2 + 100*(y-x^2)^2, is two closures and one call. Every
-// rearrangement is exact in IEEE arithmetic (a − b is a + (−1)·b, 1·u + 0 is u, the
-// sums keep their order), so the values are those of the formula as written.
-// (An interpreter over a flat instruction list took ten times the hand-written time,
-// a closure per operation six times.)
+// a chain of sums and differences is one closure looping over its terms; a term
+// s·(m·u + k)² or s·(m·u + k) whose u is a leaf (x, y or a constant), or a sum of
+// such terms, is computed in place. Rosenbrock, (1-x)^2 + 100*(y-x^2)^2, is one
+// closure without calls. Every rearrangement is exact in IEEE arithmetic (a − b is
+// a + (−1)·b, 1·u + 0 is u, the sums keep their order), so the values are those of
+// the formula as written. On Rosenbrock the tree walk took 36 times the hand-written
+// time, an interpreter over a flat instruction list 10, a closure per operation 6,
+// this 5.5: what remains is the general term's arithmetic (multiplications by 1 and
+// additions of 0 that hand-written code leaves out).
 type fn func(x, y float64) (v, dx, dy float64)
 
 // operand is an input of a compiled operation: a subformula f, or where f is nil the
