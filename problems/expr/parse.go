@@ -80,7 +80,16 @@ func (p *parser) errorf(format string, args ...any) *SyntaxError {
 
 // unexpected reports the token at p.pos where expected was wanted.
 func (p *parser) unexpected(expected string) *SyntaxError {
+	if r, _ := utf8.DecodeRuneInString(p.src[p.pos:]); lookalikes[r] != "" {
+		return p.errorf("expected %s, found %s (write %s)", expected, p.describe(), lookalikes[r])
+	}
 	return p.errorf("expected %s, found %s", expected, p.describe())
+}
+
+// lookalikes are characters a formula copied from a document may hold, with what to
+// write instead.
+var lookalikes = map[rune]string{
+	'²': "^2", '³': "^3", '×': "*", '·': "*", '÷': "/", '−': "-", 'π': "pi", '√': "sqrt(…)",
 }
 
 func (p *parser) skipSpace() {
@@ -388,6 +397,10 @@ func (p *parser) parseName() (int32, error) {
 	}
 	p.pos = end
 	if p.peek() != '(' {
+		if p.peek() == '^' {
+			return 0, p.errorf("expected '(' after the function %s, found %s (write %s%s^2 for a power of %s)",
+				lower, p.describe(), lower, f.args, lower)
+		}
 		return 0, p.errorf("expected '(' after the function %s, found %s (write %s%s)", lower, p.describe(), lower, f.args)
 	}
 	open := p.pos
