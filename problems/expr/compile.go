@@ -32,7 +32,7 @@ type fn func(x, y float64) (v, dx, dy float64)
 type operand struct {
 	f         fn
 	c, wx, wy float64
-	leaves    []term // if not nil, the operand is their sum (see leafSum)
+	leaves    []leafTerm // if not nil, the operand is their sum (see leafSum)
 }
 
 // term is s·(m·u + k)², or s·(m·u + k) if !squared, for the operand u.
@@ -160,7 +160,7 @@ func (c *compiler) resolve(specs []termSpec) []term {
 		if slices.ContainsFunc(inner, func(sp termSpec) bool { return !c.nodes[sp.u].op.isLeaf() }) {
 			ts[k].u = operand{f: sum(c.resolve(inner), false)}
 		} else {
-			ts[k].u = operand{leaves: c.resolve(inner)}
+			ts[k].u = operand{leaves: leafTerms(c.resolve(inner))}
 		}
 	}
 	return ts
@@ -248,19 +248,43 @@ func sum(ts []term, root bool) fn {
 	}
 }
 
+// leafTerm is a term of a leaf with its constants folded: s·w² or s·w for
+// w = k + mx·x + my·y, with gradient (gx, gy)·w or (gx, gy).
+type leafTerm struct {
+	k, mx, my, s, gx, gy float64
+	squared              bool
+}
+
+// leafTerms folds the constants of terms of leaves. The value is unchanged: m·(c +
+// wx·x + wy·y) + k with wx, wy ∈ {0, 1} and at most one of them 1 is (m·c + k) +
+// (m·wx)·x + (m·wy)·y in IEEE arithmetic, as 0·y only adds a zero.
+func leafTerms(ts []term) []leafTerm {
+	lt := make([]leafTerm, len(ts))
+	for i, t := range ts {
+		g := t.s
+		if t.squared {
+			g *= 2
+		}
+		mx, my := t.m*t.u.wx, t.m*t.u.wy
+		lt[i] = leafTerm{k: t.m*t.u.c + t.k, mx: mx, my: my, s: t.s, gx: g * mx, gy: g * my, squared: t.squared}
+	}
+	return lt
+}
+
 // leafSum adds up terms of leaves, as sum's closure does.
-func leafSum(ts []term, x, y float64) (v, dx, dy float64) {
+func leafSum(ts []leafTerm, x, y float64) (v, dx, dy float64) {
 	for i := range ts {
 		t := &ts[i]
-		w := t.m*(t.u.c+t.u.wx*x+t.u.wy*y) + t.k
-		g := t.s * t.m
+		w := t.k + t.mx*x + t.my*y
 		if t.squared {
-			g *= 2 * w
-			w *= w
+			v += t.s * (w * w)
+			dx += t.gx * w
+			dy += t.gy * w
+		} else {
+			v += t.s * w
+			dx += t.gx
+			dy += t.gy
 		}
-		v += t.s * w
-		dx += g * t.u.wx
-		dy += g * t.u.wy
 	}
 	return v, dx, dy
 }
