@@ -28,7 +28,7 @@ func ExampleSyntaxError() {
 	_, err := expr.Parse("sin(x")
 	fmt.Println(err)
 	// Output:
-	// expr: missing ')' to close sin( from byte 3 at byte 5
+	// expr: expected ',' or ')' to close sin( at byte 3, found the end at byte 5
 }
 
 func ExampleParseWith() {
@@ -45,6 +45,35 @@ func ExampleParseWith() {
 	// 	t1 := 0.1 * t0
 	// 	t2 := y * y
 	// 	t3 := 10.0 * t2
+	// 	t4 := t1 + t3
+	// 	return t4, ok
+}
+
+func ExampleExpr_KageUniform() {
+	for _, a := range []float64{1, 0.5} {
+		e, err := expr.ParseWith("a*x^2 + 10*y^2", map[string]float64{"a": a})
+		if err != nil {
+			panic(err)
+		}
+		body, consts := e.KageUniform(16)
+		fmt.Println(consts)
+		fmt.Print(body)
+	}
+	// Output:
+	// [1 10]
+	// 	ok := 1.0
+	// 	t0 := x * x
+	// 	t1 := Consts[0] * t0
+	// 	t2 := y * y
+	// 	t3 := Consts[1] * t2
+	// 	t4 := t1 + t3
+	// 	return t4, ok
+	// [0.5 10]
+	// 	ok := 1.0
+	// 	t0 := x * x
+	// 	t1 := Consts[0] * t0
+	// 	t2 := y * y
+	// 	t3 := Consts[1] * t2
 	// 	t4 := t1 + t3
 	// 	return t4, ok
 }

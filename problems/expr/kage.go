@@ -11,8 +11,9 @@ import (
 // shader, beside the function that wraps the body. Names start with "expr".
 //
 // GPU pow(a, b) is |a|^b or undefined for a < 0, so exprPow restores the sign for
-// integer exponents and gives exprNaN for non-integer ones, as math.Pow does. Kage has
-// no tanh, so exprTanh builds it from exp.
+// integer exponents and gives exprNaN for non-integer ones, as math.Pow does. Kage
+// (ebiten v2.8.8) has no sinh, cosh, tanh, their inverses, round, cbrt, expm1, log1p,
+// log10 or hypot: the helpers build them from exp, log, pow and length.
 const KageHelpers = `// exprNaN returns NaN at run time (zero over zero in constants is a compile error).
 func exprNaN() float {
 	z := 0.0
@@ -48,24 +49,145 @@ func exprTanh(a float) float {
 	t := exp(-2.0 * abs(a))
 	return sign(a) * (1.0 - t) / (1.0 + t)
 }
+
+// exprSinh is sinh(a); near 0 it is a + a³/6, as exp(a) - exp(-a) cancels there.
+func exprSinh(a float) float {
+	if abs(a) < 0.001 {
+		return a + a*a*a/6.0
+	}
+	t := exp(a)
+	return 0.5 * (t - 1.0/t)
+}
+
+// exprCosh is cosh(a).
+func exprCosh(a float) float {
+	t := exp(abs(a))
+	return 0.5 * (t + 1.0/t)
+}
+
+// exprAsinh is asinh(a), odd by construction.
+func exprAsinh(a float) float {
+	b := abs(a)
+	return sign(a) * log(b+sqrt(b*b+1.0))
+}
+
+// exprAcosh is acosh(a) for a >= 1.
+func exprAcosh(a float) float {
+	return log(a + sqrt(a*a-1.0))
+}
+
+// exprAtanh is atanh(a) for abs(a) < 1.
+func exprAtanh(a float) float {
+	return 0.5 * log((1.0+a)/(1.0-a))
+}
+
+// exprExpm1 is exp(a) - 1; near 0 it is a + a²/2, as the subtraction cancels there.
+func exprExpm1(a float) float {
+	if abs(a) < 0.001 {
+		return a + 0.5*a*a
+	}
+	return exp(a) - 1.0
+}
+
+// exprLog1p is log(1 + a) for a > -1, exact for small a (Goldberg's correction).
+func exprLog1p(a float) float {
+	u := 1.0 + a
+	if u == 1.0 {
+		return a
+	}
+	return log(u) * a / (u - 1.0)
+}
+
+// exprLog10 is the logarithm in base 10 for a > 0.
+func exprLog10(a float) float {
+	return log(a) * 0.4342944819032518
+}
+
+// exprCbrt is the real cube root, odd by construction.
+func exprCbrt(a float) float {
+	return sign(a) * pow(abs(a), 1.0/3.0)
+}
+
+// exprRound rounds half away from zero, as Go's math.Round.
+func exprRound(a float) float {
+	return sign(a) * floor(abs(a)+0.5)
+}
+
+// exprHypot is sqrt(a*a + b*b).
+func exprHypot(a, b float) float {
+	return length(vec2(a, b))
+}
 `
+
+// kageFuncs names the Kage function or helper of each function of the grammar.
+var kageFuncs = [numOps]string{
+	opSin: "sin", opCos: "cos", opTan: "tan", opAsin: "asin", opAcos: "acos", opAtan: "atan",
+	opAtan2: "atan2", opSinh: "exprSinh", opCosh: "exprCosh", opTanh: "exprTanh",
+	opAsinh: "exprAsinh", opAcosh: "exprAcosh", opAtanh: "exprAtanh",
+	opExp: "exp", opExpm1: "exprExpm1", opLog: "log", opLog1p: "exprLog1p", opLog2: "log2",
+	opLog10: "exprLog10", opSqrt: "sqrt", opCbrt: "exprCbrt", opAbs: "abs", opSign: "sign",
+	opFloor: "floor", opCeil: "ceil", opRound: "exprRound",
+	opMin: "min", opMax: "max", opHypot: "exprHypot", opMod: "mod", opPow: "exprPow",
+}
+
+var kageOps = [numOps]string{opAdd: "+", opSub: "-", opMul: "*", opDiv: "/"}
+
+// kageUndefined gives, for each operation with an undefined region, the Kage condition
+// that holds there, with %[1]s the first operand and %[2]s the second: the regions
+// where apply returns NaN.
+var kageUndefined = [numOps]string{
+	opDiv:   "%[2]s == 0.0",
+	opMod:   "%[2]s == 0.0",
+	opPow:   "%[1]s < 0.0 && floor(%[2]s) != %[2]s || %[1]s == 0.0 && %[2]s < 0.0",
+	opAtan2: "%[1]s == 0.0 && %[2]s == 0.0",
+	opLog:   "%[1]s <= 0.0", opLog2: "%[1]s <= 0.0", opLog10: "%[1]s <= 0.0",
+	opLog1p: "%[1]s <= -1.0",
+	opSqrt:  "%[1]s < 0.0",
+	opAsin:  "abs(%[1]s) > 1.0", opAcos: "abs(%[1]s) > 1.0",
+	opAcosh: "%[1]s < 1.0",
+	opAtanh: "abs(%[1]s) >= 1.0",
+}
 
 // maxExpandedPower is the largest |n| for which a^n is emitted as a product.
 const maxExpandedPower = 8
 
 // Kage returns the body of a Kage function func f(x, y float) (float, float)
 // computing the formula: one := statement per operation, then return value, ok.
-// ok is 1.0 where the formula is defined and 0.0 where a logarithm, square root,
-// division or power leaves its domain: GPUs do not reliably give NaN there (log of
-// a negative number is 0 on some), so the shader is told instead. The body may call
-// the functions of KageHelpers. Every literal is a float, so no division is an
-// integer one.
+// ok is 1.0 where the formula is defined and 0.0 where it is not (see the package
+// doc): GPUs do not reliably give NaN there (log of a negative number is 0 on some),
+// so the shader is told instead. The body may call the functions of KageHelpers.
+// Every literal is a float, so no division is an integer one.
 func (e *Expr) Kage() string {
-	k := kageWriter{e: e, names: make([]string, len(e.nodes))}
+	body, _ := e.KageUniform(0)
+	return body
+}
+
+// KageUniform is Kage with the formula's first max numeric literals read from the
+// uniform array Consts (declared by the shader as var Consts [N]float, N ≥ max;
+// Consts[i] holds consts[i]) rather than written inline, so that formulas differing
+// only in the values of their constants, such as one problem with two settings of
+// its parameters, share one body and so one shader. Literals that decide the code's
+// shape stay inline: integer exponents up to 8 (x^2 is x*x), and values that are
+// not finite float32 numbers. Literals past the first max stay inline too.
+//
+// The guards depend on no literal's value (x/c is guarded by c == 0.0 at run time),
+// which is why Kage's text, which is KageUniform's with every literal inline, has
+// guards such as "if 6.0 == 0.0" that the shader compiler folds away.
+func (e *Expr) KageUniform(max int) (body string, consts []float64) {
+	k := kageWriter{e: e, names: make([]string, len(e.nodes)), max: max}
 	k.b.WriteString("\tok := 1.0\n")
 	result := k.emit(e.root)
 	k.b.WriteString("\treturn " + result + ", ok\n")
-	return k.b.String()
+	return k.b.String(), k.consts
+}
+
+type kageWriter struct {
+	e      *Expr
+	b      strings.Builder
+	names  []string // operand text of each emitted node
+	next   int      // number of temporaries so far
+	max    int      // the most literals to read from Consts
+	consts []float64
 }
 
 // guard writes a statement that clears ok where cond holds.
@@ -73,11 +195,14 @@ func (k *kageWriter) guard(cond string) {
 	fmt.Fprintf(&k.b, "\tif %s {\n\t\tok = 0.0\n\t}\n", cond)
 }
 
-type kageWriter struct {
-	e     *Expr
-	b     strings.Builder
-	names []string // operand text of each emitted node
-	next  int      // number of temporaries so far
+// literal returns the operand text of the constant v: an element of Consts while
+// there is room and v is a finite float32, else v written out.
+func (k *kageWriter) literal(v float64) string {
+	if len(k.consts) >= k.max || math.IsNaN(v) || math.Abs(v) > math.MaxFloat32 {
+		return kageFloat(v)
+	}
+	k.consts = append(k.consts, v)
+	return "Consts[" + strconv.Itoa(len(k.consts)-1) + "]"
 }
 
 // emit writes the statements computing node i and returns an operand that names its
@@ -88,12 +213,12 @@ func (k *kageWriter) emit(i int32) string {
 	}
 	n := &k.e.nodes[i]
 	var rhs string
-	switch n.op {
+	switch o := n.op; o {
 	case opNum:
-		k.names[i] = kageFloat(n.c)
 		if math.IsNaN(n.c) || math.IsInf(n.c, 0) {
 			k.b.WriteString("\tok = 0.0\n") // e.g. log(-1): undefined everywhere
 		}
+		k.names[i] = k.literal(n.c)
 		return k.names[i]
 	case opX:
 		return "x"
@@ -103,33 +228,20 @@ func (k *kageWriter) emit(i int32) string {
 		rhs = "-" + k.emit(n.a)
 	case opAdd, opSub, opMul, opDiv:
 		a, b := k.emit(n.a), k.emit(n.b)
-		if d := k.e.nodes[n.b]; n.op == opDiv && d.op != opNum {
-			k.guard(b + " == 0.0")
-		} else if n.op == opDiv && d.c == 0 {
-			k.b.WriteString("\tok = 0.0\n") // a division by a constant zero
-		}
-		rhs = a + " " + kageOps[n.op] + " " + b
-	case opPow:
-		a, b := k.emit(n.a), k.emit(n.b)
-		k.guard(fmt.Sprintf("%s < 0.0 && floor(%s) != %s", a, b, b))
-		rhs = fmt.Sprintf("exprPow(%s, %s)", a, b)
+		k.guardFor(o, a, b)
+		rhs = a + " " + kageOps[o] + " " + b
 	case opPowConst:
+		rhs = k.power(k.emit(n.a), n.c)
+	default:
 		a := k.emit(n.a)
-		if n.c != math.Trunc(n.c) {
-			k.guard(a + " < 0.0")
-		} else if n.c < 0 {
-			k.guard(a + " == 0.0")
+		if o.arity() == 1 {
+			k.guardFor(o, a, "")
+			rhs = fmt.Sprintf("%s(%s)", kageFuncs[o], a)
+			break
 		}
-		rhs = kagePower(a, n.c)
-	case opSin, opCos, opExp, opLog, opSqrt, opAbs, opTanh:
-		a := k.emit(n.a)
-		switch n.op {
-		case opLog:
-			k.guard(a + " <= 0.0")
-		case opSqrt:
-			k.guard(a + " < 0.0")
-		}
-		rhs = fmt.Sprintf("%s(%s)", kageFuncs[n.op], a)
+		b := k.emit(n.b)
+		k.guardFor(o, a, b)
+		rhs = fmt.Sprintf("%s(%s, %s)", kageFuncs[o], a, b)
 	}
 	name := "t" + strconv.Itoa(k.next)
 	k.next++
@@ -138,24 +250,27 @@ func (k *kageWriter) emit(i int32) string {
 	return name
 }
 
-var kageOps = map[op]string{opAdd: "+", opSub: "-", opMul: "*", opDiv: "/"}
-
-var kageFuncs = map[op]string{
-	opSin: "sin", opCos: "cos", opExp: "exp", opLog: "log", opSqrt: "sqrt", opAbs: "abs",
-	opTanh: "exprTanh",
+// guardFor writes the guard of operation o on operands a and b, if o has one.
+func (k *kageWriter) guardFor(o op, a, b string) {
+	if cond := kageUndefined[o]; cond != "" {
+		k.guard(fmt.Sprintf(cond, a, b))
+	}
 }
 
-// kagePower returns Kage for a^c: a product for small integer c, exprPow otherwise.
-func kagePower(a string, c float64) string {
+// power returns Kage for a^c: a product for small integer c, exprPow otherwise.
+func (k *kageWriter) power(a string, c float64) string {
 	n := math.Abs(c)
 	if c != math.Trunc(c) || n > maxExpandedPower {
-		return fmt.Sprintf("exprPow(%s, %s)", a, kageFloat(c))
+		b := k.literal(c)
+		k.guardFor(opPow, a, b)
+		return fmt.Sprintf("exprPow(%s, %s)", a, b)
 	}
 	if n == 0 {
 		return "1.0"
 	}
 	product := strings.Repeat(a+" * ", int(n)-1) + a
 	if c < 0 {
+		k.guardFor(opDiv, "1.0", a)
 		return "1.0 / (" + product + ")"
 	}
 	return product
