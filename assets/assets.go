@@ -9,6 +9,10 @@ import (
 //go:embed field.kage
 var fieldShader string
 
+// MaxConsts is the length of the field shader's Consts array: how many of a
+// formula's numbers are uniforms rather than written into its source.
+const MaxConsts = 32
+
 // FieldShader returns the Kage source of the field shader for a field function whose
 // body is body, with helpers (Kage function declarations) the body may call.
 func FieldShader(helpers, body string) []byte {

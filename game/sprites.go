@@ -34,9 +34,9 @@ func (sp *sprites) draw(p *painter, dst *ebiten.Image, kind view.SpriteKind, sha
 		for _, l := range view.SpriteLayers(kind, shape, s) {
 			p.mesh, p.is = append(p.mesh[:0], l.Vs...), append(p.is[:0], l.Is...)
 			if l.Black {
-				p.fill(img, color.RGBA{A: 0xff}, true)
+				p.fill(img, color.RGBA{A: 0xff}, 0, 0, true)
 			} else {
-				p.fill(img, c, true)
+				p.fill(img, c, 0, 0, true)
 			}
 		}
 		if sp.cache == nil {

@@ -46,7 +46,7 @@ var recommended = map[string]map[string]map[string]float64{
 		"rmsprop":  {"lr": 0.2},  // within 1e-06 of the minimum at step 49
 		"adam":     {"lr": 2},    // within 1e-06 of the minimum at step 130
 		"nesterov": {"lr": 0.1},  // within 1e-06 of the minimum at step 44
-		"adadelta": {"lr": 2},    // loss 0.00517 after 1000 steps, still moving
+		"adadelta": {"lr": 2},    // loss 0.00516 after 1000 steps, still moving
 		"adamax":   {"lr": 2},    // within 1e-06 of the minimum at step 126
 		"amsgrad":  {"lr": 0.1},  // within 1e-06 of the minimum at step 119
 		"nadam":    {"lr": 1},    // within 1e-06 of the minimum at step 52
@@ -94,7 +94,7 @@ var recommended = map[string]map[string]map[string]float64{
 		"rmsprop":  {"lr": 0.005}, // loss 0.0283 after 1000 steps, still moving
 		"adam":     {"lr": 0.5},   // within 1e-06 of the minimum at step 618
 		"nesterov": {"lr": 0.001}, // loss 3.44e-05, settled from step 997
-		"adadelta": {"lr": 0.5},   // loss 0.108 after 1000 steps, still moving
+		"adadelta": {"lr": 0.5},   // loss 0.107 after 1000 steps, still moving
 		"adamax":   {"lr": 1},     // loss 0.00155 after 1000 steps, still moving
 		"amsgrad":  {"lr": 1},     // within 1e-06 of the minimum at step 605
 		"nadam":    {"lr": 0.05},  // loss 0.000304 after 1000 steps, still moving
@@ -206,7 +206,7 @@ var recommended = map[string]map[string]map[string]float64{
 		"rmsprop":  {"lr": 1},     // within 1e-06 of the minimum at step 16
 		"adam":     {"lr": 0.2},   // within 1e-06 of the minimum at step 117
 		"nesterov": {"lr": 0.005}, // within 1e-06 of the minimum at step 107
-		"adadelta": {"lr": 1},     // loss 0.308 after 1000 steps, still moving
+		"adadelta": {"lr": 2},     // loss 0.311 after 1000 steps, still moving
 		"adamax":   {"lr": 1},     // within 1e-06 of the minimum at step 132
 		"amsgrad":  {"lr": 0.5},   // within 1e-06 of the minimum at step 113
 		"nadam":    {"lr": 0.5},   // within 1e-06 of the minimum at step 96

@@ -17,7 +17,7 @@ import (
 type ViewKind int
 
 const (
-	FieldView ViewKind = iota // the loss surface, with trails and balls
+	FieldView ViewKind = iota // a loss surface, with trails and balls
 	ChartView                 // the loss chart
 )
 
@@ -31,53 +31,123 @@ func (k ViewKind) String() string {
 	return "ViewKind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// View is a rectangle of the screen, in device pixels, that one picture is
-// drawn into; later views are drawn over earlier ones.
-type View struct {
-	Kind ViewKind
-	Rect image.Rectangle
-}
-
-// Frame is everything a Draw paints, in device pixels. Its slices are reused
-// from frame to frame: a painter reads them and keeps nothing.
+// Frame is everything a Draw paints, view by view, in device pixels. Its
+// slices are reused from frame to frame: a painter reads them and keeps nothing.
 type Frame struct {
-	Views     []View
-	Problem   *problems.Problem
-	Field     view.View   // the field view's geometry
-	Levels    view.Levels // the field's colour scale
-	Refield   bool        // the field must be repainted
-	Retrail   bool        // the trail layer must be cleared; Trail then holds whole trails
-	DPR       float64
-	Start     [2]float32 // the start's screen position
-	Runners   []RunnerFrame
-	Reference []float32 // the reference path's screen points so far; its last is its ball
-	Chart     ChartFrame
-	Legend    legend.Legend
+	Views   []View
+	DPR     float64
+	Retrail bool // every trail layer must be cleared: Trails then hold whole trails
+	Legend  legend.Legend
 }
 
-// RunnerFrame is one runner on screen.
-type RunnerFrame struct {
+// View is a rectangle of the screen, in device pixels, that its own picture is
+// drawn into: a field, trails in a layer that only grows, then items; later
+// views are drawn over earlier ones.
+type View struct {
+	Kind   ViewKind
+	Rect   image.Rectangle
+	Field  *Field  // the surface painted under everything; nil for none
+	Trails []Trail // what each frame adds to the view's trail layer
+	Items  []Item  // drawn over the trails, in order
+}
+
+// Field is a loss surface painted by the field shader.
+type Field struct {
+	Problem *problems.Problem
+	Geo     view.View   // its world↔screen geometry, the view's rectangle in size
+	Levels  view.Levels // its colour scale
+	Stale   bool        // it must be repainted
+}
+
+// Trail is a polyline added to a view's trail layer: screen x, y pairs,
+// relative to the view's rectangle, oldest first.
+type Trail struct {
+	Color color.RGBA
+	Pts   []float32
+}
+
+// ItemKind is what an item of a view is.
+type ItemKind int
+
+const (
+	Polyline ItemKind = iota // a line Width pixels wide through Pts
+	Markers                  // a sprite at each point of Pts
+	Rect                     // the rectangle Pts[0:4]: x, y, width, height
+)
+
+// Item is one thing drawn in a view, in screen pixels relative to its
+// rectangle. A view's items are rebuilt every frame into reused buffers.
+type Item struct {
+	Kind   ItemKind
 	Color  color.RGBA
+	Width  float32
+	Sprite view.SpriteKind
 	Shape  view.Shape
-	Status race.Status
-	Trail  []float32 // screen x, y pairs to add to the trail layer, oldest first
-	X, Y   float32   // the ball, held at the screen's edge when it is off screen
+	Pts    []float32
 }
 
-// ChartFrame is the loss chart: decade lines and one curve per runner (and the
-// reference path's), in screen pixels.
-type ChartFrame struct {
-	Decades   []float32   // heights of the decade lines
-	Curves    [][]float32 // x, y pairs, in runner order
-	Reference []float32
+// next returns the frame's view i, reusing its buffers, emptied.
+func (f *Frame) next(kind ViewKind, r image.Rectangle) *View {
+	n := len(f.Views)
+	if n < cap(f.Views) {
+		f.Views = f.Views[:n+1]
+	} else {
+		f.Views = append(f.Views, View{})
+	}
+	v := &f.Views[n]
+	v.Kind, v.Rect, v.Field = kind, r, nil
+	v.Trails, v.Items = v.Trails[:0], v.Items[:0]
+	return v
 }
+
+// add appends an item to v, reusing a previous frame's buffer, and returns it.
+func (v *View) add(kind ItemKind, c color.RGBA, width float32) *Item {
+	n := len(v.Items)
+	if n < cap(v.Items) {
+		v.Items = v.Items[:n+1]
+	} else {
+		v.Items = append(v.Items, Item{})
+	}
+	it := &v.Items[n]
+	*it = Item{Kind: kind, Color: c, Width: width, Pts: it.Pts[:0]}
+	return it
+}
+
+// trail appends a trail to v, reusing a previous frame's buffer, and returns it.
+func (v *View) trail(c color.RGBA) *Trail {
+	n := len(v.Trails)
+	if n < cap(v.Trails) {
+		v.Trails = v.Trails[:n+1]
+	} else {
+		v.Trails = append(v.Trails, Trail{})
+	}
+	t := &v.Trails[n]
+	t.Color, t.Pts = c, t.Pts[:0]
+	return t
+}
+
+// marker adds one sprite at (x, y).
+func (v *View) marker(kind view.SpriteKind, shape view.Shape, c color.RGBA, x, y float64) {
+	it := v.add(Markers, c, 0)
+	it.Sprite, it.Shape = kind, shape
+	it.Pts = append(it.Pts, float32(x), float32(y))
+}
+
+// Ink is the colour of marks that are no runner's: the start, the chart's frame.
+var ink = color.RGBA{0xf2, 0xf2, 0xf2, 0xff}
+
+// The loss chart's colours.
+var (
+	chartFill = color.RGBA{0x10, 0x10, 0x14, 0xd6}
+	chartGrid = color.RGBA{0x50, 0x50, 0x58, 0xff}
+)
 
 // drawer keeps what frames reuse and what the painter has been given.
 type drawer struct {
 	frame       Frame
 	levels      view.Levels
 	fieldStale  bool  // the field must be repainted (and its levels sampled)
-	trailsStale bool  // the trail layer must be redrawn from scratch
+	trailsStale bool  // the trail layers must be redrawn from scratch
 	trailDrawn  []int // each runner's TrailCount when its trail was last drawn
 	trailBuf    [][2]float64
 	lossBufs    [][]float64
@@ -89,29 +159,26 @@ func (c *Controller) Frame() *Frame {
 	d := &c.drawer
 	f := &d.frame
 	c.dirty = false
-	f.Problem, f.DPR = c.problem, c.screen.DPR
-	f.Views = c.views(f.Views[:0])
+	f.DPR, f.Views = c.screen.DPR, f.Views[:0]
 	legend.Make(&f.Legend, c.problem, c.race, c.cfg.Paused, c.referencePath())
-	f.Reference = f.Reference[:0]
-	if c.ref != nil {
-		f.Reference = screenTrail(f.Reference, c.ref.Path.Points[:c.referenceIteration()+1], c.field)
-	}
-	f.Refield = d.fieldStale
+	c.fieldFrame(f.next(FieldView, image.Rect(0, 0, c.screen.W, c.screen.H)))
+	c.chartFrame(f.next(ChartView, chartRect(c.screen)))
+	return f
+}
+
+// fieldFrame fills the field view: the surface, the trails, the reference
+// path, the start and the balls.
+func (c *Controller) fieldFrame(v *View) {
+	d, f := &c.drawer, &c.drawer.frame
 	if d.fieldStale {
 		d.levels = view.SampleLevels(c.field, c.problem.Value, c.fmin, c.problem.Scale == problems.Log)
-		d.fieldStale = false
 	}
-	f.Field, f.Levels = c.field, d.levels
-	sx, sy := c.field.ToScreen(c.race.Start[0], c.race.Start[1])
-	f.Start = [2]float32{float32(sx), float32(sy)}
+	v.Field = &Field{Problem: c.problem, Geo: c.field, Levels: d.levels, Stale: d.fieldStale}
+	d.fieldStale = false
 
-	runners := c.race.Runners
-	if cap(f.Runners) < len(runners) {
-		f.Runners = make([]RunnerFrame, len(runners))
-	}
-	f.Runners = f.Runners[:len(runners)]
 	// Trails are drawn into a layer that keeps what was drawn: each frame adds
 	// only the steps taken since the last, from the last point drawn.
+	runners := c.race.Runners
 	f.Retrail = d.trailsStale || len(d.trailDrawn) != len(runners)
 	for i, r := range runners {
 		if !f.Retrail && r.TrailCount()-d.trailDrawn[i] >= trailLen {
@@ -122,25 +189,39 @@ func (c *Controller) Frame() *Frame {
 		d.trailDrawn = make([]int, len(runners))
 	}
 	for i, r := range runners {
-		rf := &f.Runners[i]
-		rf.Color, rf.Shape = view.RunnerColor(r.ID), view.RunnerShape(r.ID)
-		rf.Status = r.Status
-		// A ball off the screen (one that flew off, say) is shown at the
-		// edge, on the line towards it, so the learner sees where it went.
-		x, y := c.field.ToScreen(r.X, r.Y)
-		x, y = c.field.Clamp(x, y, 12*c.screen.DPR)
-		rf.X, rf.Y = float32(x), float32(y)
 		if f.Retrail {
 			d.trailBuf = r.Trail(d.trailBuf[:0])
 		} else {
 			d.trailBuf = r.TrailTail(d.trailBuf[:0], r.TrailCount()-d.trailDrawn[i]+1)
 		}
-		rf.Trail = screenTrail(rf.Trail[:0], d.trailBuf, c.field)
+		t := v.trail(view.RunnerColor(r.ID))
+		t.Pts = screenTrail(t.Pts, d.trailBuf, c.field)
 		d.trailDrawn[i] = r.TrailCount()
 	}
 	d.trailsStale = false
-	c.chartFrame(f)
-	return f
+
+	if c.ref != nil {
+		line := v.add(Polyline, view.ReferenceColor, 1.2*float32(c.screen.DPR))
+		line.Pts = screenTrail(line.Pts, c.ref.Path.Points[:c.referenceIteration()+1], c.field)
+		dots := v.add(Markers, view.ReferenceColor, 0)
+		dots.Sprite = view.DotSprite
+		dots.Pts = append(dots.Pts, line.Pts[:len(line.Pts)-2]...)
+		n := len(line.Pts)
+		v.marker(view.ReferenceSprite, view.Circle, view.ReferenceColor, float64(line.Pts[n-2]), float64(line.Pts[n-1]))
+	}
+	sx, sy := c.field.ToScreen(c.race.Start[0], c.race.Start[1])
+	v.marker(view.StartSprite, view.Circle, ink, sx, sy)
+	for _, r := range runners {
+		// A ball off the screen (one that flew off, say) is shown at the
+		// edge, on the line towards it, so the learner sees where it went.
+		x, y := c.field.ToScreen(r.X, r.Y)
+		x, y = c.field.Clamp(x, y, 12*c.screen.DPR)
+		kind := view.BallSprite
+		if r.Status == race.Diverged {
+			kind = view.DivergedSprite
+		}
+		v.marker(kind, view.RunnerShape(r.ID), view.RunnerColor(r.ID), x, y)
+	}
 }
 
 // referencePath is the reference path, nil when none is shown.
@@ -170,12 +251,11 @@ func screenTrail(dst []float32, trail [][2]float64, v view.View) []float32 {
 	return dst
 }
 
-// chartFrame lays out the loss chart in its view.
-func (c *Controller) chartFrame(f *Frame) {
+// chartFrame fills the loss chart's view: its box, decade lines and a curve
+// per runner (and the reference path's), in the view's own pixels.
+func (c *Controller) chartFrame(v *View) {
 	d := &c.drawer
-	ch := &f.Chart
-	r := chartRect(c.screen)
-	x0, y0, w, h := float64(r.Min.X), float64(r.Min.Y), float64(r.Dx()), float64(r.Dy())
+	w, h := float64(v.Rect.Dx()), float64(v.Rect.Dy())
 	runners := c.race.Runners
 	if cap(d.lossBufs) < len(runners) {
 		d.lossBufs = make([][]float64, len(runners))
@@ -190,24 +270,24 @@ func (c *Controller) chartFrame(f *Frame) {
 	// noise in a few iterations, would squash them to the top; it is clipped.
 	lc := view.NewLossChart(d.lossBufs, d.lossFirsts, c.race.Step, c.fmin, w, h)
 	dpr := c.screen.DPR
-	f.Legend.Chart = legend.ChartLabels{
+	d.frame.Legend.Chart = legend.ChartLabels{
 		Top: lc.Top, Bottom: lc.Bottom, FirstStep: lc.FirstStep, LastStep: lc.LastStep,
-		Box: [4]float64{x0 / dpr, y0 / dpr, w / dpr, h / dpr},
+		Box: [4]float64{float64(v.Rect.Min.X) / dpr, float64(v.Rect.Min.Y) / dpr, w / dpr, h / dpr},
 	}
-	ch.Decades = ch.Decades[:0]
+	box := v.add(Rect, chartFill, 0)
+	box.Pts = append(box.Pts, 0, 0, float32(w), float32(h))
 	every := (lc.Top - lc.Bottom + 5) / 6 // at most about six lines
 	for dec := lc.Top - every; dec > lc.Bottom; dec -= every {
-		ch.Decades = append(ch.Decades, float32(y0+lc.Y(c.fmin+math.Pow(10, float64(dec)))))
+		y := float32(lc.Y(c.fmin + math.Pow(10, float64(dec))))
+		line := v.add(Rect, chartGrid, 0)
+		line.Pts = append(line.Pts, 0, y-0.5, float32(w), 1)
 	}
-	if cap(ch.Curves) < len(runners) {
-		ch.Curves = make([][]float32, len(runners))
-	}
-	ch.Curves = ch.Curves[:len(runners)]
-	for i := range runners {
-		ch.Curves[i] = lc.Curve(ch.Curves[i][:0], d.lossBufs[i], d.lossFirsts[i], x0, y0)
-	}
-	ch.Reference = ch.Reference[:0]
 	if c.ref != nil {
-		ch.Reference = lc.Curve(ch.Reference, c.ref.Path.Losses[:c.referenceIteration()+1], 0, x0, y0)
+		curve := v.add(Polyline, view.ReferenceColor, 1.2*float32(dpr))
+		curve.Pts = lc.Curve(curve.Pts, c.ref.Path.Losses[:c.referenceIteration()+1], 0, 0, 0)
+	}
+	for i, rn := range runners {
+		curve := v.add(Polyline, view.RunnerColor(rn.ID), 1.5*float32(dpr))
+		curve.Pts = lc.Curve(curve.Pts, d.lossBufs[i], d.lossFirsts[i], 0, 0)
 	}
 }

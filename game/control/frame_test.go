@@ -31,9 +31,9 @@ func TestFrameViews(t *testing.T) {
 	for _, tt := range tests {
 		c := New("paused=1")
 		do(t, c, Resize{Screen: tt.screen})
-		f := c.Frame()
+		f := look(c.Frame())
 		full := image.Rect(0, 0, tt.screen.W, tt.screen.H)
-		if len(f.Views) != 2 || f.Views[0] != (View{FieldView, full}) || f.Views[1].Kind != ChartView {
+		if len(f.Views) != 2 || f.Views[0].Kind != FieldView || f.Views[0].Rect != full || f.Views[1].Kind != ChartView {
 			t.Fatalf("%+v: views %+v, want the field on %v then the chart", tt.screen, f.Views, full)
 		}
 		if got := f.Views[1].Rect; got != tt.chart || !got.In(full) {
@@ -76,7 +76,7 @@ func TestFrameTrailsExtend(t *testing.T) {
 	}
 	check := func(when string, retrail bool, from, to int) {
 		t.Helper()
-		f := c.Frame()
+		f := look(c.Frame())
 		if f.Retrail != retrail {
 			t.Errorf("%s: Retrail %v, want %v", when, f.Retrail, retrail)
 		}
@@ -122,7 +122,7 @@ func TestFrameTrailsExtend(t *testing.T) {
 		do(t, c, Step{N: 2})
 		c.Frame()
 		do(t, c, r.cmd)
-		if f := c.Frame(); !f.Retrail || len(f.Runners[0].Trail) != 2*len(c.Race().Runners[0].Trail(nil)) {
+		if f := look(c.Frame()); !f.Retrail || len(f.Runners[0].Trail) != 2*len(c.Race().Runners[0].Trail(nil)) {
 			t.Errorf("after %s: Retrail %v with %d points, want the whole trail of %d", r.name, f.Retrail, len(f.Runners[0].Trail)/2, len(c.Race().Runners[0].Trail(nil)))
 		}
 	}
@@ -136,14 +136,14 @@ func TestFrameRetrailsAfterMoreStepsThanATrailKeeps(t *testing.T) {
 	c := sized(t, "problem=quadratic&o=adagrad:lr=0.01&paused=1")
 	c.Frame()
 	do(t, c, Step{N: trailLen - 1})
-	if f := c.Frame(); f.Retrail {
+	if f := look(c.Frame()); f.Retrail {
 		t.Errorf("Retrail after %d steps, fewer than a trail keeps", trailLen-1)
 	}
 	do(t, c, Step{N: trailLen})
 	if c.Race().Runners[0].Status != race.Running {
 		t.Fatalf("adagrad stopped: the test lost its point")
 	}
-	if f := c.Frame(); !f.Retrail {
+	if f := look(c.Frame()); !f.Retrail {
 		t.Errorf("no Retrail after %d steps, as many as a trail keeps", trailLen)
 	}
 }
@@ -154,7 +154,7 @@ func TestFrameRetrailsAfterMoreStepsThanATrailKeeps(t *testing.T) {
 func TestFrameClampsABallOffScreen(t *testing.T) {
 	// The view [10, 11]×[10, 11] is far to the top right of the start (−4.5, 2).
 	c := sized(t, "problem=ill-conditioned&o=gd&view=10,11,10,11&paused=1")
-	f := c.Frame()
+	f := look(c.Frame())
 	r := c.Race().Runners[0]
 	sx, sy := f.Field.ToScreen(r.X, r.Y)
 	cx, cy := float64(testW)/2, float64(testH)/2
@@ -170,7 +170,7 @@ func TestFrameClampsABallOffScreen(t *testing.T) {
 		t.Errorf("ball at (%g, %g), want inside the screen inset by %g", got.X, got.Y, m)
 	}
 	do(t, c, Fit{})
-	f = c.Frame()
+	f = look(c.Frame())
 	want = screenOf([2]float64{r.X, r.Y})
 	if got := f.Runners[0]; math.Abs(float64(got.X)-want[0]) > 1e-3 || math.Abs(float64(got.Y)-want[1]) > 1e-3 {
 		t.Errorf("ball on screen at (%g, %g), want at %v", got.X, got.Y, want)
@@ -216,7 +216,7 @@ func TestFrameRefield(t *testing.T) {
 		{"the same formula", SetFormula{Src: "x^2 + 4*y^2"}, false},
 	}
 	c := sized(t, "problem=quadratic&o=gd&paused=1")
-	if !c.Frame().Refield {
+	if !look(c.Frame()).Refield {
 		t.Errorf("first frame: no Refield")
 	}
 	for _, s := range steps {
@@ -225,7 +225,7 @@ func TestFrameRefield(t *testing.T) {
 		} else {
 			c.Do(s.cmd)
 		}
-		f := c.Frame()
+		f := look(c.Frame())
 		if f.Refield != s.refield {
 			t.Errorf("%s: Refield %v, want %v", s.name, f.Refield, s.refield)
 		}
@@ -245,7 +245,7 @@ func TestFrameRefield(t *testing.T) {
 func TestFrameChart(t *testing.T) {
 	c := sized(t, "problem=ill-conditioned&o=gd;momentum;adam&paused=1")
 	do(t, c, Step{N: 200})
-	f := c.Frame()
+	f := look(c.Frame())
 	r := f.Views[1].Rect
 	in := func(x, y float32) bool {
 		// Half a pixel of slack for the float32 rounding of the edges.
@@ -278,7 +278,7 @@ func TestFrameChart(t *testing.T) {
 	}
 	// Removing a runner shrinks the frame's lists.
 	do(t, c, RemoveRunner{Index: 2})
-	if f := c.Frame(); len(f.Runners) != 2 || len(f.Chart.Curves) != 2 {
+	if f := look(c.Frame()); len(f.Runners) != 2 || len(f.Chart.Curves) != 2 {
 		t.Errorf("%d runners, %d curves after removing one, want 2 and 2", len(f.Runners), len(f.Chart.Curves))
 	}
 }

@@ -1,6 +1,12 @@
 package control
 
 import (
+	"image/color"
+
+	"descent/game/race"
+	"descent/game/view"
+	"descent/problems"
+
 	"strconv"
 	"strings"
 	"testing"
@@ -64,4 +70,73 @@ func knobOf(t *testing.T, c *Controller, runner int, name string) Knob {
 	}
 	t.Fatalf("no knob %d.%s among %d knobs", runner, name, len(c.Knobs()))
 	return Knob{}
+}
+
+// looked is a frame read back the way the tests ask about it: the field view's
+// surface, each runner's trail and ball, the start, the reference path, and
+// the chart's curves and decade lines in screen pixels.
+type looked struct {
+	*Frame
+	Field     view.View
+	Levels    view.Levels
+	Refield   bool
+	Problem   *problems.Problem
+	Runners   []lookedRunner
+	Start     [2]float32
+	Reference []float32 // the reference path's line on the field
+	Chart     struct {
+		Curves    [][]float32 // runners' curves
+		Reference []float32
+		Decades   []float32 // heights of the decade lines
+	}
+}
+
+type lookedRunner struct {
+	X, Y   float32
+	Color  color.RGBA
+	Status race.Status
+	Trail  []float32
+}
+
+// look reads f back.
+func look(f *Frame) looked {
+	l := looked{Frame: f}
+	fv := f.Views[0]
+	l.Field, l.Levels, l.Refield, l.Problem = fv.Field.Geo, fv.Field.Levels, fv.Field.Stale, fv.Field.Problem
+	i := 0
+	for _, it := range fv.Items {
+		switch {
+		case it.Kind == Markers && it.Sprite == view.StartSprite:
+			l.Start = [2]float32{it.Pts[0], it.Pts[1]}
+		case it.Kind == Markers && (it.Sprite == view.BallSprite || it.Sprite == view.DivergedSprite):
+			st := race.Running
+			if it.Sprite == view.DivergedSprite {
+				st = race.Diverged
+			}
+			l.Runners = append(l.Runners, lookedRunner{X: it.Pts[0], Y: it.Pts[1], Color: it.Color, Status: st, Trail: fv.Trails[i].Pts})
+			i++
+		case it.Kind == Polyline && it.Color == view.ReferenceColor:
+			l.Reference = it.Pts
+		}
+	}
+	cv := f.Views[1]
+	ox, oy := float32(cv.Rect.Min.X), float32(cv.Rect.Min.Y)
+	abs := func(pts []float32) []float32 {
+		out := make([]float32, len(pts))
+		for k := 0; k+1 < len(pts); k += 2 {
+			out[k], out[k+1] = pts[k]+ox, pts[k+1]+oy
+		}
+		return out
+	}
+	for _, it := range cv.Items {
+		switch {
+		case it.Kind == Polyline && it.Color == view.ReferenceColor:
+			l.Chart.Reference = abs(it.Pts)
+		case it.Kind == Polyline:
+			l.Chart.Curves = append(l.Chart.Curves, abs(it.Pts))
+		case it.Kind == Rect && it.Color == chartGrid:
+			l.Chart.Decades = append(l.Chart.Decades, oy+it.Pts[1]+it.Pts[3]/2)
+		}
+	}
+	return l
 }

@@ -51,7 +51,7 @@ func TestReferencePathFollowsTheRace(t *testing.T) {
 	check("after a paused tick", 3, 3+referenceSlice, "")
 	// The frame draws the path to iteration 3, its last point the reference path's
 	// ball; points within half a pixel of the one before are left out.
-	f := c.Frame()
+	f := look(c.Frame())
 	if n := len(f.Reference) / 2; n < 1 || n > 4 || len(f.Chart.Reference) == 0 {
 		t.Fatalf("frame reference path of %d points, chart reference path %d floats, want at most the path's first 4 points drawn", n, len(f.Chart.Reference))
 	}
@@ -86,7 +86,7 @@ func TestReferencePathFollowsTheRace(t *testing.T) {
 	if st := c.State(); st.Reference != nil || strings.Contains(st.Hash, "lbfgs") {
 		t.Errorf("reference %+v, hash %q after switching it off, want none", st.Reference, st.Hash)
 	}
-	if f := c.Frame(); len(f.Reference) != 0 || len(f.Chart.Reference) != 0 {
+	if f := look(c.Frame()); len(f.Reference) != 0 || len(f.Chart.Reference) != 0 {
 		t.Errorf("frame reference path %d floats, chart reference path %d after switching off, want none", len(f.Reference), len(f.Chart.Reference))
 	}
 	c.Tick() // nothing to extend
