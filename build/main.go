@@ -4,6 +4,7 @@
 //
 //	go run ./build [build] [-dist DIR] [-best]
 //	go run ./build serve [-addr HOST:PORT] [-dist DIR] [-best]
+//	go run ./build single [-dist DIR] [-best]
 //	go run ./build bench [-runs N] [-seconds S]
 package main
 
@@ -20,8 +21,10 @@ import (
 )
 
 const usage = `usage:
-  go run ./build [build] [flags]   build dist/ (main.wasm, its .gz and .br, index.html, wasm_exec.js, manifest.json)
+  go run ./build [build] [flags]   build dist/ (main.<hash>.wasm, its .gz and .br, index.html, loader.js, wasm_exec.js,
+                                   manifest.json, _headers, embed-example.html)
   go run ./build serve [flags]     build, then serve dist/ for development
+  go run ./build single [flags]    build, then write dist/descent.html: the whole app in one file that opens from disk
   go run ./build bench [flags]     measure sizes, start-up and frame times in headless Chromium
 
 Run "go run ./build <command> -h" for the flags of a command.
@@ -56,6 +59,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		return runBuild(args, stderr)
 	case "serve":
 		return runServe(ctx, args, stderr)
+	case "single":
+		return runSingle(args, stderr)
 	case "bench":
 		return runBench(ctx, args, os.Stdout, stderr)
 	case "help":
@@ -101,6 +106,25 @@ func runBuild(args []string, stderr io.Writer) error {
 		return err
 	}
 	_, err := buildDist(*opts)
+	return err
+}
+
+func runSingle(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("single", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	opts := buildFlags(fs, stderr)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	tc, err := findToolchain()
+	if err != nil {
+		return err
+	}
+	m, err := buildDist(*opts)
+	if err != nil {
+		return err
+	}
+	_, err = writeSingle(tc, tc.distDir(opts.Dist), m, opts.Progress)
 	return err
 }
 
