@@ -157,13 +157,13 @@
   // code for the next visit (the name is content-hashed and cached for good);
   // a clone of it is counted for the bar, in decompressed bytes, since
   // Content-Length, when sent, counts compressed ones.
-  async function downloadedProgram(m, importObject) {
+  async function downloadedProgram(m, importObject, signal) {
     const name = typeof m.wasm === "string" && m.wasm ? m.wasm : "main.wasm";
     const total = Number.isFinite(m.wasmBytes) && m.wasmBytes > 0 ? m.wasmBytes : 0;
     showProgress(0, total, "Downloading");
     let res;
     try {
-      res = await fetch(name);
+      res = await fetch(name, { signal });
     } catch (e) {
       if (opaqueOrigin) throw new LoadError("Descent cannot download its program inside this frame.", e, [sandboxAdvice]);
       throw new LoadError("Descent could not be downloaded. Check your internet connection, then reload the page.", e);
@@ -207,14 +207,6 @@
          "Or run: go run ./build single — and open dist/descent.html"]);
       return;
     }
-    if (!hasWebGL2()) {
-      fail("Descent needs WebGL2, which this browser or device has turned off or does not support.", "",
-        ["Turn on hardware (graphics) acceleration in your browser's settings, then restart the browser.",
-         "Update your browser, or open this page in a recent Firefox, Chrome, Edge or Safari.",
-         "On a work or school computer, graphics may be blocked by its settings: try another device."]);
-      body.dataset.error = "webgl2";
-      return;
-    }
     if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiateStreaming !== "function" || typeof TransformStream !== "function") {
       fail("This browser is too old to run Descent. Update it, or open this page in a recent Firefox, Chrome, Edge or Safari.",
         "missing WebAssembly.instantiateStreaming or TransformStream");
@@ -251,7 +243,24 @@
       exit.call(go, code);
     };
 
-    const instance = embedded ? await embeddedProgram(embedded, m, go.importObject) : await downloadedProgram(m, go.importObject);
+    performance.mark("descent:fetch");
+    // The program downloads and compiles on other threads while this one
+    // checks WebGL2 (a test context costs some 250 ms in software); without
+    // WebGL2 the download is abandoned.
+    const abort = new AbortController();
+    const program = embedded ? embeddedProgram(embedded, m, go.importObject) : downloadedProgram(m, go.importObject, abort.signal);
+    if (!hasWebGL2()) {
+      abort.abort();
+      program.catch(() => {}); // abandoned: its failure is no news
+      fail("Descent needs WebGL2, which this browser or device has turned off or does not support.", "",
+        ["Turn on hardware (graphics) acceleration in your browser's settings, then restart the browser.",
+         "Update your browser, or open this page in a recent Firefox, Chrome, Edge or Safari.",
+         "On a work or school computer, graphics may be blocked by its settings: try another device."]);
+      body.dataset.error = "webgl2";
+      return;
+    }
+    const instance = await program;
+    performance.mark("descent:compiled"); // the marks let build bench and the tests time each phase
     let exited = false;
     go.run(instance).then(() => {
       exited = true;
@@ -268,6 +277,7 @@
     if (failed) return;
     clearTimeout(stallTimer);
     delete body.dataset.stalled;
+    performance.mark("descent:ready");
     byId("loader").hidden = true;
     body.dataset.state = "ready";
   }
