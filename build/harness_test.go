@@ -287,9 +287,16 @@ func poll(tb *tab, cond string) bool {
 }
 
 // screenshot captures the page, writing the PNG to save when it is not "".
+// The PNG is encoded for speed (lossless all the same).
 func screenshot(tb *tab, save string) image.Image {
 	tb.t.Helper()
-	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	fast := true
+	var shot []byte
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		res, err := cdp.Call(ctx, target, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng, OptimizeForSpeed: &fast})
+		shot = res.Data
+		return err
+	}))
 	if err != nil {
 		tb.t.Fatal(err)
 	}
