@@ -181,6 +181,39 @@
     }
   }
 
+  // Context loss. ebiten v2.8.8 answers a lost WebGL context by reloading the
+  // page: it cannot rebuild its GPU state in a browser. The hash keeps the
+  // setup and the cache keeps the program; this keeps the race. Just before
+  // ebiten's own listener on the canvas reloads, the step reached and whether
+  // it was paused go to sessionStorage, and once the program is back the steps
+  // are replayed (the race is deterministic: the same steps give the same
+  // runners and trails).
+  const lostContextKey = "descent:lost-context";
+  addEventListener("webglcontextlost", () => {
+    try {
+      if (body.dataset.state !== "ready") return;
+      const st = window.descent.state();
+      sessionStorage.setItem(lostContextKey, JSON.stringify({ hash: st.hash, step: st.step, paused: st.paused }));
+    } catch (e) {
+      // No storage here (an opaque origin, say): the race starts over.
+    }
+  }, true);
+
+  function resumeAfterContextLoss() {
+    let saved;
+    try {
+      saved = JSON.parse(sessionStorage.getItem(lostContextKey));
+      sessionStorage.removeItem(lostContextKey);
+    } catch (e) {
+      return;
+    }
+    if (!saved || !Number.isInteger(saved.step) || saved.hash !== window.descent.state().hash) return;
+    window.descent.pause();
+    const ahead = saved.step - window.descent.state().step;
+    if (ahead > 0) window.descent.step(ahead);
+    if (!saved.paused) window.descent.play();
+  }
+
   // waitForDescent polls for window.descent, which the Go program creates,
   // and resolves once its first frame is drawn. It gives up when the program exits.
   function waitForDescent(exited) {
@@ -275,6 +308,7 @@
     });
     await waitForDescent(() => exited);
     if (failed) return;
+    resumeAfterContextLoss();
     clearTimeout(stallTimer);
     delete body.dataset.stalled;
     performance.mark("descent:ready");

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -259,5 +260,39 @@ func TestSecondVisitDownloadsNoProgram(t *testing.T) {
 	tb.navigate(s.url + "?again#paused=1") // another address of the page, so a new document
 	if n := transferred(); n != 0 {
 		t.Errorf("second visit transferred %d bytes of the program, want 0 (from the cache)", n)
+	}
+}
+
+// ebiten reloads the page when WebGL loses its context; the race comes back
+// where it was, and the program comes from the cache.
+func TestContextLossKeepsTheRace(t *testing.T) {
+	tb := open(t, "preset=fig3&paused=1")
+	before := eval[stateJS](tb, "descent.step(37)")
+	eval[bool](tb, `(document.querySelector("canvas").getContext("webgl2").getExtension("WEBGL_lose_context").loseContext(), true)`)
+	// The page reloads: evaluations fail while the old document goes away.
+	reloaded := false
+	for range 200 {
+		ok, err := chromedp.Run(tb.ctx, chromedp.Evaluate[bool](`performance.getEntriesByType("navigation")[0].type === "reload" && document.body.dataset.state === "ready"`))
+		if err == nil && ok {
+			reloaded = true
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if !reloaded {
+		t.Fatalf("the page did not come back after losing its WebGL context")
+	}
+	tb.waitReady()
+	after := tb.state()
+	if after.Step != before.Step || !after.Paused || after.Hash != before.Hash {
+		t.Errorf("after the context loss: step %d paused %v hash %q, want step %d paused, hash %q", after.Step, after.Paused, after.Hash, before.Step, before.Hash)
+	}
+	for i, r := range after.Runners {
+		if r.X != before.Runners[i].X {
+			t.Errorf("%s at %v after the context loss, want %v", r.Optimizer, r.X, before.Runners[i].X)
+		}
+	}
+	if n := eval[int](tb, `performance.getEntriesByType("resource").filter(e => /\.wasm$/.test(e.name)).reduce((n, e) => n + e.transferSize, 0)`); n != 0 {
+		t.Errorf("the reload transferred %d bytes of the program, want 0 (from the cache)", n)
 	}
 }
