@@ -40,6 +40,7 @@
   let stallTimer = 0;
   function alive(stalled) {
     clearTimeout(stallTimer);
+    delete body.dataset.stalled;
     stallTimer = setTimeout(() => {
       if (!failed && body.dataset.state === "loading") {
         loadStatus.textContent = stalled;

@@ -296,3 +296,38 @@ func TestContextLossKeepsTheRace(t *testing.T) {
 		t.Errorf("the reload transferred %d bytes of the program, want 0 (from the cache)", n)
 	}
 }
+
+// A download that stops midway is named within 10 s, not left spinning.
+func TestStalledDownloadIsNamed(t *testing.T) {
+	s := browser(t)
+	release := make(chan struct{})
+	files := newHandler(s.dist)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !strings.HasSuffix(r.URL.Path, ".wasm") {
+			files.ServeHTTP(w, r)
+			return
+		}
+		// Some of the program, then nothing.
+		w.Header().Set("Content-Type", "application/wasm")
+		w.Write(make([]byte, 64<<10))
+		w.(http.Flusher).Flush()
+		select {
+		case <-release:
+		case <-r.Context().Done():
+		}
+	}))
+	defer srv.Close()
+	defer close(release)
+	// A fake clock for long timers: the loader's 10 s pass in half a second.
+	tb := newPrivateTab(t, `(() => {
+		const setTimeout = window.setTimeout;
+		window.setTimeout = (f, ms, ...args) => setTimeout(f, ms >= 10000 ? ms / 20 : ms, ...args);
+	})()`)
+	tb.navigate(srv.URL + "/")
+	if !poll(tb, `document.body.dataset.stalled === "1"`) {
+		t.Fatalf("no stall noticed; status %q", eval[string](tb, `document.getElementById("load-status").textContent`))
+	}
+	if msg := eval[string](tb, `document.getElementById("load-status").textContent`); !strings.Contains(msg, "10 seconds") || !strings.Contains(msg, "connection") {
+		t.Errorf("status %q, want it to say nothing arrived for 10 seconds and to check the connection", msg)
+	}
+}
