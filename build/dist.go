@@ -69,11 +69,14 @@ const defaultPackage = "./wasm"
 // defaultDist is the output directory, relative to the module root.
 const defaultDist = "dist"
 
-// Brotli qualities: the fast default takes about a second on a 10 MB module,
-// the best (the release build) about 20 s for a few percent less.
+// Compression levels. Brotli's fast default takes about a second on a 10 MB
+// module, its best (the release build) about 20 s for a few percent less.
+// gzip -9 takes 2.2 s for 0.7% less than -6 at 0.6 s (measured on main.wasm).
 const (
 	brotliFastQuality = 6
 	brotliBestQuality = brotli.BestCompression
+	gzipFastLevel     = 6 // what gzip.DefaultCompression means
+	gzipBestLevel     = gzip.BestCompression
 )
 
 // buildOptions configures buildDist. The zero value builds ./wasm into
@@ -82,7 +85,7 @@ type buildOptions struct {
 	// Dist is the output directory; created if missing. Empty means "dist".
 	// A relative path is taken from the module root, not the working directory.
 	Dist string
-	// BestCompression selects brotli quality 11 instead of 6 (gzip is always at its best).
+	// BestCompression selects brotli quality 11 and gzip -9 instead of 6 and -6.
 	BestCompression bool
 	// Package is the package to compile, as given to go build from the module root.
 	// Empty means "./wasm".
@@ -174,11 +177,11 @@ func buildDist(opts buildOptions) (manifest, error) {
 	if err != nil {
 		return manifest{}, err
 	}
-	quality := brotliFastQuality
+	levels := compressionLevels{brotli: brotliFastQuality, gzip: gzipFastLevel}
 	if opts.BestCompression {
-		quality = brotliBestQuality
+		levels = compressionLevels{brotli: brotliBestQuality, gzip: gzipBestLevel}
 	}
-	m, err := compressWasm(dist, wasm, quality, progress)
+	m, err := compressWasm(dist, wasm, levels, progress)
 	if err != nil {
 		return manifest{}, err
 	}
@@ -244,10 +247,13 @@ func compileWasm(tc toolchain, pkg, out string, progress io.Writer) ([]byte, err
 	return wasm, nil
 }
 
+// compressionLevels are the levels of the program's two twins.
+type compressionLevels struct{ brotli, gzip int }
+
 // compressWasm writes the gzip and brotli twins of wasm side by side (they take
 // similar time, and there are two cores at least) and returns the manifest.
 // Progress is written from this goroutine only, so any io.Writer will do.
-func compressWasm(dist string, wasm []byte, brotliQuality int, progress io.Writer) (manifest, error) {
+func compressWasm(dist string, wasm []byte, levels compressionLevels, progress io.Writer) (manifest, error) {
 	type result struct {
 		name    string
 		size    int64
@@ -259,8 +265,8 @@ func compressWasm(dist string, wasm []byte, brotliQuality int, progress io.Write
 		label    string
 		compress func([]byte) ([]byte, error)
 	}{
-		{gzipSuffix, "gzip -9", gzipBytes},
-		{brotliSuffix, fmt.Sprintf("brotli -q %d", brotliQuality), func(b []byte) ([]byte, error) { return brotliBytes(b, brotliQuality) }},
+		{gzipSuffix, fmt.Sprintf("gzip level %d", levels.gzip), func(b []byte) ([]byte, error) { return gzipBytes(b, levels.gzip) }},
+		{brotliSuffix, fmt.Sprintf("brotli -q %d", levels.brotli), func(b []byte) ([]byte, error) { return brotliBytes(b, levels.brotli) }},
 	}
 	sum := sha256.Sum256(wasm)
 	m := manifest{WasmBytes: int64(len(wasm)), WasmSHA256: hex.EncodeToString(sum[:])}
@@ -300,9 +306,9 @@ func compressWasm(dist string, wasm []byte, brotliQuality int, progress io.Write
 	return m, nil
 }
 
-func gzipBytes(data []byte) ([]byte, error) {
+func gzipBytes(data []byte, level int) ([]byte, error) {
 	var buf bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw, err := gzip.NewWriterLevel(&buf, level)
 	if err != nil {
 		return nil, fmt.Errorf("build: gzip: %w", err)
 	}

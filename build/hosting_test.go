@@ -94,26 +94,10 @@ func (w *addingWriter) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
-// TestSandboxedPageStarts runs the page in an opaque origin, as
-// <iframe sandbox="allow-scripts"> gives it: the policy's sandbox directive
-// does the same to a top-level page, where the test can reach it.
-func TestSandboxedPageStarts(t *testing.T) {
-	s := browser(t)
-	srv := httptest.NewServer(withHeader(newHandler(s.dist), "Content-Security-Policy", "sandbox allow-scripts"))
-	defer srv.Close()
-	tb := newTab(t)
-	tb.navigate(srv.URL + "/#preset=fig3")
-	tb.waitReady()
-	if origin := eval[string](tb, "self.origin"); origin != "null" {
-		t.Fatalf("origin %q, want the opaque origin \"null\" of a sandbox", origin)
-	}
-	if !poll(tb, "descent.state().step > 10") {
-		t.Errorf("step %d: the race does not run in the sandbox", tb.state().Step)
-	}
-}
-
 // A host that sends no Access-Control-Allow-Origin cannot serve an opaque
-// origin: the notice names the sandbox permission that is missing.
+// origin: the notice names the sandbox permission that is missing. The
+// policy's sandbox directive gives the page the opaque origin of
+// <iframe sandbox="allow-scripts">, at the top, where the test can read it.
 func TestSandboxWithoutCORSNamesThePermission(t *testing.T) {
 	s := browser(t)
 	srv := httptest.NewServer(withHeader(http.FileServer(http.Dir(s.dist)), "Content-Security-Policy", "sandbox allow-scripts"))

@@ -76,7 +76,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 func buildFlags(fs *flag.FlagSet, stderr io.Writer) *buildOptions {
 	opts := &buildOptions{Progress: stderr}
 	fs.StringVar(&opts.Dist, "dist", defaultDist, "output `dir`ectory; a relative path is taken from the module root")
-	fs.BoolVar(&opts.BestCompression, "best", false, fmt.Sprintf("brotli quality %d (release; ~20 s) instead of %d", brotliBestQuality, brotliFastQuality))
+	fs.BoolVar(&opts.BestCompression, "best", false, fmt.Sprintf("brotli quality %d and gzip -%d (release; ~20 s) instead of %d and -%d", brotliBestQuality, gzipBestLevel, brotliFastQuality, gzipFastLevel))
 	fs.StringVar(&opts.Package, "pkg", defaultPackage, "`package` compiled to main.wasm, relative to the module root")
 	return opts
 }

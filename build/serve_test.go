@@ -51,7 +51,7 @@ func fakeDist(t *testing.T, omit ...string) (string, []byte, manifest) {
 		t.Fatal(err)
 	}
 	wasm := fakeWasm()
-	m, err := compressWasm(dist, wasm, brotliFastQuality, io.Discard)
+	m, err := compressWasm(dist, wasm, compressionLevels{brotli: brotliFastQuality, gzip: gzipFastLevel}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -321,7 +321,7 @@ func TestHandlerRefusesPathTraversal(t *testing.T) {
 func TestCompressWasmManifest(t *testing.T) {
 	dist := t.TempDir()
 	wasm := fakeWasm()
-	m, err := compressWasm(dist, wasm, brotliFastQuality, io.Discard)
+	m, err := compressWasm(dist, wasm, compressionLevels{brotli: brotliFastQuality, gzip: gzipFastLevel}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
