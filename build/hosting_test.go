@@ -315,3 +315,17 @@ func TestStalledDownloadIsNamed(t *testing.T) {
 		t.Errorf("status %q, want it to say nothing arrived for 10 seconds and to check the connection", msg)
 	}
 }
+
+// The site's index.html opened from disk cannot fetch its program: it says so
+// and points to the single file, which can.
+func TestIndexFromDiskPointsToTheSingleFile(t *testing.T) {
+	s := browser(t)
+	tb := newTab(t)
+	tb.navigate("file://" + filepath.ToSlash(filepath.Join(s.dist, indexFile)))
+	if !poll(tb, `document.body.dataset.state === "error"`) {
+		t.Fatalf("page state %q, want error", eval[string](tb, "document.body.dataset.state"))
+	}
+	if msg := eval[string](tb, `document.getElementById("fail").innerText`); !strings.Contains(msg, "web server") || !strings.Contains(msg, singleFile) {
+		t.Errorf("notice %q, want it to ask for a web server and point to %s", msg, singleFile)
+	}
+}
