@@ -4,7 +4,8 @@ package main
 
 // Shared harness of the browser end-to-end tests: build dist/ once per test binary, serve it
 // from httptest, and drive one system Chromium (software WebGL2 through SwiftShader) with
-// chromedp, a new tab per test. The tests assert through window.descent and on
+// chromedp, in one tab that the tests take turns in (a tab of its own for a test
+// that needs the browser set up otherwise). The tests assert through window.descent and on
 // screenshots' pixels, never on frame rate.
 
 import (
@@ -161,22 +162,12 @@ func tabIn(t *testing.T, opts []chromedp.ContextOption, beforeScripts []string) 
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	tb := &tab{t: t, ctx: ctx}
 	t.Cleanup(func() {
-		tb.mu.Lock()
-		for _, b := range tb.bad {
-			t.Errorf("browser console: %s", b)
-		}
-		tb.mu.Unlock()
+		tb.report()
 		cancelTimeout()
 		cancel()
 	})
-	actions := []chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(pageW, pageH)}
-	for _, js := range append([]string{reportViolationsJS}, beforeScripts...) {
-		params := page.AddScriptToEvaluateOnNewDocumentParams{Source: js}
-		actions = append(actions, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
-			_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, params)
-			return err
-		}))
-	}
+	actions := append([]chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(pageW, pageH)},
+		addScripts(append([]string{reportViolationsJS}, beforeScripts...))...)
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatal(err)
 	}
@@ -186,14 +177,41 @@ func tabIn(t *testing.T, opts []chromedp.ContextOption, beforeScripts []string) 
 			if err != nil {
 				return
 			}
-			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
-				tb.mu.Lock()
-				tb.bad = append(tb.bad, fmt.Sprintf("%s: %s", m.Type, m.Text))
-				tb.mu.Unlock()
-			}
+			tb.record(m)
 		}
 	}()
 	return tb
+}
+
+// addScripts has each script run before every new document's own.
+func addScripts(scripts []string) []chromedp.Action[chromedp.Void] {
+	var actions []chromedp.Action[chromedp.Void]
+	for _, js := range scripts {
+		params := page.AddScriptToEvaluateOnNewDocumentParams{Source: js}
+		actions = append(actions, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+			_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, params)
+			return err
+		}))
+	}
+	return actions
+}
+
+// record keeps a console message if it is an error or an uncaught exception.
+func (tb *tab) record(m chromedp.ConsoleMessage) {
+	if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+		tb.mu.Lock()
+		tb.bad = append(tb.bad, fmt.Sprintf("%s: %s", m.Type, m.Text))
+		tb.mu.Unlock()
+	}
+}
+
+// report fails the test for every console error kept.
+func (tb *tab) report() {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	for _, b := range tb.bad {
+		tb.t.Errorf("browser console: %s", b)
+	}
 }
 
 // forgive drops the console errors recorded so far that contain substr, for
@@ -234,14 +252,69 @@ func (tb *tab) waitReady() {
 	}
 }
 
-// open loads the page with the given hash, as build serve sends it, in a new
-// tab and waits for window.descent.ready.
+// open loads the page with the given hash, as build serve sends it, and
+// waits for window.descent.ready. The tests that need nothing special of the
+// browser take turns in one tab: each gets a fresh document (a new address),
+// but the renderer keeps the compiled program in memory, so the page starts
+// in a third of the time a new tab takes. The test fails if the page wrote
+// any error to the console or violated its Content-Security-Policy.
 func open(t *testing.T, hash string) *tab {
 	t.Helper()
-	tb := newTab(t)
-	tb.navigate(browser(t).url + "#" + hash)
+	s := browser(t)
+	sharedTab.once.Do(func() {
+		// Not tabIn: this tab outlives the test that opens it.
+		ctx, cancel := chromedp.NewContext(s.browser)
+		cleanup = append(cleanup, cancel)
+		sharedTab.ctx = ctx
+		sharedTab.err = chromedp.Do(ctx, addScripts([]string{reportViolationsJS})...)
+		messages := chromedp.Console(ctx)
+		go func() {
+			for m, err := range messages {
+				if err != nil {
+					return
+				}
+				sharedTab.mu.Lock()
+				if tb := sharedTab.current; tb != nil {
+					tb.record(m)
+				}
+				sharedTab.mu.Unlock()
+			}
+		}()
+	})
+	if sharedTab.err != nil {
+		t.Fatal(sharedTab.err)
+	}
+	ctx, cancel := context.WithTimeout(sharedTab.ctx, 90*time.Second)
+	tb := &tab{t: t, ctx: ctx}
+	sharedTab.mu.Lock()
+	sharedTab.current = tb
+	sharedTab.visits++
+	visit := sharedTab.visits
+	sharedTab.mu.Unlock()
+	t.Cleanup(func() {
+		sharedTab.mu.Lock()
+		sharedTab.current = nil
+		sharedTab.mu.Unlock()
+		tb.report()
+		cancel()
+	})
+	// A test before may have changed the page size (the phone layout).
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(pageW, pageH)); err != nil {
+		t.Fatal(err)
+	}
+	tb.navigate(fmt.Sprintf("%s?visit=%d#%s", s.url, visit, hash))
 	tb.waitReady()
 	return tb
+}
+
+// sharedTab is the tab open takes turns in.
+var sharedTab struct {
+	once    sync.Once
+	ctx     context.Context
+	err     error
+	mu      sync.Mutex
+	current *tab // the test's tab, which console messages go to
+	visits  int
 }
 
 // eval evaluates a JS expression in the tab (awaiting a promise) and decodes it.
