@@ -93,6 +93,7 @@ func TestPanelEditsTheRace(t *testing.T) {
 			if (!el) return false;
 			el.value = %q;
 			el.dispatchEvent(new Event(%q, {bubbles: true}));
+			descent.state(); // applies the queued command and shows its page now
 			return true;
 		})()`, sel, value, event))
 		if !ok {
@@ -110,13 +111,13 @@ func TestPanelEditsTheRace(t *testing.T) {
 		t.Errorf("after typing 50: gd lr %g, want 0.07 kept", gd.Params["lr"])
 	}
 	msg := eval[string](tb, `document.getElementById("messages").textContent`)
-	if !strings.Contains(msg, "lr") || !strings.Contains(msg, "0.0001 to 10") {
+	if !strings.Contains(msg, "lr") || !strings.Contains(msg, "1e-06 to 10") {
 		t.Errorf("message %q, want it to name lr and its range", msg)
 	}
-	// The slider is log-scaled over lr's range [1e-4, 10]: its middle is √(1e-4·10) ≈ 0.0316.
-	setInput(`input[data-param="momentum.lr"]`, "500", "input")
-	if m := tb.runner(tb.state(), "momentum"); abs(m.Params["lr"]-0.0316) > 1e-9 {
-		t.Errorf("momentum lr %g after the slider's middle, want 0.0316", m.Params["lr"])
+	// The slider is log-scaled over lr's range [1e-6, 10]: its middle is √(1e-6·10) ≈ 0.00316.
+	setInput(`input[data-param="1.lr"]`, "500", "input")
+	if m := tb.runner(tb.state(), "momentum"); abs(m.Params["lr"]-0.00316) > 1e-9 {
+		t.Errorf("momentum lr %g after the slider's middle, want 0.00316", m.Params["lr"])
 	}
 	// Adding and removing optimizers.
 	setInput(`#add-optimizer`, "adam", "change")
@@ -209,6 +210,7 @@ func TestTypedFormula(t *testing.T) {
 			const el = document.getElementById("formula");
 			el.value = %q;
 			el.dispatchEvent(new Event("change", {bubbles: true}));
+			descent.state(); // applies the queued command and shows its page now
 			return true;
 		})()`, src))
 	}

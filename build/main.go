@@ -6,6 +6,7 @@
 //	go run ./build serve [-addr HOST:PORT] [-dist DIR] [-best]
 //	go run ./build single [-dist DIR] [-best]
 //	go run ./build bench [-runs N] [-seconds S]
+//	go run ./build recommend [-o FILE]
 package main
 
 import (
@@ -26,6 +27,7 @@ const usage = `usage:
   go run ./build serve [flags]     build, then serve dist/ for development
   go run ./build single [flags]    build, then write dist/descent.html: the whole app in one file that opens from disk
   go run ./build bench [flags]     measure sizes, start-up and frame times in headless Chromium
+  go run ./build recommend [flags] tune every optimizer on every problem; write problems/recommended.go
 
 Run "go run ./build <command> -h" for the flags of a command.
 `
@@ -63,6 +65,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		return runSingle(args, stderr)
 	case "bench":
 		return runBench(ctx, args, os.Stdout, stderr)
+	case "recommend":
+		return runRecommend(args, os.Stdout, stderr)
 	case "help":
 		fmt.Fprint(stderr, usage)
 		return nil

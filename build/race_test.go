@@ -81,18 +81,28 @@ func TestTrajectoryMatchesHandComputedSteps(t *testing.T) {
 	tb := open(t, "paused=1")
 	type traj struct {
 		Points [][2]float64 `json:"points"`
-		Losses []float64    `json:"losses"`
-		Status string       `json:"status"`
-		Error  string       `json:"error"`
+		Xs, Ys []float64
+		Losses []float64 `json:"losses"`
+		Typed  bool      `json:"typed"`
+		Status string    `json:"status"`
+		Error  string    `json:"error"`
 	}
-	got := eval[traj](tb, `descent.trajectory({problem: "ill-conditioned", optimizer: "gd", params: {lr: 0.05}, start: [1, 1], steps: 2})`)
+	// xs, ys and losses are Float64Arrays; points is built from xs and ys.
+	got := eval[traj](tb, `(t => t.error ? t : {points: t.points, xs: Array.from(t.xs), ys: Array.from(t.ys), losses: Array.from(t.losses),
+		typed: t.xs instanceof Float64Array && t.losses instanceof Float64Array, status: t.status})(
+		descent.trajectory({problem: "ill-conditioned", optimizer: "gd", params: {lr: 0.05}, start: [1, 1], steps: 2}))`)
 	if got.Error != "" {
 		t.Fatal(got.Error)
 	}
 	// f = 0.1x² + 10y², ∇f = (0.2x, 20y); GD: θ ← θ − 0.05·∇f, so x ← 0.99x, y ← 0·y.
 	want := [][2]float64{{1, 1}, {0.99, 0}, {0.9801, 0}}
-	if len(got.Points) != 3 || len(got.Losses) != 3 {
-		t.Fatalf("got %d points, %d losses, want 3 each", len(got.Points), len(got.Losses))
+	if len(got.Points) != 3 || len(got.Losses) != 3 || len(got.Xs) != 3 || !got.Typed {
+		t.Fatalf("got %d points, %d xs, %d losses (typed arrays: %v), want 3 each in Float64Arrays", len(got.Points), len(got.Xs), len(got.Losses), got.Typed)
+	}
+	for i := range got.Points {
+		if got.Points[i] != [2]float64{got.Xs[i], got.Ys[i]} {
+			t.Errorf("points[%d] = %v, xs and ys say (%v, %v)", i, got.Points[i], got.Xs[i], got.Ys[i])
+		}
 	}
 	for i, p := range want {
 		if abs(got.Points[i][0]-p[0]) > 1e-12 || abs(got.Points[i][1]-p[1]) > 1e-12 {
@@ -103,8 +113,8 @@ func TestTrajectoryMatchesHandComputedSteps(t *testing.T) {
 		}
 	}
 	bad := eval[traj](tb, `descent.trajectory({expr: "x^^2", optimizer: "gd"})`)
-	if !strings.Contains(bad.Error, "byte") {
-		t.Errorf("a bad formula gave %q, want an error naming the byte offset", bad.Error)
+	if !strings.Contains(bad.Error, "character 3") {
+		t.Errorf("a bad formula gave %q, want an error naming where, character 3", bad.Error)
 	}
 }
 
@@ -151,9 +161,9 @@ func TestLBFGSReferencePathIsShownAsALineSearch(t *testing.T) {
 		t.Errorf("reference at the end: %+v, want the whole path ending at (1, 1)", r)
 	}
 	nextFrame(tb)
-	rows := eval[[]string](tb, `[...document.querySelectorAll("#legend tr.ghost")].map(tr => tr.textContent)`)
+	rows := eval[[]string](tb, `[...document.querySelectorAll("#legend tr.reference")].map(tr => tr.textContent)`)
 	if len(rows) != 1 || !strings.Contains(rows[0], "L-BFGS (line search)") || strings.Contains(rows[0], "Gradient descent") {
-		t.Errorf("ghost legend rows %q, want one labelled L-BFGS (line search)", rows)
+		t.Errorf("reference-path legend rows %q, want one labelled L-BFGS (line search)", rows)
 	}
 	if !eval[bool](tb, `document.getElementById("lbfgs").checked`) {
 		t.Errorf("the panel's L-BFGS box is not checked")
@@ -195,6 +205,10 @@ func TestTuneMakesRosenbrockRaceable(t *testing.T) {
 		t.Fatalf("gd did not diverge at its default α on Rosenbrock: the test lost its point")
 	}
 	eval[bool](tb, `(document.getElementById("tune").click(), true)`)
+	// Tuning runs a slice per frame, so it never holds up the page.
+	if !poll(tb, `descent.state().tuning === null`) {
+		t.Fatal("tuning did not finish in 10 s")
+	}
 	st = eval[stateJS](tb, "descent.step(300)")
 	for _, r := range st.Runners {
 		if r.Status == "diverged" || r.Loss >= 24.2 { // f(-1.2, 1) = 24.2

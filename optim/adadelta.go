@@ -27,21 +27,27 @@ type Adadelta struct {
 	Rho          float64 // ρ, how slowly both averages forget
 	Epsilon      float64 // ε, keeps the division finite and sets the first steps
 
-	dims dims
-	s, d []float64 // running averages of squared gradients and of squared steps
+	dims  dims
+	s, d  []float64 // running averages of squared gradients and of squared steps
+	ratio []float64 // √(d+ε)/√(s+ε) of the last step, d as before it
 }
 
-var _ Optimizer = (*Adadelta)(nil)
+var (
+	_ Inspector = (*Adadelta)(nil)
+	_ Adaptive  = (*Adadelta)(nil)
+)
 
 // Step implements Optimizer.
 func (o *Adadelta) Step(x, grad []float64) {
 	if o.dims.check(x, grad) {
 		o.s = zeroed(o.s, len(x))
 		o.d = zeroed(o.d, len(x))
+		o.ratio = zeroed(o.ratio, len(x))
 	}
 	for k, g := range grad {
 		o.s[k] = o.Rho*o.s[k] + (1-o.Rho)*g*g
-		delta := -math.Sqrt(o.d[k]+o.Epsilon) / math.Sqrt(o.s[k]+o.Epsilon) * g
+		o.ratio[k] = math.Sqrt(o.d[k]+o.Epsilon) / math.Sqrt(o.s[k]+o.Epsilon)
+		delta := -o.ratio[k] * g
 		o.d[k] = o.Rho*o.d[k] + (1-o.Rho)*delta*delta
 		x[k] += o.LearningRate * delta
 	}
@@ -49,3 +55,15 @@ func (o *Adadelta) Step(x, grad []float64) {
 
 // Reset implements Optimizer.
 func (o *Adadelta) Reset() { o.dims = dims{} }
+
+// Internals implements Inspector: the averages s of squared gradients and d
+// of squared steps.
+func (o *Adadelta) Internals(dst []Vec) []Vec {
+	return append(dst, o.dims.vec("s", o.s), o.dims.vec("d", o.d))
+}
+
+// StepSize implements Adaptive: α·√(d+ε)/√(s+ε), d as before the step, the
+// factor of the gradient.
+func (o *Adadelta) StepSize() [2]float64 {
+	return o.dims.pair(func(k int) float64 { return o.LearningRate * o.ratio[k] })
+}

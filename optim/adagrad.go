@@ -18,7 +18,10 @@ type Adagrad struct {
 	s    []float64
 }
 
-var _ Optimizer = (*Adagrad)(nil)
+var (
+	_ Inspector = (*Adagrad)(nil)
+	_ Adaptive  = (*Adagrad)(nil)
+)
 
 // Step implements Optimizer.
 func (o *Adagrad) Step(x, grad []float64) {
@@ -27,9 +30,18 @@ func (o *Adagrad) Step(x, grad []float64) {
 	}
 	for k, g := range grad {
 		o.s[k] += o.Beta * g * g
-		x[k] -= o.LearningRate / math.Sqrt(o.s[k]+o.Epsilon) * g
+		x[k] -= o.rate(k) * g
 	}
 }
 
 // Reset implements Optimizer.
 func (o *Adagrad) Reset() { o.dims = dims{} }
+
+// rate is coordinate k's step size α/√(s_k + ε), s_k as after the last update.
+func (o *Adagrad) rate(k int) float64 { return o.LearningRate / math.Sqrt(o.s[k]+o.Epsilon) }
+
+// Internals implements Inspector: the sum s.
+func (o *Adagrad) Internals(dst []Vec) []Vec { return append(dst, o.dims.vec("s", o.s)) }
+
+// StepSize implements Adaptive: α/√(s+ε), the factor of the gradient.
+func (o *Adagrad) StepSize() [2]float64 { return o.dims.pair(o.rate) }

@@ -22,7 +22,10 @@ type Adam struct {
 	mom  moments
 }
 
-var _ Optimizer = (*Adam)(nil)
+var (
+	_ Inspector = (*Adam)(nil)
+	_ Adaptive  = (*Adam)(nil)
+)
 
 // Step implements Optimizer.
 func (o *Adam) Step(x, grad []float64) {
@@ -40,3 +43,11 @@ func (o *Adam) Step(x, grad []float64) {
 
 // Reset implements Optimizer.
 func (o *Adam) Reset() { o.dims = dims{} }
+
+// Internals implements Inspector: the averages m and v.
+func (o *Adam) Internals(dst []Vec) []Vec { return o.mom.vecs(o.dims, dst) }
+
+// StepSize implements Adaptive: α/(√v̂ + ε), the factor of m̂.
+func (o *Adam) StepSize() [2]float64 {
+	return o.dims.pair(func(k int) float64 { return o.mom.rate(o.LearningRate, o.Epsilon, o.mom.v[k]) })
+}

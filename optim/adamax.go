@@ -28,7 +28,10 @@ type Adamax struct {
 	m, u   []float64
 }
 
-var _ Optimizer = (*Adamax)(nil)
+var (
+	_ Inspector = (*Adamax)(nil)
+	_ Adaptive  = (*Adamax)(nil)
+)
 
 // Step implements Optimizer.
 func (o *Adamax) Step(x, grad []float64) {
@@ -48,3 +51,13 @@ func (o *Adamax) Step(x, grad []float64) {
 
 // Reset implements Optimizer.
 func (o *Adamax) Reset() { o.dims = dims{} }
+
+// Internals implements Inspector: the average m and the weighted maximum u.
+func (o *Adamax) Internals(dst []Vec) []Vec {
+	return append(dst, o.dims.vec("m", o.m), o.dims.vec("u", o.u))
+}
+
+// StepSize implements Adaptive: α/(1−β₁ᵗ)/(u + ε), the factor of m.
+func (o *Adamax) StepSize() [2]float64 {
+	return o.dims.pair(func(k int) float64 { return o.LearningRate / (1 - o.beta1t) / (o.u[k] + o.Epsilon) })
+}

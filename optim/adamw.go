@@ -30,7 +30,10 @@ type AdamW struct {
 	mom  moments
 }
 
-var _ Optimizer = (*AdamW)(nil)
+var (
+	_ Inspector = (*AdamW)(nil)
+	_ Adaptive  = (*AdamW)(nil)
+)
 
 // Step implements Optimizer.
 func (o *AdamW) Step(x, grad []float64) {
@@ -48,3 +51,11 @@ func (o *AdamW) Step(x, grad []float64) {
 
 // Reset implements Optimizer.
 func (o *AdamW) Reset() { o.dims = dims{} }
+
+// Internals implements Inspector: the averages m and v.
+func (o *AdamW) Internals(dst []Vec) []Vec { return o.mom.vecs(o.dims, dst) }
+
+// StepSize implements Adaptive: α/(√v̂ + ε), the factor of m̂.
+func (o *AdamW) StepSize() [2]float64 {
+	return o.dims.pair(func(k int) float64 { return o.mom.rate(o.LearningRate, o.Epsilon, o.mom.v[k]) })
+}

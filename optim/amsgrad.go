@@ -31,7 +31,10 @@ type AMSGrad struct {
 	maxSeen []float64 // the largest v of each coordinate so far
 }
 
-var _ Optimizer = (*AMSGrad)(nil)
+var (
+	_ Inspector = (*AMSGrad)(nil)
+	_ Adaptive  = (*AMSGrad)(nil)
+)
 
 // Step implements Optimizer.
 func (o *AMSGrad) Step(x, grad []float64) {
@@ -51,3 +54,13 @@ func (o *AMSGrad) Step(x, grad []float64) {
 
 // Reset implements Optimizer.
 func (o *AMSGrad) Reset() { o.dims = dims{} }
+
+// Internals implements Inspector: the averages m and v, and vmax.
+func (o *AMSGrad) Internals(dst []Vec) []Vec {
+	return append(o.mom.vecs(o.dims, dst), o.dims.vec("vmax", o.maxSeen))
+}
+
+// StepSize implements Adaptive: α/(√v̂ + ε) with v̂ = vmax/(1−β₂ᵗ), the factor of m̂.
+func (o *AMSGrad) StepSize() [2]float64 {
+	return o.dims.pair(func(k int) float64 { return o.mom.rate(o.LearningRate, o.Epsilon, o.maxSeen[k]) })
+}

@@ -24,7 +24,7 @@ type Lion struct {
 	m    []float64
 }
 
-var _ Optimizer = (*Lion)(nil)
+var _ Inspector = (*Lion)(nil)
 
 // Step implements Optimizer.
 func (o *Lion) Step(x, grad []float64) {
@@ -52,3 +52,6 @@ func sign(c float64) float64 {
 	}
 	return c
 }
+
+// Internals implements Inspector: the momentum m, as updated after the move.
+func (o *Lion) Internals(dst []Vec) []Vec { return append(dst, o.dims.vec("m", o.m)) }

@@ -14,7 +14,7 @@ type Momentum struct {
 	v    []float64
 }
 
-var _ Optimizer = (*Momentum)(nil)
+var _ Inspector = (*Momentum)(nil)
 
 // Step implements Optimizer.
 func (o *Momentum) Step(x, grad []float64) {
@@ -29,3 +29,6 @@ func (o *Momentum) Step(x, grad []float64) {
 
 // Reset implements Optimizer.
 func (o *Momentum) Reset() { o.dims = dims{} }
+
+// Internals implements Inspector: the velocity v.
+func (o *Momentum) Internals(dst []Vec) []Vec { return append(dst, o.dims.vec("v", o.v)) }

@@ -33,7 +33,10 @@ type NAdam struct {
 	mom  moments
 }
 
-var _ Optimizer = (*NAdam)(nil)
+var (
+	_ Inspector = (*NAdam)(nil)
+	_ Adaptive  = (*NAdam)(nil)
+)
 
 // Step implements Optimizer.
 func (o *NAdam) Step(x, grad []float64) {
@@ -52,3 +55,11 @@ func (o *NAdam) Step(x, grad []float64) {
 
 // Reset implements Optimizer.
 func (o *NAdam) Reset() { o.dims = dims{} }
+
+// Internals implements Inspector: the averages m and v.
+func (o *NAdam) Internals(dst []Vec) []Vec { return o.mom.vecs(o.dims, dst) }
+
+// StepSize implements Adaptive: α/(√v̂ + ε), the factor of m̄.
+func (o *NAdam) StepSize() [2]float64 {
+	return o.dims.pair(func(k int) float64 { return o.mom.rate(o.LearningRate, o.Epsilon, o.mom.v[k]) })
+}

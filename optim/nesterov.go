@@ -36,7 +36,7 @@ type Nesterov struct {
 	v    []float64
 }
 
-var _ Optimizer = (*Nesterov)(nil)
+var _ Inspector = (*Nesterov)(nil)
 
 // Step implements Optimizer.
 func (o *Nesterov) Step(x, grad []float64) {
@@ -51,3 +51,6 @@ func (o *Nesterov) Step(x, grad []float64) {
 
 // Reset implements Optimizer.
 func (o *Nesterov) Reset() { o.dims = dims{} }
+
+// Internals implements Inspector: the velocity v.
+func (o *Nesterov) Internals(dst []Vec) []Vec { return append(dst, o.dims.vec("v", o.v)) }

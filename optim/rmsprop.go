@@ -18,7 +18,10 @@ type RMSProp struct {
 	s    []float64
 }
 
-var _ Optimizer = (*RMSProp)(nil)
+var (
+	_ Inspector = (*RMSProp)(nil)
+	_ Adaptive  = (*RMSProp)(nil)
+)
 
 // Step implements Optimizer.
 func (o *RMSProp) Step(x, grad []float64) {
@@ -27,9 +30,18 @@ func (o *RMSProp) Step(x, grad []float64) {
 	}
 	for k, g := range grad {
 		o.s[k] = o.Beta*o.s[k] + (1-o.Beta)*g*g
-		x[k] -= o.LearningRate / math.Sqrt(o.s[k]+o.Epsilon) * g
+		x[k] -= o.rate(k) * g
 	}
 }
 
 // Reset implements Optimizer.
 func (o *RMSProp) Reset() { o.dims = dims{} }
+
+// rate is coordinate k's step size α/√(s_k + ε), s_k as after the last update.
+func (o *RMSProp) rate(k int) float64 { return o.LearningRate / math.Sqrt(o.s[k]+o.Epsilon) }
+
+// Internals implements Inspector: the running average s.
+func (o *RMSProp) Internals(dst []Vec) []Vec { return append(dst, o.dims.vec("s", o.s)) }
+
+// StepSize implements Adaptive: α/√(s+ε), the factor of the gradient.
+func (o *RMSProp) StepSize() [2]float64 { return o.dims.pair(o.rate) }

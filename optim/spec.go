@@ -3,23 +3,14 @@ package optim
 import (
 	"errors"
 	"fmt"
-	"maps"
-	"math"
 	"slices"
 	"strings"
+
+	"descent/optim/param"
 )
 
-// Param describes one tunable number of an optimizer: the panel's slider,
-// the URL key and the range New accepts all come from it.
-type Param struct {
-	Name     string // URL and JS key: "lr", "m", "beta", "beta1", "beta2", "eps", "rho", "wd", "batch", "sigma", "damping"
-	Symbol   string // display symbol, e.g. "α"
-	Help     string // one plain-language sentence for a learner
-	Default  float64
-	Min, Max float64 // New accepts values in [Min, Max]
-	Log      bool    // a slider should be log-scaled
-	Integer  bool    // only whole numbers are accepted: a slider steps by 1
-}
+// Param describes one tunable number of an optimizer; see package param.
+type Param = param.Param
 
 // Spec describes one optimizer.
 type Spec struct {
@@ -27,20 +18,20 @@ type Spec struct {
 	Display string // name shown to people
 	Rule    string // the update rule in plain text
 	Help    string // one sentence
-	Params  []Param
+	Params  param.List
 }
 
 // Errors returned (wrapped) by New, for callers that must tell them apart.
 var (
 	ErrUnknownOptimizer = errors.New("unknown optimizer")
-	ErrUnknownParam     = errors.New("unknown parameter")
-	ErrParamRange       = errors.New("parameter out of range")
+	ErrUnknownParam     = param.ErrUnknown
+	ErrParamRange       = param.ErrRange
 )
 
 // learningRate and epsilon are shared by several optimizers; their ranges are
 // written here once.
 func learningRate(def float64) Param {
-	return Param{Name: "lr", Symbol: "α", Default: def, Min: 1e-4, Max: 10, Log: true,
+	return Param{Name: "lr", Symbol: "α", Default: def, Min: 1e-6, Max: 10, Log: true,
 		Help: "How far each step goes; too large and the runner overshoots or flies off."}
 }
 
@@ -80,7 +71,7 @@ func adamParams() []Param {
 }
 
 // withHelp returns p with a Help sentence that fits one optimizer better.
-func (p Param) withHelp(help string) Param {
+func withHelp(p Param, help string) Param {
 	p.Help = help
 	return p
 }
@@ -198,7 +189,7 @@ var registry = []entry{
 				{Name: "rho", Symbol: "ρ", Default: 0.9, Min: 0, Max: 0.9999,
 					Help: "How slowly the averages of squared gradients and of squared steps forget; closer to 1 means a longer memory."},
 				// ε also sets the first steps, about √ε long, so the paper's 1e-6 rather than 1e-8.
-				epsilon(1e-6).withHelp("A small number that keeps the division finite and sets the size of the very first steps, about √ε."),
+				withHelp(epsilon(1e-6), "A small number that keeps the division finite and sets the size of the very first steps, about √ε."),
 			},
 		},
 		build: func(p map[string]float64) Optimizer {
@@ -213,7 +204,7 @@ var registry = []entry{
 			Params: []Param{
 				learningRate(0.1), // Adam's: the paper's 0.002 would crawl across a surface a few units wide
 				beta1(0.9),
-				beta2(0.999).withHelp("How slowly the remembered largest gradient size, the step scale, fades."),
+				withHelp(beta2(0.999), "How slowly the remembered largest gradient size, the step scale, fades."),
 				epsilon(1e-8),
 			},
 		},
@@ -267,8 +258,8 @@ var registry = []entry{
 			Help: "Moves every coordinate by the same distance α each step, in the direction given by the sign of a blend of momentum and gradient.",
 			Params: []Param{
 				learningRate(0.01), // every step is α long per coordinate: Lion wants 3–10× less than Adam
-				beta1(0.9).withHelp("How much the momentum, rather than the new gradient, decides the direction of each step."),
-				beta2(0.99).withHelp("How slowly the momentum forgets past gradients."),
+				withHelp(beta1(0.9), "How much the momentum, rather than the new gradient, decides the direction of each step."),
+				withHelp(beta2(0.99), "How slowly the momentum forgets past gradients."),
 				weightDecay(0),
 			},
 		},
@@ -322,31 +313,10 @@ func (s Spec) clone() Spec {
 }
 
 // Defaults returns a new map from each parameter's name to its default.
-func (s Spec) Defaults() map[string]float64 {
-	defaults := make(map[string]float64, len(s.Params))
-	for _, p := range s.Params {
-		defaults[p.Name] = p.Default
-	}
-	return defaults
-}
+func (s Spec) Defaults() map[string]float64 { return s.Params.Defaults() }
 
 // Param returns the parameter called name.
-func (s Spec) Param(name string) (Param, bool) {
-	for _, p := range s.Params {
-		if p.Name == name {
-			return p, true
-		}
-	}
-	return Param{}, false
-}
-
-func (s Spec) paramNames() string {
-	names := make([]string, len(s.Params))
-	for i, p := range s.Params {
-		names[i] = p.Name
-	}
-	return strings.Join(names, ", ")
-}
+func (s Spec) Param(name string) (Param, bool) { return s.Params.Find(name) }
 
 // New returns the optimizer called name with the given parameters; missing
 // parameters take their defaults and params is not modified. Unknown names,
@@ -362,25 +332,9 @@ func New(name string, params map[string]float64) (Optimizer, error) {
 		}
 		return nil, fmt.Errorf("optim: %w %q (known: %s)", ErrUnknownOptimizer, name, strings.Join(known, ", "))
 	}
-	spec := e.spec
-	for _, key := range slices.Sorted(maps.Keys(params)) { // sorted so the first error reported is deterministic
-		if _, ok := spec.Param(key); !ok {
-			return nil, fmt.Errorf("optim: %w %q for %s (valid: %s)", ErrUnknownParam, key, name, spec.paramNames())
-		}
-	}
-	full := spec.Defaults()
-	for _, p := range spec.Params {
-		v, ok := params[p.Name]
-		if !ok {
-			continue
-		}
-		if math.IsNaN(v) || v < p.Min || v > p.Max { // ±Inf fail the range test
-			return nil, fmt.Errorf("optim: %w: %s %s = %v, want a value in [%v, %v]", ErrParamRange, name, p.Name, v, p.Min, p.Max)
-		}
-		if p.Integer && v != math.Trunc(v) {
-			return nil, fmt.Errorf("optim: %w: %s %s = %v, want a whole number in [%v, %v]", ErrParamRange, name, p.Name, v, p.Min, p.Max)
-		}
-		full[p.Name] = v
+	full, err := e.spec.Params.Full(name, params)
+	if err != nil {
+		return nil, fmt.Errorf("optim: %w", err)
 	}
 	return e.build(full), nil
 }

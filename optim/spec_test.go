@@ -67,8 +67,8 @@ func TestSpecsOrderAndDefaults(t *testing.T) {
 		if s.Display == "" || s.Rule == "" || s.Help == "" {
 			t.Errorf("%s: missing Display, Rule or Help", s.Name)
 		}
-		if lr, ok := s.Param("lr"); !ok || lr.Min != 1e-4 || lr.Max != 10 || !lr.Log {
-			t.Errorf("%s lr: got %+v, want range [1e-4, 10] log-scaled", s.Name, lr)
+		if lr, ok := s.Param("lr"); !ok || lr.Min != 1e-6 || lr.Max != 10 || !lr.Log {
+			t.Errorf("%s lr: got %+v, want range [1e-6, 10] log-scaled", s.Name, lr)
 		}
 	}
 }
@@ -144,7 +144,7 @@ func TestNewErrors(t *testing.T) {
 		{"unknown optimizer", "bfgs", nil, optim.ErrUnknownOptimizer, []string{`"bfgs"`, "gd, sgd, momentum, adagrad, rmsprop, adam, nesterov, adadelta, adamax, amsgrad, nadam, adamw, lion, newton"}},
 		{"unknown param", "adam", map[string]float64{"m": 0.9}, optim.ErrUnknownParam, []string{`"m"`, "lr, beta1, beta2, eps"}},
 		{"above max", "momentum", map[string]float64{"m": 1}, optim.ErrParamRange, []string{"m = 1", "[0, 0.999]"}},
-		{"below min", "gd", map[string]float64{"lr": 0}, optim.ErrParamRange, []string{"lr = 0", "[0.0001, 10]"}},
+		{"below min", "gd", map[string]float64{"lr": 0}, optim.ErrParamRange, []string{"lr = 0", "[1e-06, 10]"}},
 		{"NaN", "rmsprop", map[string]float64{"beta": math.NaN()}, optim.ErrParamRange, []string{"beta = NaN", "[0, 0.9999]"}},
 		{"Inf", "adagrad", map[string]float64{"eps": math.Inf(1)}, optim.ErrParamRange, []string{"eps = +Inf", "[1e-12, 1]"}},
 		{"fraction for an integer", "sgd", map[string]float64{"batch": 2.5}, optim.ErrParamRange, []string{"batch = 2.5", "whole number", "[1, 1000]"}},

@@ -30,6 +30,8 @@ var variations = []struct {
 	{"regression", map[string]float64{"n": 10000, "sigma": 5}},
 	{"regression", map[string]float64{"lambda": 10}},
 	{"regression", map[string]float64{"sigma": 0, "seed": 42}},
+	{"linear-map", map[string]float64{"a11": 1, "a12": 0.5, "a21": -2, "a22": 0.3}}, // skewed: a turned valley
+	{"linear-map", map[string]float64{"a11": -5, "a12": 5, "a21": 5, "a22": 5}},     // the range's corners, κ = 1
 }
 
 // instance is a problem under test and the name its subtest runs under.
@@ -145,7 +147,7 @@ func TestCatalog(t *testing.T) {
 		names = append(names, p.Name)
 	}
 	// The notes' problems first, then the classics, then the constructed landscapes.
-	want := []string{"quadratic", "ill-conditioned", "rotated", "regression",
+	want := []string{"quadratic", "ill-conditioned", "rotated", "regression", "linear-map",
 		"rosenbrock", "beale", "himmelblau", "booth", "matyas", "goldstein-price", "mccormick",
 		"three-hump-camel", "six-hump-camel", "styblinski-tang", "rastrigin", "ackley",
 		"saddle", "monkey-saddle", "plateau", "gaussian-wells"}

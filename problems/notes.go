@@ -52,6 +52,7 @@ var notes = []*Problem{
 		},
 	},
 	regression,
+	linearMap, // §2, the chain rule
 }
 
 // quadraticParams returns the parameters a₁, a₂ of f = a₁x² + a₂y² with the given

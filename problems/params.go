@@ -1,33 +1,23 @@
 package problems
 
 import (
-	"errors"
 	"fmt"
 	"maps"
-	"math"
 	"slices"
-	"strings"
 
+	"descent/optim/param"
 	"descent/problems/expr"
 )
 
 // Param describes one parameter of a problem: a name its formula uses, with the
-// default and the range that the panel, the URL parser and With all read from here.
-type Param struct {
-	Name    string // URL and JS key, and the name in Formula: "a1", "kappa", "sigma"
-	Symbol  string // display symbol, e.g. "a₁", "κ"
-	Help    string // one plain-language sentence for a learner
-	Default float64
-	Min     float64 // With accepts values in [Min, Max]
-	Max     float64
-	Log     bool // a slider should be log-scaled
-	Integer bool // only whole numbers are accepted: a slider steps by 1
-}
+// default and the range that the panel, the URL parser and With all read; see
+// package param.
+type Param = param.Param
 
 // Errors returned (wrapped) by With, for callers that must tell them apart.
 var (
-	ErrUnknownParam = errors.New("unknown parameter")
-	ErrParamRange   = errors.New("parameter out of range")
+	ErrUnknownParam = param.ErrUnknown
+	ErrParamRange   = param.ErrRange
 )
 
 // With returns a copy of p built with the given parameter values; a parameter not in
@@ -37,21 +27,9 @@ var (
 // fraction for an Integer parameter is an error wrapping ErrUnknownParam or
 // ErrParamRange that names the parameter and its range; p itself never changes.
 func (p *Problem) With(values map[string]float64) (*Problem, error) {
-	vals := p.defaults()
-	for _, name := range slices.Sorted(maps.Keys(values)) { // the same error every time
-		v := values[name]
-		i := slices.IndexFunc(p.Params, func(prm Param) bool { return prm.Name == name })
-		if i < 0 {
-			return nil, fmt.Errorf("problems: %w %q for %s (valid: %s)", ErrUnknownParam, name, p.Name, p.paramNames())
-		}
-		prm := p.Params[i]
-		if !(prm.Min <= v && v <= prm.Max) {
-			return nil, fmt.Errorf("problems: %w: %s %s = %v, want a value in [%v, %v]", ErrParamRange, p.Name, name, v, prm.Min, prm.Max)
-		}
-		if prm.Integer && v != math.Trunc(v) {
-			return nil, fmt.Errorf("problems: %w: %s %s = %v, want a whole number in [%v, %v]", ErrParamRange, p.Name, name, v, prm.Min, prm.Max)
-		}
-		vals[name] = v
+	vals, err := p.Params.Full(p.Name, values)
+	if err != nil {
+		return nil, fmt.Errorf("problems: %w", err)
 	}
 	q := *p
 	q.Minima = slices.Clone(p.Minima)
@@ -71,25 +49,7 @@ func (p *Problem) ParamValues() map[string]float64 {
 }
 
 // defaults returns a fresh map of every parameter's default.
-func (p *Problem) defaults() map[string]float64 {
-	vals := make(map[string]float64, len(p.Params))
-	for _, prm := range p.Params {
-		vals[prm.Name] = prm.Default
-	}
-	return vals
-}
-
-// paramNames lists the parameters' names for error messages.
-func (p *Problem) paramNames() string {
-	if len(p.Params) == 0 {
-		return "it has none"
-	}
-	names := make([]string, len(p.Params))
-	for i, prm := range p.Params {
-		names[i] = prm.Name
-	}
-	return strings.Join(names, ", ")
-}
+func (p *Problem) defaults() map[string]float64 { return p.Params.Defaults() }
 
 // instantiate builds q for the complete, validated parameter values vals: it runs
 // derive, then parses Formula with vals bound.

@@ -17,7 +17,7 @@ func TestWithErrors(t *testing.T) {
 		msg     string // a fragment the message must contain
 	}{
 		{"quadratic", map[string]float64{"a3": 1}, ErrUnknownParam, `"a3" for quadratic (valid: a1, a2)`},
-		{"rosenbrock", map[string]float64{"a1": 1}, ErrUnknownParam, `"a1" for rosenbrock (valid: it has none)`},
+		{"rosenbrock", map[string]float64{"a1": 1}, ErrUnknownParam, `"a1" for rosenbrock (valid: none)`},
 		{"quadratic", map[string]float64{"a1": 0}, ErrParamRange, "quadratic a1 = 0, want a value in [0.01, 100]"},
 		{"ill-conditioned", map[string]float64{"a2": 101}, ErrParamRange, "a2 = 101, want a value in [0.01, 100]"},
 		{"quadratic", map[string]float64{"a1": math.NaN()}, ErrParamRange, "a1 = NaN"},

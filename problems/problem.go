@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 
+	"descent/optim/param"
 	"descent/problems/expr"
 )
 
@@ -55,7 +56,7 @@ type Problem struct {
 	Scale  Scale      // how the field shades levels
 
 	// Params are the problem's parameters, named in Formula; With binds other values.
-	Params []Param
+	Params param.List
 
 	Expr *expr.Expr // Formula, parsed with the parameter values bound
 

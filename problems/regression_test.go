@@ -17,6 +17,10 @@ var regressionVariants = []map[string]float64{
 	{"lambda": 10},
 	{"lambda": 0.3, "sigma": 2, "n": 37, "seed": 123456},
 	{"sigma": 0},
+	{"design": float64(DesignLine), "n": 5, "theta1": -1, "theta2": 2},
+	{"design": float64(DesignDiagonal), "lambda": 0.1, "sigma": 3},
+	{"design": float64(DesignRandom), "n": 3, "seed": 99},
+	{"design": float64(DesignRandom), "n": 500, "lambda": 2, "theta1": 5, "theta2": -5},
 }
 
 func regressionWith(t *testing.T, vals map[string]float64) *Problem {
@@ -30,7 +34,7 @@ func regressionWith(t *testing.T, vals map[string]float64) *Problem {
 }
 
 // TestRegressionMinimumAgainstQR solves the ridge problem independently of the
-// package's normal equations: min (1/n)‖Xθ − y‖² + λ‖θ‖², X = [x 1], is the least
+// package's normal equations: min (1/n)‖Xθ − y‖² + λ‖θ‖² (X = [x 1] for the line) is the least
 // squares solution of [X; √(nλ)·I]·θ = [y; 0], which gonum solves by QR.
 func TestRegressionMinimumAgainstQR(t *testing.T) {
 	for _, vals := range regressionVariants {
@@ -40,8 +44,8 @@ func TestRegressionMinimumAgainstQR(t *testing.T) {
 		a := mat.NewDense(n+2, 2, nil)
 		b := mat.NewDense(n+2, 1, nil)
 		for i := range n {
-			a.Set(i, 0, d.X[i])
-			a.Set(i, 1, 1)
+			a.Set(i, 0, d.X[i][0])
+			a.Set(i, 1, d.X[i][1])
 			b.Set(i, 0, d.Y[i])
 		}
 		r := math.Sqrt(float64(n) * lambda)
@@ -54,7 +58,7 @@ func TestRegressionMinimumAgainstQR(t *testing.T) {
 		w, bias := theta.At(0, 0), theta.At(1, 0)
 		var loss float64
 		for i := range n {
-			e := w*d.X[i] + bias - d.Y[i]
+			e := w*d.X[i][0] + bias*d.X[i][1] - d.Y[i]
 			loss += e * e
 		}
 		loss = loss/float64(n) + lambda*(w*w+bias*bias)
@@ -179,8 +183,8 @@ func TestRegressionDataset(t *testing.T) {
 	// twice that; 5 standard errors allowed.
 	p := regressionWith(t, map[string]float64{"n": 10000})
 	for _, x := range p.Data().X {
-		if x < 0 || x >= 2 {
-			t.Fatalf("x = %v, want in [0, 2)", x)
+		if x[0] < 0 || x[0] >= 2 || x[1] != 1 {
+			t.Fatalf("row %v, want [x, 1] with x in [0, 2)", x)
 		}
 	}
 	if m := p.Minima[0]; math.Abs(m.X-2) > 5*0.0087 || math.Abs(m.Y+1) > 5*2*0.0087 {
@@ -210,6 +214,76 @@ func TestQuadraticFormula(t *testing.T) {
 	for _, tt := range tests {
 		if got := quadraticFormula(tt.c[0], tt.c[1], tt.c[2], tt.c[3], tt.c[4], tt.c[5]); got != tt.want {
 			t.Errorf("got %q, want %q", got, tt.want)
+		}
+	}
+}
+
+// TestDesigns checks each design's layout as its doc states it.
+func TestDesigns(t *testing.T) {
+	for d := range numDesigns {
+		got, err := ParseDesign(d.String())
+		if err != nil || got != d {
+			t.Errorf("ParseDesign(%q): got %v, %v; want %v", d.String(), got, err, d)
+		}
+	}
+	if _, err := ParseDesign("spiral"); err == nil {
+		t.Error(`ParseDesign("spiral"): got no error, want one`)
+	}
+	for _, n := range []int{2, 7, 10} {
+		x, noise := DrawData(DesignLine, n, 1)
+		if len(noise) != n || x[0] != [2]float64{1, -1} || x[n-1] != [2]float64{1, 1} {
+			t.Errorf("line, n = %d: got first row %v, last %v; want [1, −1] and [1, 1]", n, x[0], x[n-1])
+		}
+		x, _ = DrawData(DesignDiagonal, n, 1)
+		var a11, a12, a22 float64
+		for _, r := range x {
+			a11, a12, a22 = a11+r[0]*r[0], a12+r[0]*r[1], a22+r[1]*r[1]
+		}
+		// ⌈n/2⌉ rows [1, 0] and ⌊n/2⌋ rows [0, ½], exactly.
+		if a12 != 0 || a11 != float64((n+1)/2) || a22 != float64(n/2)/4 {
+			t.Errorf("diagonal, n = %d: got XᵀX = [%v %v; %v %v], want diag(%d, %v)", n, a11, a12, a12, a22, (n+1)/2, float64(n/2)/4)
+		}
+	}
+	// The same seed draws the same design and noise; another seed does not.
+	a, na := DrawData(DesignRandom, 20, 5)
+	b, nb := DrawData(DesignRandom, 20, 5)
+	c, _ := DrawData(DesignRandom, 20, 6)
+	if !slices.Equal(a, b) || !slices.Equal(na, nb) || slices.Equal(a, c) {
+		t.Error("random design: want the same rows for seed 5 twice and others for seed 6")
+	}
+}
+
+// TestDrawsMoments checks the generator's numbers against their distributions:
+// Uniform's mean 1/2 and variance 1/12, Normal's mean 0, variance 1 and fourth
+// moment 3. With N draws the standard errors are √(1/12/N), √((1/80 − 1/144)/N),
+// √(1/N), √(2/N) and √(96/N) (Var u² = 1/80 − 1/144; Var z² = 2; Var z⁴ = 105 − 9);
+// 4 of them allowed.
+func TestDrawsMoments(t *testing.T) {
+	const n = 200_000
+	d := NewDraws(1, regressionStream)
+	var su, suu, sz, szz, sz4 float64
+	for range n {
+		u := d.Uniform()
+		if u < 0 || u >= 1 {
+			t.Fatalf("Uniform gave %v, want [0, 1)", u)
+		}
+		z := d.Normal()
+		su, suu = su+u, suu+u*u
+		sz, szz, sz4 = sz+z, szz+z*z, sz4+z*z*z*z
+	}
+	mu, vu := su/n, suu/n-(su/n)*(su/n)
+	for _, c := range []struct {
+		name          string
+		got, want, se float64
+	}{
+		{"uniform mean", mu, 0.5, math.Sqrt(1.0 / 12 / n)},
+		{"uniform variance", vu, 1.0 / 12, math.Sqrt((1.0/80 - 1.0/144) / n)},
+		{"normal mean", sz / n, 0, math.Sqrt(1.0 / n)},
+		{"normal variance", szz / n, 1, math.Sqrt(2.0 / n)},
+		{"normal fourth moment", sz4 / n, 3, math.Sqrt(96.0 / n)},
+	} {
+		if math.Abs(c.got-c.want) > 4*c.se {
+			t.Errorf("%s: got %v, want %v within 4 standard errors (%v)", c.name, c.got, c.want, 4*c.se)
 		}
 	}
 }

@@ -3,254 +3,179 @@
 package main
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math"
 	"syscall/js"
 
 	"descent/game"
-	"descent/game/config"
-	"descent/game/race"
-	"descent/optim"
-	"descent/problems"
+	"descent/game/control"
+	"descent/game/jsapi"
 )
 
-// maxTrajectorySteps bounds one trajectory() call so a script cannot freeze the page.
-const maxTrajectorySteps = 1000000
-
-// api is window.descent. Every call answers at once from the game's state; none
-// waits on the game loop.
+// api is window.descent. Every member converts its arguments to plain values,
+// lets package jsapi check them, and answers at once from the game's state;
+// none waits on the game loop.
 type api struct {
 	g       *game.Game
 	ready   js.Value
 	resolve js.Value
-	funcs   []js.Func // kept so they are never collected
+	points  js.Func // the getter of a trajectory's points, built from xs and ys on first use
 }
 
 func newAPI(g *game.Game) *api {
 	a := &api{g: g}
-	a.ready = js.Global().Get("Promise").New(a.fn(func(args []js.Value) any {
+	a.ready = js.Global().Get("Promise").New(js.FuncOf(func(_ js.Value, args []js.Value) any {
 		a.resolve = args[0]
 		return nil
 	}))
+	a.points = js.FuncOf(func(this js.Value, _ []js.Value) any {
+		xs, ys := this.Get("xs"), this.Get("ys")
+		pts := make([]any, xs.Length())
+		for i := range pts {
+			pts[i] = []any{xs.Index(i).Float(), ys.Index(i).Float()}
+		}
+		return pts
+	})
 	return a
 }
 
 func (a *api) resolveReady() { a.resolve.Invoke() }
 
-// fn wraps f as a JS function. A script that passes something unexpected gets
-// an {error} back instead of stopping the whole program.
-func (a *api) fn(f func(args []js.Value) any) js.Func {
-	jf := js.FuncOf(func(this js.Value, args []js.Value) (result any) {
+// member wraps f as a JS function taking plain values. A script that passes
+// something unexpected gets an {error} back instead of stopping the program.
+func member(f func(args []any) any) js.Func {
+	return js.FuncOf(func(this js.Value, args []js.Value) (result any) {
 		defer func() {
 			if r := recover(); r != nil {
-				result = errorJS(fmt.Errorf("descent: bad arguments: %v", r))
+				result = jsapi.Error(fmt.Errorf("descent: bad arguments: %v", r))
 			}
 		}()
-		return f(args)
+		plain := make([]any, len(args))
+		budget := maxArgValues
+		for i, v := range args {
+			plain[i] = toPlain(v, &budget)
+		}
+		return f(plain)
 	})
-	a.funcs = append(a.funcs, jf)
-	return jf
+}
+
+// maxArgValues bounds how much of a script's argument is read: a spec is a few
+// dozen values, and a huge one must not hold up the page.
+const maxArgValues = 10000
+
+// toPlain converts a JS value to the plain values package jsapi reads.
+func toPlain(v js.Value, budget *int) any {
+	*budget--
+	if *budget < 0 {
+		return jsapi.Unsupported("a value too large to read")
+	}
+	switch v.Type() {
+	case js.TypeUndefined, js.TypeNull:
+		return nil
+	case js.TypeBoolean:
+		return v.Bool()
+	case js.TypeNumber:
+		return v.Float()
+	case js.TypeString:
+		return v.String()
+	case js.TypeObject:
+		if js.Global().Get("Array").Call("isArray", v).Bool() {
+			out := make([]any, min(v.Length(), max(*budget, 0)))
+			for i := range out {
+				out[i] = toPlain(v.Index(i), budget)
+			}
+			return out
+		}
+		keys := js.Global().Get("Object").Call("keys", v)
+		out := make(map[string]any, keys.Length())
+		for i := 0; i < keys.Length() && *budget > 0; i++ {
+			k := keys.Index(i).String()
+			out[k] = toPlain(v.Get(k), budget)
+		}
+		return out
+	}
+	return jsapi.Unsupported("a " + v.Type().String())
 }
 
 func (a *api) object() js.Value {
 	o := js.Global().Get("Object").New()
+	set := func(name string, f func(args []any) any) { o.Set(name, member(f)) }
 	o.Set("ready", a.ready)
-	o.Set("state", a.fn(func([]js.Value) any { return stateJS(a.g.State()) }))
-	o.Set("configure", a.fn(func(args []js.Value) any {
-		return stringsJS(a.g.Configure(argString(args, 0)))
-	}))
-	o.Set("play", a.fn(func([]js.Value) any { a.g.SetPaused(false); return nil }))
-	o.Set("pause", a.fn(func([]js.Value) any { a.g.SetPaused(true); return nil }))
-	o.Set("step", a.fn(func(args []js.Value) any {
-		n := 1
-		if len(args) > 0 && args[0].Type() == js.TypeNumber {
-			n = args[0].Int()
-		}
-		a.g.Step(n)
-		return stateJS(a.g.State())
-	}))
-	o.Set("reset", a.fn(func([]js.Value) any { a.g.Reset(); return nil }))
-	o.Set("trajectory", a.fn(func(args []js.Value) any {
-		if len(args) == 0 || args[0].Type() != js.TypeObject {
-			return errorJS(fmt.Errorf("trajectory: pass an object like {problem: \"rosenbrock\", optimizer: \"adam\", steps: 100}"))
-		}
-		out, err := trajectory(args[0])
+	set("state", func([]any) any { return a.state() })
+	set("configure", func(args []any) any {
+		hash, err := jsapi.Hash(args)
 		if err != nil {
-			return errorJS(err)
+			return []any{err.Error()}
 		}
-		return out
-	}))
-	o.Set("problems", a.fn(func([]js.Value) any { return problemsJS() }))
-	o.Set("optimizers", a.fn(func([]js.Value) any { return optimizersJS() }))
-	o.Set("metrics", a.fn(func([]js.Value) any { return metricsJS(a.g.Metrics()) }))
+		return stringsAny(a.g.Do(control.Configure{Hash: hash}))
+	})
+	set("play", func([]any) any { a.g.Do(control.Play{}); return nil })
+	set("pause", func([]any) any { a.g.Do(control.Pause{}); return nil })
+	set("step", func(args []any) any {
+		n, err := jsapi.Steps(args)
+		if err != nil {
+			return jsapi.Error(err)
+		}
+		a.g.Do(control.Step{N: n})
+		return a.state()
+	})
+	set("reset", func([]any) any { a.g.Do(control.Reset{}); return nil })
+	set("trajectory", func(args []any) any {
+		spec, err := jsapi.DecodeTrajectory(args)
+		if err != nil {
+			return jsapi.Error(err)
+		}
+		t, err := jsapi.Run(spec)
+		if err != nil {
+			return jsapi.Error(err)
+		}
+		return a.trajectoryJS(t)
+	})
+	set("problems", func([]any) any { return jsapi.Problems() })
+	set("optimizers", func([]any) any { return jsapi.Optimizers() })
+	set("metrics", func([]any) any { return metricsJS(a.g.Metrics()) })
 	return o
 }
 
-// trajectory runs one optimizer off-screen for the spec
-// {problem | expr, optimizer, params, start, steps}.
-func trajectory(spec js.Value) (js.Value, error) {
-	var p *problems.Problem
-	var err error
-	if e := spec.Get("expr"); e.Type() == js.TypeString {
-		if p, err = problems.Custom(e.String()); err != nil {
-			return js.Null(), fmt.Errorf("trajectory: %w", err)
-		}
-	} else {
-		src := problems.Default().Name
-		if v := spec.Get("problem"); v.Type() == js.TypeString {
-			src = v.String()
-		}
-		name, settings, errs := config.ParseProblem(src)
-		if name == "" {
-			return js.Null(), fmt.Errorf("trajectory: there is no problem %q", src)
-		}
-		if len(errs) > 0 {
-			return js.Null(), fmt.Errorf("trajectory: %w", errs[0])
-		}
-		base, _ := problems.Lookup(name)
-		if p, err = base.With(settings); err != nil {
-			return js.Null(), fmt.Errorf("trajectory: %w", err)
-		}
-	}
-	name := "gd"
-	if v := spec.Get("optimizer"); v.Type() == js.TypeString {
-		name = v.String()
-	}
-	params := map[string]float64{}
-	if v := spec.Get("params"); v.Type() == js.TypeObject {
-		keys := js.Global().Get("Object").Call("keys", v)
-		for i := 0; i < keys.Length(); i++ {
-			k := keys.Index(i).String()
-			if pv := v.Get(k); pv.Type() == js.TypeNumber {
-				params[k] = pv.Float()
-			} else {
-				return js.Null(), fmt.Errorf("trajectory: parameter %s must be a number", k)
-			}
-		}
-	}
-	start := p.Start
-	if v := spec.Get("start"); v.Type() == js.TypeObject {
-		if v.Length() != 2 || v.Index(0).Type() != js.TypeNumber || v.Index(1).Type() != js.TypeNumber {
-			return js.Null(), fmt.Errorf("trajectory: start must be two numbers, [x, y]")
-		}
-		start = [2]float64{v.Index(0).Float(), v.Index(1).Float()}
-	}
-	steps := 100
-	if v := spec.Get("steps"); v.Type() == js.TypeNumber {
-		steps = v.Int()
-	}
-	if steps < 0 || steps > maxTrajectorySteps {
-		return js.Null(), fmt.Errorf("trajectory: steps must be from 0 to %d", maxTrajectorySteps)
-	}
-	var seed uint64 = 1
-	if v := spec.Get("seed"); v.Type() == js.TypeNumber && v.Float() >= 0 {
-		seed = uint64(v.Float())
-	}
-	points, losses, status, at, err := race.TrajectoryEntry(p, race.Entry{Optimizer: name, Params: params, Seed: seed}, start, steps)
-	if err != nil {
-		return js.Null(), fmt.Errorf("trajectory: %w", err)
-	}
-	pts := make([]any, len(points))
-	for i, q := range points {
-		pts[i] = []any{q[0], q[1]}
-	}
-	ls := make([]any, len(losses))
-	for i, l := range losses {
-		ls[i] = l
-	}
-	return js.ValueOf(map[string]any{
-		"points": pts, "losses": ls, "status": status.String(), "statusStep": at,
-	}), nil
+func (a *api) state() any {
+	var st control.State
+	a.g.Settled(func(c *control.Controller) { st = c.State() })
+	return jsapi.State(st)
 }
 
-func stateJS(s game.State) js.Value {
-	runners := make([]any, len(s.Runners))
-	for i, r := range s.Runners {
-		var diverged any = nil
-		if r.Status == race.Diverged.String() {
-			diverged = r.StatusStep
-		}
-		runners[i] = map[string]any{
-			"id": r.ID, "optimizer": r.Optimizer, "display": r.Display, "color": r.Color,
-			"params": floatsJS(r.Params), "x": []any{r.X[0], r.X[1]}, "loss": r.Loss,
-			"status": r.Status, "statusStep": r.StatusStep, "divergedAt": diverged,
-		}
-	}
-	var ref any
-	if r := s.Reference; r != nil {
-		ref = map[string]any{
-			"x": []any{r.X[0], r.X[1]}, "loss": r.Loss, "iteration": r.Iteration,
-			"iterations": r.Iterations, "evaluations": r.Evaluations, "status": r.Status,
-		}
-	}
-	return js.ValueOf(map[string]any{
-		"reference": ref,
-		"problem":   s.Problem, "expr": s.Expr, "hash": s.Hash, "step": s.Step,
-		"paused": s.Paused, "speed": s.Speed, "start": []any{s.Start[0], s.Start[1]},
-		"view":    []any{s.View[0], s.View[1], s.View[2], s.View[3]},
-		"runners": runners, "notes": stringsAny(s.Notes),
+// trajectoryJS answers trajectory() with Float64Arrays, each filled by one
+// copy, and a points getter for scripts that read [x, y] pairs.
+func (a *api) trajectoryJS(t jsapi.Trajectory) js.Value {
+	o := js.ValueOf(map[string]any{
+		"xs": float64Array(t.Xs), "ys": float64Array(t.Ys), "losses": float64Array(t.Losses),
+		"status": t.Status.String(), "statusStep": t.StatusStep,
 	})
+	desc := js.ValueOf(map[string]any{"get": a.points, "enumerable": true})
+	js.Global().Get("Object").Call("defineProperty", o, "points", desc)
+	return o
 }
 
-func problemsJS() js.Value {
-	var out []any
-	for _, p := range problems.All() {
-		var minima []any
-		for _, m := range p.Minima {
-			minima = append(minima, map[string]any{"x": m.X, "y": m.Y, "value": m.Value})
-		}
-		var params []any
-		for _, q := range p.Params {
-			params = append(params, map[string]any{
-				"name": q.Name, "symbol": q.Symbol, "help": q.Help, "default": q.Default,
-				"min": q.Min, "max": q.Max, "log": q.Log, "integer": q.Integer,
-			})
-		}
-		out = append(out, map[string]any{
-			"name": p.Name, "title": p.Title, "formula": p.Formula, "shown": p.Shown, "params": params,
-			"description": p.Description, "source": p.Source,
-			"domain": []any{p.XMin, p.XMax, p.YMin, p.YMax},
-			"start":  []any{p.Start[0], p.Start[1]}, "minima": minima,
-			"scale": p.Scale.String(),
-		})
+// float64Array copies v into a new Float64Array in one CopyBytesToJS.
+func float64Array(v []float64) js.Value {
+	b := make([]byte, 8*len(v))
+	for i, f := range v {
+		binary.LittleEndian.PutUint64(b[8*i:], math.Float64bits(f))
 	}
-	return js.ValueOf(out)
+	u8 := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(u8, b)
+	return js.Global().Get("Float64Array").New(u8.Get("buffer"))
 }
 
-func optimizersJS() js.Value {
-	var out []any
-	for _, s := range optim.Specs() {
-		var params []any
-		for _, p := range s.Params {
-			params = append(params, map[string]any{
-				"name": p.Name, "symbol": p.Symbol, "help": p.Help,
-				"default": p.Default, "min": p.Min, "max": p.Max, "log": p.Log,
-			})
-		}
-		out = append(out, map[string]any{
-			"name": s.Name, "display": s.Display, "rule": s.Rule, "help": s.Help, "params": params,
-		})
-	}
-	return js.ValueOf(out)
-}
-
-func metricsJS(m game.Metrics) js.Value {
-	return js.ValueOf(map[string]any{
+func metricsJS(m game.Metrics) any {
+	return map[string]any{
 		"fps": m.FPS, "tps": m.TPS,
 		"updateMs": map[string]any{"p50": m.UpdateP50, "p95": m.UpdateP95},
 		"drawMs":   map[string]any{"p50": m.DrawP50, "p95": m.DrawP95},
 		"updates":  m.Updates, "draws": m.Draws,
 		"heapBytes": float64(m.HeapBytes), "mallocs": float64(m.TotalAllocs),
-	})
-}
-
-func errorJS(err error) js.Value { return js.ValueOf(map[string]any{"error": err.Error()}) }
-
-func floatsJS(m map[string]float64) map[string]any {
-	out := make(map[string]any, len(m))
-	for k, v := range m {
-		out[k] = v
+		"allocsPerFrame": m.AllocsPerFrame, "shaderCompiles": m.ShaderCompiles,
 	}
-	return out
 }
 
 func stringsAny(s []string) []any {
@@ -259,13 +184,4 @@ func stringsAny(s []string) []any {
 		out[i] = v
 	}
 	return out
-}
-
-func stringsJS(s []string) js.Value { return js.ValueOf(stringsAny(s)) }
-
-func argString(args []js.Value, i int) string {
-	if i < len(args) && args[i].Type() == js.TypeString {
-		return args[i].String()
-	}
-	return ""
 }

@@ -3,44 +3,60 @@
 package main
 
 import (
-	"fmt"
+	"strconv"
 	"syscall/js"
 
 	"descent/game/legend"
 )
 
-// legendView shows a legend.Legend in the page's #legend element. It writes to
-// the DOM only what changed since the last frame, and only as text.
+// legendView shows a legend.Legend in #legend and the chart's labels in
+// #chart-labels. It formats and writes only what changed since the last
+// frame, and only as text.
 type legendView struct {
-	doc                  js.Value
-	root, table          js.Value
-	title, step, formula js.Value
-	rows                 []rowView
-	last                 legend.Legend
+	doc                               js.Value
+	root, table                       js.Value
+	title, step, formula              text
+	chart                             js.Value
+	chartTop, chartBottom, chartSteps text
+	box, chartBox                     [4]float64
+	lastStep                          int
+	lastPaused                        bool
+	rows                              []rowView
+}
 
-	chart, chartTop, chartBottom, chartSteps js.Value
+// text is an element whose text is rewritten only when it differs.
+type text struct {
+	el   js.Value
+	last string
+}
+
+func (t *text) set(s string) {
+	if t.el.Truthy() && s != t.last {
+		t.last = s
+		t.el.Set("textContent", s)
+	}
 }
 
 type rowView struct {
-	tr, dot, name, params, loss, status js.Value
-	last                                legend.Row
+	tr, dot                    js.Value
+	name, params, loss, status text
+	last                       legend.Row
+	written                    bool
 }
 
 func newLegendView(doc js.Value) *legendView {
-	v := &legendView{doc: doc, root: doc.Call("getElementById", "legend")}
+	v := &legendView{doc: doc, root: doc.Call("getElementById", "legend"), lastStep: -1}
 	if !v.root.Truthy() {
 		return v
 	}
-	v.chart = doc.Call("getElementById", "chart-labels")
-	if v.chart.Truthy() {
-		v.chartTop = v.chart.Call("querySelector", ".cl-top")
-		v.chartBottom = v.chart.Call("querySelector", ".cl-bottom")
-		v.chartSteps = v.chart.Call("querySelector", ".cl-steps")
+	if v.chart = doc.Call("getElementById", "chart-labels"); v.chart.Truthy() {
+		v.chartTop.el = v.chart.Call("querySelector", ".cl-top")
+		v.chartBottom.el = v.chart.Call("querySelector", ".cl-bottom")
+		v.chartSteps.el = v.chart.Call("querySelector", ".cl-steps")
 	}
 	head := v.el(v.root, "div", "lg-head")
-	v.title = v.el(head, "span", "lg-title")
-	v.step = v.el(head, "span", "lg-step")
-	v.formula = v.el(v.root, "div", "lg-formula")
+	v.title.el, v.step.el = v.el(head, "span", "lg-title"), v.el(head, "span", "lg-step")
+	v.formula.el = v.el(v.root, "div", "lg-formula")
 	v.table = v.el(v.root, "table", "lg-rows")
 	return v
 }
@@ -52,48 +68,38 @@ func (v *legendView) el(parent js.Value, tag, class string) js.Value {
 	return e
 }
 
-func setText(e js.Value, old *string, s string) {
-	if *old != s {
-		*old = s
-		e.Set("textContent", s)
-	}
-}
-
 // show updates the DOM to l.
 func (v *legendView) show(l *legend.Legend) {
 	if !v.root.Truthy() {
 		return
 	}
-	setText(v.title, &v.last.Title, l.Title)
-	step := l.Step
-	if l.Paused {
-		step += " · paused"
-	}
-	setText(v.step, &v.last.Step, step)
-	setText(v.formula, &v.last.Formula, l.Formula)
-	if v.chart.Truthy() {
-		c, old := l.Chart, &v.last.Chart
-		if c.Box != old.Box {
-			old.Box = c.Box
-			st := v.chart.Get("style")
-			st.Set("left", fmt.Sprintf("%gpx", c.Box[0]))
-			st.Set("top", fmt.Sprintf("%gpx", c.Box[1]))
-			st.Set("width", fmt.Sprintf("%gpx", c.Box[2]))
-			st.Set("height", fmt.Sprintf("%gpx", c.Box[3]))
+	v.title.set(l.Title)
+	v.formula.set(l.Formula)
+	if l.Step != v.lastStep || l.Paused != v.lastPaused {
+		v.lastStep, v.lastPaused = l.Step, l.Paused
+		step := l.StepText()
+		if l.Paused {
+			step += " · paused"
 		}
-		setText(v.chartTop, &old.Top, c.Top)
-		setText(v.chartBottom, &old.Bottom, c.Bottom)
-		setText(v.chartSteps, &old.Steps, c.Steps)
+		v.step.set(step)
+	}
+	if c := l.Chart; v.chart.Truthy() {
+		if c.Box != v.chartBox {
+			v.chartBox = c.Box
+			st := v.chart.Get("style")
+			for i, prop := range []string{"left", "top", "width", "height"} {
+				st.Set(prop, strconv.FormatFloat(c.Box[i], 'f', 1, 64)+"px")
+			}
+		}
+		v.chartTop.set(legend.Decade(c.Top))
+		v.chartBottom.set(legend.Decade(c.Bottom))
+		v.chartSteps.set(c.Steps())
 	}
 	for len(v.rows) < len(l.Rows) {
-		var r rowView
-		r.tr = v.el(v.table, "tr", "")
+		r := rowView{tr: v.el(v.table, "tr", "")}
 		r.dot = v.el(v.el(r.tr, "td", ""), "span", "dot")
-		r.name = v.el(r.tr, "td", "lg-name")
-		r.params = v.el(r.tr, "td", "lg-params")
-		r.loss = v.el(r.tr, "td", "lg-loss")
-		r.status = v.el(r.tr, "td", "lg-status")
-		r.last.State = -1 // no status written yet
+		r.name.el, r.params.el = v.el(r.tr, "td", "lg-name"), v.el(r.tr, "td", "lg-params")
+		r.loss.el, r.status.el = v.el(r.tr, "td", "lg-loss"), v.el(r.tr, "td", "lg-status")
 		v.rows = append(v.rows, r)
 	}
 	for len(v.rows) > len(l.Rows) {
@@ -102,18 +108,21 @@ func (v *legendView) show(l *legend.Legend) {
 	}
 	for i := range l.Rows {
 		r, want := &v.rows[i], &l.Rows[i]
-		if r.last.Color != want.Color {
-			r.last.Color = want.Color
-			r.dot.Get("style").Set("background", want.Color)
+		if !r.written || r.last.Color != want.Color || r.last.Clip != want.Clip {
+			st := r.dot.Get("style")
+			st.Set("background", want.Color)
+			st.Set("clipPath", want.Clip)
 		}
-		setText(r.name, &r.last.Name, want.Name)
-		setText(r.params, &r.last.Params, want.Params)
-		setText(r.loss, &r.last.Loss, want.Loss)
-		setText(r.status, &r.last.Status, want.Status)
-		if r.last.State != want.State || r.last.Ghost != want.Ghost {
-			r.last.State, r.last.Ghost = want.State, want.Ghost
+		r.name.set(want.Name)
+		r.params.set(want.Params)
+		if !r.written || r.last.Loss != want.Loss {
+			r.loss.set(want.LossText())
+		}
+		if !r.written || r.last.State != want.State || r.last.StatusStep != want.StatusStep || r.last.Iteration != want.Iteration {
+			r.status.set(want.StatusText())
 			r.tr.Get("dataset").Set("status", want.State.String())
-			r.tr.Get("classList").Call("toggle", "ghost", want.Ghost)
+			r.tr.Get("classList").Call("toggle", "reference", want.Reference)
 		}
+		r.last, r.written = *want, true
 	}
 }

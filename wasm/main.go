@@ -8,27 +8,30 @@ import (
 	"syscall/js"
 
 	"descent/game"
+	"descent/game/control"
 )
 
 func main() {
 	doc := js.Global().Get("document")
-	page := newPage(doc)
-	g := game.New(currentHash(), page.show)
+	g := game.New(currentHash())
+	page := newPage(doc, g)
+	g.OnPage = page.show
 	api := newAPI(g)
+	lv := newLegendView(doc)
+	g.OnFrame = func(f *control.Frame) { lv.show(&f.Legend) }
 	// The panel is built after the first frame: laid out before it, its few
 	// hundred elements held up ebiten's start by ~150 ms on a 2-core machine.
 	g.OnFirstFrame = func() {
 		api.resolveReady()
 		js.Global().Call("setTimeout", js.FuncOf(func(js.Value, []js.Value) any {
-			page.panel = newPanel(doc, g)
-			page.panel.sync(g.Config())
+			page.buildPanel()
 			return nil
 		}), 0)
 	}
-	lv := newLegendView(doc)
-	g.OnDraw = lv.show
 	js.Global().Set("descent", api.object())
 	listen(g, page)
+	g.Read(func(c *control.Controller) { page.last = c.Page() })
+	page.layout() // before ebiten first measures <body>
 	if err := g.Run(); err != nil {
 		page.fail(err)
 	}

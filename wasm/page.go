@@ -3,10 +3,10 @@
 package main
 
 import (
-	"strings"
 	"syscall/js"
 
-	"descent/game/config"
+	"descent/game"
+	"descent/game/control"
 )
 
 // hashDelayMs is how long the URL waits for the config to settle before it is
@@ -14,51 +14,82 @@ import (
 // history writes in ten seconds, and a slider drag makes sixty a second.
 const hashDelayMs = 150
 
-// page is the HTML around the canvas: the URL hash, the message area and the panel.
+// page is the HTML around the canvas: the URL hash, the layout, the message
+// area and the panel.
 type page struct {
 	doc       js.Value
+	g         *game.Game
 	panel     *panel
+	last      control.Page // what the page shows
+	shown     bool
 	lastHash  string // the hash this program wrote last, so its own writes are not re-read
-	pending   string // the hash to write when the timer fires
 	timer     bool   // a write is scheduled
 	writeHash js.Func
-	embed     bool
+	mode      control.PageMode
+	modeSet   bool
 }
 
-func newPage(doc js.Value) *page {
-	p := &page{doc: doc}
+func newPage(doc js.Value, g *game.Game) *page {
+	p := &page{doc: doc, g: g}
 	p.writeHash = js.FuncOf(func(js.Value, []js.Value) any {
 		p.timer = false
-		js.Global().Get("history").Call("replaceState", nil, "", "#"+p.pending)
+		js.Global().Get("history").Call("replaceState", nil, "", "#"+p.lastHash)
 		return nil
 	})
+	js.Global().Call("addEventListener", "resize", js.FuncOf(func(js.Value, []js.Value) any {
+		p.layout()
+		return nil
+	}))
 	return p
 }
 
-// show writes the config's hash into the URL (without adding a history entry),
-// the notes about it into the message area, as text (nothing typed runs as HTML),
-// and the config into the panel.
-func (p *page) show(cfg config.Config, notes []string) {
-	hash := cfg.Hash()
-	if hash != p.lastHash {
-		p.lastHash, p.pending = hash, hash
+// show writes the page's state: the hash into the URL (without adding a history
+// entry), the layout, the notes as text (nothing typed runs as HTML), the panel.
+func (p *page) show(pg control.Page) {
+	p.last, p.shown = pg, true
+	if pg.Hash != p.lastHash {
+		p.lastHash = pg.Hash
 		if !p.timer {
 			p.timer = true
 			js.Global().Call("setTimeout", p.writeHash, hashDelayMs)
 		}
 	}
-	if cfg.Embed != p.embed {
-		p.embed = cfg.Embed
-		p.doc.Get("body").Get("classList").Call("toggle", "embed", cfg.Embed)
+	p.layout()
+	if msg := p.doc.Call("getElementById", "messages"); msg.Truthy() {
+		msg.Set("textContent", pg.Notes)
+	}
+	if p.panel != nil {
+		p.panel.sync(pg)
+	}
+}
+
+// layout sets the page's arrangement, decided in Go (control.PageLayout), on
+// <body>: a data-layout attribute and the CSS custom properties of its numbers.
+func (p *page) layout() {
+	body := p.doc.Get("body")
+	mode, vars := control.PageLayout(js.Global().Get("innerWidth").Float(), p.last.Embed)
+	if p.modeSet && mode == p.mode {
+		return
+	}
+	first := !p.modeSet
+	p.mode, p.modeSet = mode, true
+	style := body.Get("style")
+	for _, v := range vars {
+		style.Call("setProperty", v[0], v[1])
+	}
+	body.Get("dataset").Set("layout", mode.String())
+	if !first {
 		// ebiten measures <body> only on resize: without this the canvas keeps
 		// its old size and the picture stretches.
 		js.Global().Call("dispatchEvent", js.Global().Get("Event").New("resize"))
 	}
-	if msg := p.doc.Call("getElementById", "messages"); msg.Truthy() {
-		msg.Set("textContent", strings.Join(notes, "\n"))
-	}
-	if p.panel != nil {
-		p.panel.sync(cfg)
+}
+
+// buildPanel builds the control panel, once, after the first frame.
+func (p *page) buildPanel() {
+	p.panel = newPanel(p.doc, p.g)
+	if p.shown {
+		p.panel.sync(p.last)
 	}
 }
 

@@ -3,18 +3,15 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"descent/optim"
+	"descent/optim/param"
 	"descent/problems"
-	"descent/problems/expr"
 )
 
 // Runner is one optimizer in the race and the hyperparameters set explicitly for it;
@@ -37,8 +34,21 @@ type Config struct {
 	View     [4]float64 // xmin, xmax, ymin, ymax shown, when HasView
 	HasView  bool       // false: fit the problem's domain
 	Paused   bool
-	Embed    bool // embedded in another page: hide the panel
-	LBFGS    bool // show the L-BFGS reference path beside the runners
+	Embed    bool   // embedded in another page: hide the panel
+	Scene    string // what the page shows: one of Scenes
+	LBFGS    bool   // show the L-BFGS reference path beside the runners
+}
+
+// Scenes are what the page can show, the first by default: the optimizer race.
+var Scenes = []string{"race"}
+
+func knownScene(name string) bool {
+	for _, s := range Scenes {
+		if s == name {
+			return true
+		}
+	}
+	return false
 }
 
 // Limits on what a hash may ask for.
@@ -62,12 +72,12 @@ func Default() Config {
 	if len(errs) > 0 {
 		panic(fmt.Sprintf("config: DefaultRunners: %v", errs)) // programmer error
 	}
-	return Config{Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: runners}
+	return Config{Scene: Scenes[0], Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: runners}
 }
 
-// Surface returns the problem the config names: its custom formula when set, or the
+// Resolve returns the problem the config names: its custom formula when set, or the
 // built-in problem.
-func (c Config) Surface() (*problems.Problem, error) {
+func (c Config) Resolve() (*problems.Problem, error) {
 	if c.Expr != "" {
 		return problems.Custom(c.Expr)
 	}
@@ -102,23 +112,19 @@ func (r Runner) FullParams() map[string]float64 {
 // reported and skipped; everything else still applies. Choosing a problem without
 // a start or a view resets them to the problem's own.
 func Apply(base Config, hash string) (Config, []error) {
-	c := base
-	c.Runners = append([]Runner(nil), base.Runners...)
+	c := base.Clone()
 	var errs []error
-	report := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf(format, args...))
-	}
 	hash = strings.TrimPrefix(hash, "#")
 	// A preset is a whole setup: it replaces base, and the other keys then
 	// change the preset (preset=fig3&speed=5).
 	if name, rest, ok := cutPreset(hash); ok {
 		hash = rest
 		if p, found := LookupPreset(name); found {
-			c, _ = Parse(p.Hash)
+			c = p.config()
 			c.Embed = base.Embed
 			base = c.Clone()
 		} else {
-			report("preset: there is no preset %q (known: %s); ignored", name, strings.Join(presetNames(), ", "))
+			errs = append(errs, fmt.Errorf("preset: there is no preset %s (known: %s); ignored", param.Quote(name), strings.Join(presetNames(), ", ")))
 		}
 	}
 	seen := map[string]bool{}
@@ -129,92 +135,27 @@ func Apply(base Config, hash string) (Config, []error) {
 		rawKey, raw, _ := strings.Cut(part, "=")
 		key, err := unescape(rawKey)
 		if err != nil {
-			report("%q is not properly %%-encoded; ignored", rawKey)
+			errs = append(errs, fmt.Errorf("%s is not properly %%-encoded; ignored", param.Quote(rawKey)))
 			continue
 		}
 		val, err := unescape(raw)
 		if err != nil {
-			report("%s: the value %q is not properly %%-encoded; ignored", key, raw)
+			errs = append(errs, fmt.Errorf("%s: the value %s is not properly %%-encoded; ignored", key, param.Quote(raw)))
 			continue
 		}
-		seen[key] = true
-		switch key {
-		case "problem":
-			name, settings, perrs := ParseProblem(val)
-			errs = append(errs, perrs...)
-			if name == "" {
-				report("problem: there is no problem %q (known: %s); kept %s", strings.SplitN(val, ":", 2)[0], strings.Join(problemNames(), ", "), base.describeProblem())
-				delete(seen, key)
-				continue
-			}
-			c.Problem, c.Settings, c.Expr = name, settings, ""
-		case "expr":
-			if _, err := problems.Custom(val); err != nil {
-				var se *expr.SyntaxError
-				if errors.As(err, &se) {
-					report("expr: %s at character %d of %q; kept %s", se.Msg, utf8.RuneCountInString(val[:min(se.Offset, len(val))])+1, val, base.describeProblem())
-				} else {
-					report("expr: %v; kept %s", err, base.describeProblem())
-				}
-				delete(seen, key)
-				continue
-			}
-			c.Expr = val
-		case "start":
-			xy, err := parseFloats(val, 2)
-			if err != nil {
-				report("start: %q is not two numbers like -1.5,2 (%v); kept the previous start", val, err)
-				continue
-			}
-			c.Start, c.HasStart = [2]float64{xy[0], xy[1]}, true
-		case "view":
-			b, err := parseFloats(val, 4)
-			if err == nil && !(b[1] > b[0] && b[3] > b[2]) {
-				err = fmt.Errorf("want xmin<xmax and ymin<ymax")
-			}
-			if err != nil {
-				report("view: %q is not xmin,xmax,ymin,ymax like -5,5,-3,3 (%v); kept the previous view", val, err)
-				continue
-			}
-			c.View, c.HasView = [4]float64{b[0], b[1], b[2], b[3]}, true
-		case "o":
-			runners, rerrs := parseRunners(val)
-			errs = append(errs, rerrs...)
-			if len(runners) == 0 {
-				report("o: no usable optimizer in %q; kept the previous ones", val)
-				continue
-			}
-			c.Runners = runners
-		case "speed":
-			n, err := strconv.Atoi(val)
-			if err != nil || n < MinSpeed || n > MaxSpeed {
-				report("speed: %q is not a whole number of steps per frame from %d to %d; kept %d", val, MinSpeed, MaxSpeed, base.Speed)
-				continue
-			}
-			c.Speed = n
-		case "seed":
-			n, err := strconv.ParseUint(val, 10, 64)
-			if err != nil {
-				report("seed: %q is not a whole number ≥ 0; kept %d", val, base.Seed)
-				continue
-			}
-			c.Seed = n
-		case "paused", "embed", "lbfgs":
-			b, err := parseBool(val)
-			if err != nil {
-				report("%s: %q is not 0 or 1; ignored", key, val)
-				continue
-			}
-			switch key {
-			case "paused":
-				c.Paused = b
-			case "embed":
-				c.Embed = b
-			case "lbfgs":
-				c.LBFGS = b
-			}
-		default:
-			report("%q is not a setting Descent knows (known: preset, problem, expr, start, o, lbfgs, speed, seed, view, paused, embed); ignored", key)
+		k, ok := lookupKey(key)
+		if !ok {
+			errs = append(errs, fmt.Errorf("%s is not a setting Descent knows (known: %s); ignored", param.Quote(key), strings.Join(KeyNames(), ", ")))
+			continue
+		}
+		kerrs := k.apply(&c, base, val)
+		errs = append(errs, kerrs...)
+		if k.Name == "preset" {
+			errs = append(errs, fmt.Errorf("preset: only one preset applies; %s ignored", param.Quote(val)))
+			continue
+		}
+		if len(kerrs) == 0 || c.differsIn(base, k.Name) {
+			seen[k.Name] = true
 		}
 	}
 	if (seen["problem"] || seen["expr"]) && (c.Expr != base.Expr || c.Problem != base.Problem) {
@@ -226,6 +167,17 @@ func Apply(base Config, hash string) (Config, []error) {
 		}
 	}
 	return c, errs
+}
+
+// differsIn reports whether c's setting of key differs from base's.
+func (c Config) differsIn(base Config, key string) bool {
+	switch key {
+	case "problem":
+		return c.Problem != base.Problem || !maps.Equal(c.Settings, base.Settings)
+	case "expr":
+		return c.Expr != base.Expr
+	}
+	return true
 }
 
 // Clone returns a copy of c that shares nothing with it.
@@ -262,6 +214,7 @@ func (c Config) SameRace(o Config) bool {
 }
 
 // Parse is Apply over the default configuration: the state a link describes.
+// Parse(c.Hash()) gives back c, for every c that Parse or Apply returned.
 func Parse(hash string) (Config, []error) { return Apply(Default(), hash) }
 
 // Hash writes the configuration as a URL hash (without '#'), keys in a fixed order,
@@ -300,6 +253,9 @@ func (c Config) Hash() string {
 	if c.Embed {
 		add("embed", "1")
 	}
+	if c.Scene != Scenes[0] {
+		add("scene", c.Scene)
+	}
 	return strings.Join(parts, "&")
 }
 
@@ -308,88 +264,34 @@ func (c Config) formatProblem() string {
 	if !ok {
 		return c.Problem
 	}
-	var kv []string
-	for _, prm := range p.Params { // the problem's order, so the hash is stable
-		if v, ok := c.Settings[prm.Name]; ok && v != prm.Default {
-			kv = append(kv, prm.Name+"="+strconv.FormatFloat(v, 'g', -1, 64))
-		}
+	if kv := p.Params.Format(c.Settings); kv != "" {
+		return c.Problem + ":" + kv
 	}
-	if len(kv) == 0 {
-		return c.Problem
-	}
-	return c.Problem + ":" + strings.Join(kv, ",")
+	return c.Problem
 }
 
 // ParseProblem reads a problem with its settings, "rotated:kappa=50,angle=45".
 // An unknown problem gives the name ""; bad parameters keep their defaults, each
-// with an error.
+// with an error. Settings equal to their defaults are left out.
 func ParseProblem(s string) (string, map[string]float64, []error) {
 	name, rest, _ := strings.Cut(s, ":")
 	p, ok := problems.Lookup(name)
 	if !ok {
 		return "", nil, nil
 	}
-	var errs []error
-	settings := map[string]float64{}
-	for _, kv := range strings.Split(rest, ",") {
-		if kv == "" {
-			continue
-		}
-		k, vs, _ := strings.Cut(kv, "=")
-		prm, ok := findSetting(p, k)
-		if !ok {
-			var names []string
-			for _, q := range p.Params {
-				names = append(names, q.Name)
-			}
-			has := "it has none"
-			if len(names) > 0 {
-				has = "it has: " + strings.Join(names, ", ")
-			}
-			errs = append(errs, fmt.Errorf("problem: %s has no parameter %q (%s); ignored", name, k, has))
-			continue
-		}
-		v, err := strconv.ParseFloat(vs, 64)
-		if err != nil {
-			v = math.NaN()
-		}
-		if err := CheckSetting(name, prm, v); err != nil {
-			errs = append(errs, fmt.Errorf("problem: %w; kept %g", err, prm.Default))
-			continue
-		}
-		settings[k] = v
+	settings, errs := p.Params.Parse(name, rest)
+	for i, err := range errs {
+		errs[i] = fmt.Errorf("problem: %w", err)
 	}
 	return name, settings, errs
 }
 
-func findSetting(p *problems.Problem, name string) (problems.Param, bool) {
-	for _, q := range p.Params {
-		if q.Name == name {
-			return q, true
-		}
-	}
-	return problems.Param{}, false
-}
-
-// CheckSetting says what is wrong with the value v for the parameter p of the
-// problem named problem, or returns nil.
-func CheckSetting(problem string, p problems.Param, v float64) error {
-	return checkRange(problem, p.Name, p.Symbol, p.Min, p.Max, p.Integer, v)
-}
-
 func (r Runner) format() string {
 	spec, _ := optim.Lookup(r.Optimizer)
-	defaults := spec.Defaults()
-	var kv []string
-	for _, p := range spec.Params { // the spec's order, so the hash is stable
-		if v, ok := r.Params[p.Name]; ok && v != defaults[p.Name] {
-			kv = append(kv, p.Name+"="+strconv.FormatFloat(v, 'g', -1, 64))
-		}
+	if kv := spec.Params.Format(r.Params); kv != "" {
+		return r.Optimizer + ":" + kv
 	}
-	if len(kv) == 0 {
-		return r.Optimizer
-	}
-	return r.Optimizer + ":" + strings.Join(kv, ",")
+	return r.Optimizer
 }
 
 // parseRunners reads "gd:lr=0.1;adam:lr=0.05,beta1=0.8". Unknown optimizers are
@@ -405,54 +307,20 @@ func parseRunners(s string) ([]Runner, []error) {
 		name, rest, _ := strings.Cut(item, ":")
 		spec, ok := optim.Lookup(name)
 		if !ok {
-			errs = append(errs, fmt.Errorf("o: there is no optimizer %q (known: %s); left out", name, strings.Join(optimizerNames(), ", ")))
+			errs = append(errs, fmt.Errorf("o: there is no optimizer %s (known: %s); left out", param.Quote(name), strings.Join(optimizerNames(), ", ")))
 			continue
 		}
 		if len(runners) == MaxRunners {
 			errs = append(errs, fmt.Errorf("o: at most %d optimizers race at once; %q and the rest left out", MaxRunners, name))
 			break
 		}
-		r := Runner{Optimizer: name, Params: map[string]float64{}}
-		for _, kv := range strings.Split(rest, ",") {
-			if kv == "" {
-				continue
-			}
-			k, vs, _ := strings.Cut(kv, "=")
-			p, ok := spec.Param(k)
-			if !ok {
-				errs = append(errs, fmt.Errorf("o: %s has no parameter %q (it has: %s); ignored", name, k, strings.Join(paramNames(spec), ", ")))
-				continue
-			}
-			v, err := strconv.ParseFloat(vs, 64)
-			if err != nil {
-				v = math.NaN()
-			}
-			if err := CheckParam(name, p, v); err != nil {
-				errs = append(errs, fmt.Errorf("o: %w; kept %g", err, p.Default))
-				continue
-			}
-			r.Params[k] = v
+		params, perrs := spec.Params.Parse(name, rest)
+		for _, err := range perrs {
+			errs = append(errs, fmt.Errorf("o: %w", err))
 		}
-		runners = append(runners, r)
+		runners = append(runners, Runner{Optimizer: name, Params: params})
 	}
 	return runners, errs
-}
-
-// CheckParam says what is wrong with the value v for the parameter p of the
-// optimizer named optimizer, or returns nil.
-func CheckParam(optimizer string, p optim.Param, v float64) error {
-	return checkRange(optimizer, p.Name, p.Symbol, p.Min, p.Max, p.Integer, v)
-}
-
-func checkRange(owner, name, symbol string, lo, hi float64, integer bool, v float64) error {
-	if math.IsNaN(v) || v < lo || v > hi || integer && v != math.Trunc(v) {
-		kind := "a number"
-		if integer {
-			kind = "a whole number"
-		}
-		return fmt.Errorf("%s %s (%s) must be %s from %g to %g", owner, name, symbol, kind, lo, hi)
-	}
-	return nil
 }
 
 func (c Config) describeProblem() string {
@@ -467,6 +335,9 @@ func cutPreset(hash string) (name, rest string, ok bool) {
 	var others []string
 	for _, part := range strings.Split(hash, "&") {
 		if v, found := strings.CutPrefix(part, "preset="); found && !ok {
+			if dec, err := unescape(v); err == nil {
+				v = dec
+			}
 			name, ok = v, true
 			continue
 		}
@@ -477,7 +348,7 @@ func cutPreset(hash string) (name, rest string, ok bool) {
 
 func presetNames() []string {
 	var names []string
-	for _, p := range Presets {
+	for _, p := range presets {
 		names = append(names, p.Name)
 	}
 	return names
@@ -496,15 +367,6 @@ func optimizerNames() []string {
 	for _, s := range optim.Specs() {
 		names = append(names, s.Name)
 	}
-	return names
-}
-
-func paramNames(s optim.Spec) []string {
-	var names []string
-	for _, p := range s.Params {
-		names = append(names, p.Name)
-	}
-	sort.Strings(names)
 	return names
 }
 
@@ -532,6 +394,7 @@ func formatFloats(v []float64) string {
 	return strings.Join(s, ",")
 }
 
+// parseBool reads a switch: "1", "true" or nothing for on, "0" or "false" for off.
 func parseBool(s string) (bool, error) {
 	switch s {
 	case "1", "true", "":
@@ -539,5 +402,5 @@ func parseBool(s string) (bool, error) {
 	case "0", "false":
 		return false, nil
 	}
-	return false, fmt.Errorf("not a boolean")
+	return false, fmt.Errorf("%s is not 0 or 1; ignored", param.Quote(s))
 }

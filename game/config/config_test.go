@@ -39,19 +39,10 @@ func TestRoundTrip(t *testing.T) {
 		if len(errs) != 0 {
 			t.Fatalf("Parse(Hash()) = %q: %v", c.Hash(), errs)
 		}
-		if !reflect.DeepEqual(normal(c), normal(c2)) {
+		if !reflect.DeepEqual(c, c2) {
 			t.Errorf("round trip of %q:\n got %+v\nwant %+v", h, c2, c)
 		}
 	}
-}
-
-// normal drops explicit parameters equal to their defaults, which Hash leaves out.
-func normal(c Config) Config {
-	for i, r := range c.Runners {
-		full := r.FullParams()
-		c.Runners[i].Params = full
-	}
-	return c
 }
 
 func TestBadInputIsReportedAndSkipped(t *testing.T) {
@@ -77,6 +68,10 @@ func TestBadInputIsReportedAndSkipped(t *testing.T) {
 		{"expr=%zz", "encoded", func(c Config) bool { return c.Expr == "" }},
 		{"paused=maybe", "paused", func(c Config) bool { return !c.Paused }},
 		{"<script>alert(1)</script>", "not a setting", func(c Config) bool { return true }},
+		{"scene=dartboard", `no scene "dartboard"`, func(c Config) bool { return c.Scene == "race" }},
+		{"view=0,1e-320,0,1e-320", "too narrow", func(c Config) bool { return !c.HasView }},
+		{"preset=fig9", `no preset "fig9"`, func(c Config) bool { return c.Problem == Default().Problem }},
+		{"speed=" + strings.Repeat("9", 100000), "speed", func(c Config) bool { return c.Speed == DefaultSpeed }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.hash, func(t *testing.T) {
@@ -187,7 +182,7 @@ func TestProblemSettings(t *testing.T) {
 	if c.Problem != "rotated" || c.Settings["kappa"] != 50 || c.Settings["angle"] != 45 {
 		t.Errorf("got %q %v", c.Problem, c.Settings)
 	}
-	p, err := c.Surface()
+	p, err := c.Resolve()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -228,15 +223,57 @@ func FuzzApply(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, hash string) {
 		c, _ := Parse(hash)
-		if _, err := c.Surface(); err != nil {
+		if _, err := c.Resolve(); err != nil {
 			t.Fatalf("Parse(%q) kept a config without a surface: %v", hash, err)
 		}
 		again, errs := Parse(c.Hash())
 		if len(errs) != 0 {
 			t.Fatalf("Parse(%q).Hash() = %q does not parse cleanly: %v", hash, c.Hash(), errs)
 		}
-		if again.Hash() != c.Hash() {
-			t.Fatalf("hash not stable: %q then %q", c.Hash(), again.Hash())
+		if !reflect.DeepEqual(again, c) {
+			t.Fatalf("Parse(c.Hash()) is not c for c = Parse(%q):\n got %+v\nwant %+v", hash, again, c)
+		}
+		for _, err := range errs {
+			if n := len([]rune(err.Error())); n > 400 {
+				t.Fatalf("a message of %d characters for %q", n, hash)
+			}
 		}
 	})
+}
+
+// TestMessagesQuoteAtMost80Characters: a huge bad value from a link is cut in
+// the message, not echoed whole into the page.
+func TestMessagesQuoteAtMost80Characters(t *testing.T) {
+	huge := strings.Repeat("x", 100000)
+	for _, hash := range []string{huge, "problem=" + huge, "o=" + huge, "start=" + huge, "expr=" + huge, "seed=" + huge, "o=gd:lr=" + huge, "preset=" + huge, huge + "=1"} {
+		_, errs := Parse(hash)
+		if len(errs) == 0 {
+			t.Errorf("no message for a 100000-character value in %.20q", hash)
+		}
+		for _, err := range errs {
+			if n := len([]rune(err.Error())); n > 600 {
+				t.Errorf("%.20q: a message of %d characters: %.120s…", hash, n, err)
+			}
+		}
+	}
+}
+
+// TestEmbedIsReadOneWay: every spelling the parser accepts gives one config,
+// written back one way.
+func TestEmbedIsReadOneWay(t *testing.T) {
+	for _, h := range []string{"embed=1", "embed=true", "embed", "embed="} {
+		c, errs := Parse(h)
+		if len(errs) != 0 || !c.Embed || !strings.Contains(c.Hash(), "embed=1") {
+			t.Errorf("%s: embed %v, hash %q, errors %v", h, c.Embed, c.Hash(), errs)
+		}
+	}
+}
+
+// TestPresetKeyIsDecoded: the preset's name is %-decoded like every other value.
+func TestPresetKeyIsDecoded(t *testing.T) {
+	a, errs := Parse("preset=%66ig2a")
+	b, _ := Parse("preset=fig2a")
+	if len(errs) != 0 || !reflect.DeepEqual(a, b) {
+		t.Errorf("preset=%%66ig2a: %v, %+v", errs, a)
+	}
 }

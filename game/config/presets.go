@@ -1,5 +1,10 @@
 package config
 
+import (
+	"errors"
+	"fmt"
+)
+
 // Preset is a ready-made setup: one of the course notes' figures, rebuilt live.
 type Preset struct {
 	Name  string // URL key: preset=fig2b
@@ -8,10 +13,10 @@ type Preset struct {
 	Hash  string // the setup, in the URL hash's own words
 }
 
-// Presets are the course notes' figures on the quadratic f = a₁x² + a₂y² (§3.3,
+// presets are the course notes' figures on the quadratic f = a₁x² + a₂y² (§3.3,
 // Figures 2a–2c, 3 and 4), then the notes' minibatch noise (§3.2) and Newton's
 // method at a saddle. Each one's claim is checked by TestPresetsShowTheNotesFigures.
-var Presets = []Preset{
+var presets = []Preset{
 	{
 		Name: "fig2a", Title: "Figure 2a · large step, well-conditioned",
 		About: "On the round bowl (a₁ = a₂ = 1) gradient descent with a large step makes fast, steady progress: every gradient points at the minimum.",
@@ -49,12 +54,39 @@ var Presets = []Preset{
 	},
 }
 
+// Presets returns every preset, in the order the panel lists them.
+func Presets() []Preset { return append([]Preset(nil), presets...) }
+
 // LookupPreset returns the preset named name.
 func LookupPreset(name string) (Preset, bool) {
-	for _, p := range Presets {
+	for _, p := range presets {
 		if p.Name == name {
 			return p, true
 		}
 	}
 	return Preset{}, false
 }
+
+// presetConfigs are the presets' setups, parsed once when the program starts.
+// A preset whose hash has any error is a programmer error: the program stops
+// at once, and TestEveryPresetParsesCleanly names it.
+var presetConfigs map[string]Config
+
+func init() {
+	presetConfigs = make(map[string]Config, len(presets))
+	for _, p := range presets {
+		if errs := CheckPreset(p); len(errs) > 0 {
+			panic(fmt.Sprintf("config: preset %s: %v", p.Name, errors.Join(errs...)))
+		}
+		presetConfigs[p.Name], _ = Apply(Default(), p.Hash)
+	}
+}
+
+// CheckPreset returns the errors of a preset's hash: none for every built-in preset.
+func CheckPreset(p Preset) []error {
+	_, errs := Apply(Default(), p.Hash)
+	return errs
+}
+
+// config returns the setup p describes.
+func (p Preset) config() Config { return presetConfigs[p.Name].Clone() }

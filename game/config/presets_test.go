@@ -14,7 +14,7 @@ func racePreset(t *testing.T, name string, steps int) *race.Race {
 	if len(errs) != 0 {
 		t.Fatalf("preset %s: %v", name, errs)
 	}
-	p, err := c.Surface()
+	p, err := c.Resolve()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -127,5 +127,18 @@ func TestPresetKey(t *testing.T) {
 	_, errs = Parse("preset=fig9")
 	if len(errs) != 1 {
 		t.Errorf("errors %v, want one naming the unknown preset", errs)
+	}
+}
+
+// TestEveryPresetParsesCleanly fails on any error in a preset's own hash: a
+// misspelt key, optimizer or value would otherwise be skipped in silence.
+func TestEveryPresetParsesCleanly(t *testing.T) {
+	for _, p := range Presets() {
+		if errs := CheckPreset(p); len(errs) != 0 {
+			t.Errorf("preset %s (%q): %v", p.Name, p.Hash, errs)
+		}
+	}
+	if errs := CheckPreset(Preset{Name: "typo", Hash: "problem=ill-conditioned&o=gd:lr=0.4;momentun"}); len(errs) == 0 {
+		t.Error("CheckPreset found nothing wrong with a misspelt optimizer")
 	}
 }

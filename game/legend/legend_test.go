@@ -24,21 +24,21 @@ func TestMakeDescribesEveryRunner(t *testing.T) {
 	r.Advance(400)
 	var l Legend
 	Make(&l, p, r, true, nil)
-	if l.Title != p.Title || l.Formula != "f(x, y) = a1*x^2 + a2*y^2   with a₁ = 0.1, a₂ = 10" || l.Step != "step "+strconv.Itoa(r.Step) || !l.Paused {
-		t.Errorf("header %q %q %q %v", l.Title, l.Formula, l.Step, l.Paused)
+	if l.Title != p.Title || l.Formula != "f(x, y) = a1*x^2 + a2*y^2   with a₁ = 0.1, a₂ = 10" || l.StepText() != "step "+strconv.Itoa(r.Step) || !l.Paused {
+		t.Errorf("header %q %q %q %v", l.Title, l.Formula, l.StepText(), l.Paused)
 	}
 	if len(l.Rows) != 2 {
 		t.Fatalf("%d rows, want 2", len(l.Rows))
 	}
 	gd := l.Rows[0]
 	want := "diverged at step " + strconv.Itoa(r.Runners[0].StatusStep)
-	if gd.Name != "Gradient descent" || gd.Params != "α=0.11" || gd.Status != want || gd.State != race.Diverged {
+	if gd.Name != "Gradient descent" || gd.Params != "α=0.11" || gd.StatusText() != want || gd.State != race.Diverged {
 		t.Errorf("gd row %+v, want Gradient descent, α=0.11, %q", gd, want)
 	}
 	if gd.Color == l.Rows[1].Color {
 		t.Errorf("two runners share the colour %s", gd.Color)
 	}
-	if l.Rows[1].Status == "" || l.Rows[1].State == race.Diverged {
+	if l.Rows[1].StatusText() == "" || l.Rows[1].State == race.Diverged {
 		t.Errorf("adam row %+v", l.Rows[1])
 	}
 	// Make reuses the rows.
@@ -68,7 +68,7 @@ func TestParamsAndLoss(t *testing.T) {
 	}
 }
 
-func TestGhostRow(t *testing.T) {
+func TestReferenceRow(t *testing.T) {
 	p, _ := problems.Lookup("rosenbrock")
 	r, err := race.New(p, p.Start, []race.Entry{{Optimizer: "adam"}}, 16)
 	if err != nil {
@@ -81,18 +81,18 @@ func TestGhostRow(t *testing.T) {
 	var l Legend
 	r.Advance(2)
 	Make(&l, p, r, false, &ref)
-	ghost := l.Rows[len(l.Rows)-1]
-	if !ghost.Ghost || ghost.Name != GhostName || !strings.Contains(ghost.Status, "iteration 2,") {
-		t.Errorf("ghost row at step 2: %+v", ghost)
+	refRow := l.Rows[len(l.Rows)-1]
+	if !refRow.Reference || refRow.Name != ReferenceName || !strings.Contains(refRow.StatusText(), "iteration 2,") {
+		t.Errorf("reference row at step 2: %+v", refRow)
 	}
-	if want := Loss(ref.Losses[2]); ghost.Loss != want {
-		t.Errorf("ghost loss %s, want %s", ghost.Loss, want)
+	if want := Loss(ref.Losses[2]); refRow.LossText() != want {
+		t.Errorf("reference loss %s, want %s", refRow.LossText(), want)
 	}
 	r.Advance(1000)
 	Make(&l, p, r, false, &ref)
-	ghost = l.Rows[len(l.Rows)-1]
-	if ghost.State != race.Converged || !strings.Contains(ghost.Status, "done: ") {
-		t.Errorf("ghost row after the path ends: %+v", ghost)
+	refRow = l.Rows[len(l.Rows)-1]
+	if refRow.State != race.Converged || !strings.Contains(refRow.StatusText(), "done: ") {
+		t.Errorf("reference row after the path ends: %+v", refRow)
 	}
 }
 
@@ -121,5 +121,28 @@ func TestDivergenceNote(t *testing.T) {
 	want := "Gradient descent diverged at step " + strconv.Itoa(r.Runners[0].StatusStep) + ": with α = 0.11 its steps grew"
 	if !strings.HasPrefix(got, want) || !strings.Contains(got, "smaller α") {
 		t.Errorf("note %q, want it to start %q and suggest a smaller α", got, want)
+	}
+}
+
+// TestMakeMakesNoGarbage: once the rows are written, a frame of a running race
+// allocates nothing; the page writes the changing numbers as text itself.
+func TestMakeMakesNoGarbage(t *testing.T) {
+	p, _ := problems.Lookup("ill-conditioned")
+	r, err := race.New(p, p.Start, []race.Entry{{Optimizer: "gd"}, {Optimizer: "momentum"}, {Optimizer: "adagrad"}, {Optimizer: "rmsprop"}, {Optimizer: "adam"}}, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := reference.LBFGS(p, p.Start, 50)
+	var l Legend
+	Make(&l, p, r, false, &ref)
+	allocs := testing.AllocsPerRun(100, func() {
+		r.Advance(1)
+		Make(&l, p, r, false, &ref)
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations a frame, want 0", allocs)
+	}
+	if len(l.Rows) != 6 || l.Step != r.Step {
+		t.Errorf("%d rows at step %d, want 6 at %d", len(l.Rows), l.Step, r.Step)
 	}
 }

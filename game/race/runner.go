@@ -18,22 +18,36 @@ type Runner struct {
 	Status     Status
 	StatusStep int // the step at which it converged or diverged; 0 while Running
 
+	// The last step the runner took, for the panel that explains it; all zero
+	// before the first step. On the step that diverged they are that step's,
+	// so Update may be huge or not finite while X, Y keep the last finite
+	// position.
+	LastStep int        // its number t, which the bias corrections of Adam and its kin use
+	Grad     [2]float64 // the gradient it used: for a stochastic optimizer the sampled one
+	From     [2]float64 // where it started, θₜ₋₁
+	FullGrad [2]float64 // the exact gradient at From
+	Update   [2]float64 // the move it made, θₜ − θₜ₋₁
+
 	opt   optim.Optimizer
 	trail trail
 	still int        // consecutive steps with gradient norm below ConvergeTol
 	pos   [2]float64 // scratch for opt.Step, kept here so stepping does not allocate
 	grad  [2]float64
 	hess  [4]float64 // the Hessian, row-major, for a second-order optimizer
-	idx   []int      // minibatch indices, for a stochastic optimizer on data
-	src   *rand.PCG  // re-seeded on restart, so that a rerun draws the same numbers
-	rng   *rand.Rand // draws from src
+	// before is the optimizer's state before the last step (optim.Inspector),
+	// with room for optim.MaxInternals so that recording it does not allocate.
+	before []optim.Vec
+	idx    []int      // minibatch indices, for a stochastic optimizer on data
+	src    *rand.PCG  // re-seeded on restart, so that a rerun draws the same numbers
+	rng    *rand.Rand // draws from src
 }
 
 // newRunnerFor returns runner id stepping with opt, its random numbers
 // seeded PCG(seed, id), keeping trailLen trail points. It is not started.
 func newRunnerFor(id int, opt optim.Optimizer, seed uint64, trailLen int) *Runner {
 	src := rand.NewPCG(seed, uint64(id))
-	return &Runner{ID: id, Seed: seed, opt: opt, trail: newTrail(trailLen), src: src, rng: rand.New(src)}
+	return &Runner{ID: id, Seed: seed, opt: opt, trail: newTrail(trailLen), src: src, rng: rand.New(src),
+		before: make([]optim.Vec, 0, optim.MaxInternals)}
 }
 
 // Trail appends the runner's recent positions to dst, oldest first, the
@@ -59,6 +73,8 @@ func (r *Runner) restart(s Surface, start [2]float64) {
 	r.src.Seed(r.Seed, uint64(r.ID))
 	r.X, r.Y = start[0], start[1]
 	r.Status, r.StatusStep, r.still = Running, 0, 0
+	r.LastStep, r.Grad, r.From, r.FullGrad, r.Update = 0, [2]float64{}, [2]float64{}, [2]float64{}, [2]float64{}
+	r.before = r.before[:0]
 	r.trail.clear()
 	r.Loss = s.Value(start[0], start[1])
 	if gx, gy := s.Grad(start[0], start[1]); !finite(r.Loss) || !finite(gx) || !finite(gy) {
@@ -85,6 +101,9 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	if st, ok := r.opt.(optim.Stochastic); ok {
 		r.grad = r.sampledGrad(s, st, gx, gy)
 	}
+	if ins, ok := r.opt.(optim.Inspector); ok {
+		r.before = ins.Internals(r.before[:0])
+	}
 	if so, ok := r.opt.(optim.SecondOrder); ok {
 		hxx, hxy, hyy := hessian(s, r.X, r.Y)
 		r.hess = [4]float64{hxx, hxy, hxy, hyy}
@@ -93,6 +112,8 @@ func (r *Runner) step(s Surface, a arena, t int) {
 		r.opt.Step(r.pos[:], r.grad[:])
 	}
 	x, y := r.pos[0], r.pos[1]
+	r.LastStep, r.Grad, r.From, r.FullGrad = t, r.grad, [2]float64{r.X, r.Y}, [2]float64{gx, gy}
+	r.Update = [2]float64{x - r.X, y - r.Y}
 	var loss float64
 	ok := finite(gx) && finite(gy) && finite(x) && finite(y) && a.contains(x, y)
 	if ok {
@@ -151,4 +172,29 @@ func hessian(s Surface, x, y float64) (hxx, hxy, hyy float64) {
 		return h.Hessian(x, y)
 	}
 	return problems.CentralHessian(s.Grad, x, y)
+}
+
+// Internals appends the optimizer's state after the last step to dst, named
+// as in the notes ("v"; "s"; "m", "v"; …; see optim.Inspector), and returns
+// it; nothing for an optimizer without state. It does not allocate when dst
+// has room for optim.MaxInternals vectors.
+func (r *Runner) Internals(dst []optim.Vec) []optim.Vec {
+	if ins, ok := r.opt.(optim.Inspector); ok {
+		return ins.Internals(dst)
+	}
+	return dst
+}
+
+// InternalsBefore is Internals as it was before the last step: empty before
+// the first.
+func (r *Runner) InternalsBefore(dst []optim.Vec) []optim.Vec { return append(dst, r.before...) }
+
+// StepSize returns the per-coordinate step size of the last step for an
+// adaptive optimizer (optim.Adaptive), such as Adagrad's α/√(s+ε), and
+// whether the optimizer has one.
+func (r *Runner) StepSize() ([2]float64, bool) {
+	if ad, ok := r.opt.(optim.Adaptive); ok {
+		return ad.StepSize(), true
+	}
+	return [2]float64{}, false
 }

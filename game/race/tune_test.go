@@ -42,3 +42,39 @@ func TestTuneLRFailsWhenEveryRateDiverges(t *testing.T) {
 		t.Errorf("no error though α = 1 and 3 both leave the monkey saddle")
 	}
 }
+
+// TestTunerInPiecesMatchesTuneLR checks that tuning spread over many small
+// budgets, as the page spreads it over frames, picks the rate of one call, and
+// that its progress only grows, from 0 to 1.
+func TestTunerInPiecesMatchesTuneLR(t *testing.T) {
+	p, _ := problems.Lookup("rosenbrock")
+	for _, opt := range []string{"gd", "adam", "sgd"} {
+		e := race.Entry{Optimizer: opt, Seed: 3}
+		want, wantErr := race.TuneLR(p, e, p.Start, 200, race.TuneGrid)
+		tu, err := race.NewTuner(p, e, p.Start, 200, race.TuneGrid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := tu.Done()
+		if last != 0 {
+			t.Errorf("%s: progress %g before any step, want 0", opt, last)
+		}
+		for !tu.Advance(37) {
+			if d := tu.Done(); d < last || d > 1 {
+				t.Fatalf("%s: progress went from %g to %g", opt, last, d)
+			} else {
+				last = d
+			}
+		}
+		if tu.Done() != 1 {
+			t.Errorf("%s: progress %g when done, want 1", opt, tu.Done())
+		}
+		got, err := tu.Result()
+		if got != want || (err == nil) != (wantErr == nil) {
+			t.Errorf("%s: in pieces α = %g (%v), in one call α = %g (%v)", opt, got, err, want, wantErr)
+		}
+	}
+	if _, err := race.NewTuner(p, race.Entry{Optimizer: "nope"}, p.Start, 10, race.TuneGrid); err == nil {
+		t.Error("NewTuner accepted an unknown optimizer")
+	}
+}

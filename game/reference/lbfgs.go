@@ -38,7 +38,7 @@ const (
 // 15 curvature pairs and a strong Wolfe line search) from start on s for at
 // most maxIter major iterations, so the path has at most maxIter+1 points.
 // It stops early once the gradient's largest component is below
-// race.ConvergeTol, the tolerance the race's runners converge at. The ghost
+// race.ConvergeTol, the tolerance the race's runners converge at. The path
 // it draws is labelled "L-BFGS (line search)": every point is a whole line
 // search apart from the last.
 //
@@ -50,39 +50,72 @@ const (
 // line search that finds no acceptable step, it returns the path so far with
 // an error. It panics if maxIter is negative.
 func LBFGS(s race.Surface, start [2]float64, maxIter int) (Path, error) {
+	r := Start(s, start, maxIter)
+	r.Extend(maxIter)
+	return r.Path, r.Err
+}
+
+// Run is an L-BFGS run in progress, extended a few iterations at a time so that
+// a long one never holds up a frame: the race shows one major iteration per step.
+type Run struct {
+	Path Path  // the iterations taken so far
+	Err  error // why the run failed, when its Status is "Failure"
+
+	obj     objective
+	here    point
+	mem     memory
+	dir     [2]float64
+	iter    int
+	maxIter int
+}
+
+// Start evaluates the surface at start and returns a run that has taken no
+// iteration yet. It panics if maxIter is negative.
+func Start(s race.Surface, start [2]float64, maxIter int) *Run {
 	if maxIter < 0 {
 		panic(fmt.Sprintf("reference: LBFGS with maxIter %d, want 0 or more", maxIter))
 	}
-	obj := &objective{s: s}
-	here := obj.at(start)
-	var path Path
-	path.add(here, obj.evaluations)
-	if !here.finite() {
-		path.Status = statusFailure
-		return path, fmt.Errorf("reference: L-BFGS from (%v, %v): f = %v, gradient %v at the start, want finite values",
-			start[0], start[1], here.f, here.g)
+	r := &Run{obj: objective{s: s}, maxIter: maxIter}
+	r.here = r.obj.at(start)
+	r.Path.add(r.here, r.obj.evaluations)
+	if !r.here.finite() {
+		r.Path.Status = statusFailure
+		r.Err = fmt.Errorf("reference: L-BFGS from (%v, %v): f = %v, gradient %v at the start, want finite values",
+			start[0], start[1], r.here.f, r.here.g)
 	}
-	var mem memory
-	var dir [2]float64
-	for iter := 0; ; iter++ {
-		if math.Abs(here.g[0]) < race.ConvergeTol && math.Abs(here.g[1]) < race.ConvergeTol {
-			path.Status = statusConverged
-			return path, nil
+	return r
+}
+
+// Done reports whether the run has stopped: converged, at its iteration limit, or failed.
+func (r *Run) Done() bool { return r.Path.Status != "" }
+
+// Extend takes up to n more major iterations, fewer when the run stops.
+func (r *Run) Extend(n int) {
+	start := r.Path.Points[0]
+	for ; n >= 0 && !r.Done(); n-- {
+		if math.Abs(r.here.g[0]) < race.ConvergeTol && math.Abs(r.here.g[1]) < race.ConvergeTol {
+			r.Path.Status = statusConverged
+			return
 		}
-		if iter == maxIter {
-			path.Status = statusIterationLimit
-			return path, nil
+		if r.iter == r.maxIter {
+			r.Path.Status = statusIterationLimit
+			return
 		}
-		step := mem.direction(&dir, here.g)
-		next, err := lineSearch(obj, here, dir, step)
+		if n == 0 {
+			return
+		}
+		step := r.mem.direction(&r.dir, r.here.g)
+		next, err := lineSearch(&r.obj, r.here, r.dir, step)
 		if err != nil {
-			path.Status = statusFailure
-			return path, fmt.Errorf("reference: L-BFGS from (%v, %v), iteration %d at (%v, %v): %w",
-				start[0], start[1], iter+1, here.x[0], here.x[1], err)
+			r.Path.Status = statusFailure
+			r.Err = fmt.Errorf("reference: L-BFGS from (%v, %v), iteration %d at (%v, %v): %w",
+				start[0], start[1], r.iter+1, r.here.x[0], r.here.x[1], err)
+			return
 		}
-		mem.add(sub(next.x, here.x), sub(next.g, here.g))
-		here = next
-		path.add(here, obj.evaluations)
+		r.mem.add(sub(next.x, r.here.x), sub(next.g, r.here.g))
+		r.here = next
+		r.iter++
+		r.Path.add(r.here, r.obj.evaluations)
 	}
 }
 

@@ -147,3 +147,27 @@ func ExampleLBFGS() {
 	// (1.0000, 3.0000) f = 0.0000 after 4 evaluations
 	// GradientThreshold
 }
+
+// TestRunInPiecesIsTheWholeRun checks that a run extended a few iterations at a
+// time, as the race extends it step by step, takes the very path of one call.
+func TestRunInPiecesIsTheWholeRun(t *testing.T) {
+	for _, p := range problems.All() {
+		t.Run(p.Name, func(t *testing.T) {
+			whole, wholeErr := reference.LBFGS(p, p.Start, 200)
+			run := reference.Start(p, p.Start, 200)
+			for pieces := 0; !run.Done(); pieces++ {
+				if pieces > 1000 {
+					t.Fatal("the run did not stop after 1000 pieces of 3 iterations")
+				}
+				run.Extend(3)
+			}
+			if !reflect.DeepEqual(run.Path, whole) {
+				t.Errorf("in pieces: %d points, status %s; whole: %d points, status %s",
+					len(run.Path.Points), run.Path.Status, len(whole.Points), whole.Status)
+			}
+			if (run.Err == nil) != (wholeErr == nil) {
+				t.Errorf("in pieces: error %v; whole: error %v", run.Err, wholeErr)
+			}
+		})
+	}
+}

@@ -2,24 +2,33 @@ package view
 
 import "image/color"
 
-// runnerColors are the balls' colours, chosen to stand out on the viridis field
-// (which runs purple → teal → yellow) and from each other.
+// runnerColors are the balls' colours: the Okabe–Ito palette, chosen to stay
+// apart for the common colour-vision deficiencies (M. Okabe & K. Ito, Color
+// Universal Design, 2008; B. Wong, Points of view: Color blindness, Nature
+// Methods 8:441, 2011), in its own order, with its black, which would vanish
+// on the dark Background, replaced by white at the end. Every one keeps
+// at least WCAG's 3:1 contrast for graphics against it; see palette_test.go.
 var runnerColors = []color.RGBA{
-	{0xff, 0x45, 0x3a, 0xff}, // red
-	{0xff, 0xff, 0xff, 0xff}, // white
-	{0xff, 0x9f, 0x0a, 0xff}, // orange
-	{0xff, 0x37, 0xd4, 0xff}, // magenta
-	{0x64, 0xd2, 0xff, 0xff}, // sky blue
-	{0x1c, 0x1c, 0x1e, 0xff}, // near black
-	{0xbf, 0x5a, 0xf2, 0xff}, // violet
-	{0xa2, 0x84, 0x5e, 0xff}, // brown
+	{0xe6, 0x9f, 0x00, 0xff}, // orange
+	{0x56, 0xb4, 0xe9, 0xff}, // sky blue
+	{0x00, 0x9e, 0x73, 0xff}, // bluish green
+	{0xf0, 0xe4, 0x42, 0xff}, // yellow
+	{0x00, 0x72, 0xb2, 0xff}, // blue
+	{0xd5, 0x5e, 0x00, 0xff}, // vermillion
+	{0xcc, 0x79, 0xa7, 0xff}, // reddish purple
+	{0xff, 0xff, 0xff, 0xff}, // white, for Okabe–Ito's black
 }
 
-// GhostColor is the colour of the L-BFGS reference path: a light grey, apart
-// from every runner.
-var GhostColor = color.RGBA{0xd9, 0xd9, 0xd9, 0xff}
+// Background is the dark ground the runners' colours are chosen against: the
+// canvas around and under the field.
+var Background = color.RGBA{0x18, 0x18, 0x1c, 0xff}
 
-// RunnerColor returns the colour of the i-th runner; colours repeat after eight.
+// ReferenceColor is the colour of the L-BFGS reference path: a light grey, apart
+// from every runner.
+var ReferenceColor = color.RGBA{0xd9, 0xd9, 0xd9, 0xff}
+
+// RunnerColor returns the colour of the i-th runner; colours repeat after eight,
+// as shapes do (RunnerShape), so no two runners of a race (at most eight) share either.
 func RunnerColor(i int) color.RGBA {
 	return runnerColors[i%len(runnerColors)]
 }
@@ -30,3 +39,15 @@ func CSS(c color.RGBA) string {
 	b := []byte{'#', hex[c.R>>4], hex[c.R&15], hex[c.G>>4], hex[c.G&15], hex[c.B>>4], hex[c.B&15]}
 	return string(b)
 }
+
+// runnerCSS are the runner colours as CSS, written once.
+var runnerCSS = func() []string {
+	out := make([]string, len(runnerColors))
+	for i, c := range runnerColors {
+		out[i] = CSS(c)
+	}
+	return out
+}()
+
+// RunnerCSS returns RunnerColor(i) as a CSS hex string.
+func RunnerCSS(i int) string { return runnerCSS[i%len(runnerCSS)] }

@@ -1,5 +1,6 @@
-// Package view holds the pure geometry of the plot: world<->screen mapping, fitting,
-// zoom, and the level scale used to colour the field.
+// Package view holds the pure geometry and colours of the plot: world<->screen
+// mapping, fitting, zoom, axis ticks, the level scale that colours the field, and
+// the runners' colours and shapes.
 package view
 
 import "math"
@@ -60,13 +61,6 @@ func (v View) ToWorld(sx, sy float64) (x, y float64) {
 func (v View) Bounds() (xmin, xmax, ymin, ymax float64) {
 	hw, hh := float64(v.W)/2*v.Scale, float64(v.H)/2*v.Scale
 	return v.CX - hw, v.CX + hw, v.CY - hh, v.CY + hh
-}
-
-// Resize keeps the centre and scale and changes the screen size; a view that has
-// never been fitted (zero scale) stays unfitted.
-func (v View) Resize(w, h int) View {
-	v.W, v.H = w, h
-	return v
 }
 
 // MinRelativeScale bounds zooming in: the field shader computes in 32-bit floats

@@ -76,8 +76,8 @@ func TestSampleLevels(t *testing.T) {
 }
 
 func TestCSS(t *testing.T) {
-	if got := CSS(RunnerColor(0)); got != "#ff453a" {
-		t.Errorf("CSS(red) = %q, want #ff453a", got)
+	if got := CSS(RunnerColor(0)); got != "#e69f00" {
+		t.Errorf("CSS(orange) = %q, want #e69f00, Okabe–Ito's orange", got)
 	}
 	if RunnerColor(0) != RunnerColor(len(runnerColors)) {
 		t.Errorf("colours do not cycle")

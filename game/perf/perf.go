@@ -1,0 +1,77 @@
+// Package perf keeps the game loop's recent timings and allocation counts, for
+// window.descent.metrics() and `go run ./build bench`.
+package perf
+
+import (
+	"slices"
+	"sync"
+	"time"
+)
+
+// Window is how many recent samples the percentiles and means cover.
+const Window = 240
+
+// Ring keeps the most recent Window samples; it is safe for concurrent use.
+type Ring struct {
+	mu  sync.Mutex
+	buf [Window]float64
+	n   int
+}
+
+// Push adds a sample, dropping the oldest once Window are kept.
+func (r *Ring) Push(v float64) {
+	r.mu.Lock()
+	r.buf[r.n%Window] = v
+	r.n++
+	r.mu.Unlock()
+}
+
+// Add adds a duration, in milliseconds.
+func (r *Ring) Add(d time.Duration) { r.Push(float64(d) / 1e6) }
+
+// Percentiles returns the p50 and p95 of the recent samples (0 when there are
+// none) and how many samples were ever pushed.
+func (r *Ring) Percentiles() (p50, p95 float64, count int) {
+	r.mu.Lock()
+	s := slices.Clone(r.buf[:min(r.n, Window)])
+	count = r.n
+	r.mu.Unlock()
+	if len(s) == 0 {
+		return 0, 0, count
+	}
+	slices.Sort(s)
+	return s[len(s)/2], s[(len(s)*95)/100], count
+}
+
+// Mean returns the mean of the recent samples, 0 when there are none.
+func (r *Ring) Mean() float64 {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	k := min(r.n, Window)
+	if k == 0 {
+		return 0
+	}
+	sum := 0.0
+	for _, v := range r.buf[:k] {
+		sum += v
+	}
+	return sum / float64(k)
+}
+
+// Loop is what the game loop measures about itself.
+type Loop struct {
+	Update, Draw Ring
+	// Allocs holds each tick's heap allocations: its Update's and those of the
+	// Draw before it.
+	Allocs     Ring
+	drawAllocs uint64
+}
+
+// DrawAllocated records a Draw's allocations, counted into the next tick.
+func (l *Loop) DrawAllocated(n uint64) { l.drawAllocs += n }
+
+// EndTick records a tick's allocations: its Update's and the last Draw's.
+func (l *Loop) EndTick(updateAllocs uint64) {
+	l.Allocs.Push(float64(updateAllocs + l.drawAllocs))
+	l.drawAllocs = 0
+}
