@@ -4,7 +4,8 @@ package main
 
 // Shared harness of the browser end-to-end tests: build dist/ once per test binary, serve it
 // from httptest, and drive one system Chromium (software WebGL2 through SwiftShader) with
-// chromedp, a new tab per test. The tests assert through window.descent and on
+// chromedp, in one tab that the tests take turns in (a tab of its own for a test
+// that needs the browser set up otherwise). The tests assert through window.descent and on
 // screenshots' pixels, never on frame rate.
 
 import (
@@ -14,6 +15,8 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"io"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
@@ -21,6 +24,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -32,16 +37,24 @@ const (
 	panelW       = 300
 )
 
-type browserEnv struct {
-	url     string
+// site is what the browser tests share: one build of dist (with descent.html),
+// served two ways, and one browser.
+type site struct {
 	browser context.Context
-	err     error
-	skip    string
+	dist    string
+	// url serves dist through newHandler, as build serve does: the strict
+	// Content-Security-Policy comes as a header (and as the page's meta).
+	url string
+	// plainURL serves dist with no headers of ours, as a host that cannot set
+	// them: only the page's <meta http-equiv> policy applies.
+	plainURL string
 }
 
 var (
 	envOnce sync.Once
-	env     browserEnv
+	env     site
+	envErr  error
+	envSkip string
 	cleanup []func()
 )
 
@@ -54,51 +67,61 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// browser returns the shared browser and the served page's URL, building dist/ on
+// browser returns the shared site, building dist/ and starting Chromium on
 // first use. Without Chromium the test is skipped, or fails under CI.
-func browser(t *testing.T) (context.Context, string) {
+func browser(t *testing.T) site {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("browser tests do not run with -short")
 	}
-	envOnce.Do(func() {
-		path := chromiumPath()
-		if path == "" {
-			env.skip = "no Chromium found: apt-get install chromium"
-			return
-		}
-		dist, err := os.MkdirTemp("", "descent-dist-")
-		if err != nil {
-			env.err = err
-			return
-		}
-		cleanup = append(cleanup, func() { os.RemoveAll(dist) })
-		if _, err := buildDist(buildOptions{Dist: dist}); err != nil {
-			env.err = fmt.Errorf("building dist: %w", err)
-			return
-		}
-		srv := httptest.NewServer(newHandler(dist))
-		cleanup = append(cleanup, srv.Close)
-		env.url = srv.URL + "/"
-
-		ctx, cancel, err := startChromium(path)
-		if err != nil {
-			env.err = err
-			return
-		}
-		cleanup = append(cleanup, cancel)
-		env.browser = ctx
-	})
-	if env.skip != "" {
+	envOnce.Do(func() { envErr = startSite() })
+	if envSkip != "" {
 		if os.Getenv("CI") != "" {
-			t.Fatalf("%s (CI is set, so this is a failure)", env.skip)
+			t.Fatalf("%s (CI is set, so this is a failure)", envSkip)
 		}
-		t.Skip(env.skip)
+		t.Skip(envSkip)
 	}
-	if env.err != nil {
-		t.Fatal(env.err)
+	if envErr != nil {
+		t.Fatal(envErr)
 	}
-	return env.browser, env.url
+	return env
+}
+
+// startSite builds dist and descent.html once for the whole test binary,
+// serves them and starts the browser.
+func startSite() error {
+	path := chromiumPath()
+	if path == "" {
+		envSkip = "no Chromium found: apt-get install chromium"
+		return nil
+	}
+	dist, err := os.MkdirTemp("", "descent-dist-")
+	if err != nil {
+		return err
+	}
+	cleanup = append(cleanup, func() { os.RemoveAll(dist) })
+	m, err := buildDist(buildOptions{Dist: dist, Progress: io.Discard})
+	if err != nil {
+		return fmt.Errorf("building dist: %w", err)
+	}
+	tc, err := findToolchain()
+	if err != nil {
+		return err
+	}
+	if _, err := writeSingle(tc, dist, m, io.Discard); err != nil {
+		return fmt.Errorf("writing %s: %w", singleFile, err)
+	}
+	srv := httptest.NewServer(newHandler(dist))
+	plain := httptest.NewServer(http.FileServer(http.Dir(dist)))
+	cleanup = append(cleanup, srv.Close, plain.Close)
+
+	ctx, cancel, err := startChromium(path)
+	if err != nil {
+		return err
+	}
+	cleanup = append(cleanup, cancel)
+	env = site{browser: ctx, dist: dist, url: srv.URL + "/", plainURL: plain.URL + "/"}
+	return nil
 }
 
 // tab is one page under test, with the console messages it has written.
@@ -106,19 +129,46 @@ type tab struct {
 	t   *testing.T
 	ctx context.Context
 	mu  sync.Mutex
-	bad []string // console errors and uncaught exceptions
+	bad []string // console errors, uncaught exceptions and Content-Security-Policy violations
 }
 
-// open loads the page with the given hash in a new tab and waits for
-// window.descent.ready. The tab closes when the test ends, and the test fails if
-// the page wrote any error to the console.
-func open(t *testing.T, hash string) *tab {
+// reportViolationsJS turns every Content-Security-Policy violation into a
+// console error, which fails the test: the page must run under its policy
+// without tripping it. It runs before the page's own scripts.
+const reportViolationsJS = `addEventListener("securitypolicyviolation", (e) =>
+	(window.cspViolations = (window.cspViolations || 0) + 1,
+	console.error("Content-Security-Policy violation: " + e.effectiveDirective + " refused " + (e.blockedURI || "inline code") + " at " + e.sourceFile + ":" + e.lineNumber)));`
+
+// newTab opens a blank tab of the shared browser at the test's page size,
+// with the given scripts run before every document's own. The tab closes when
+// the test ends, and the test fails if the page wrote any error to the console
+// or violated its Content-Security-Policy.
+func newTab(t *testing.T, beforeScripts ...string) *tab {
 	t.Helper()
-	bctx, url := browser(t)
-	ctx, cancel := chromedp.NewContext(bctx)
+	return tabIn(t, nil, beforeScripts)
+}
+
+// newPrivateTab is newTab in a browser context of its own: an empty cache,
+// as on a first visit.
+func newPrivateTab(t *testing.T, beforeScripts ...string) *tab {
+	t.Helper()
+	return tabIn(t, []chromedp.ContextOption{chromedp.WithNewBrowserContext()}, beforeScripts)
+}
+
+func tabIn(t *testing.T, opts []chromedp.ContextOption, beforeScripts []string) *tab {
+	t.Helper()
+	s := browser(t)
+	ctx, cancel := chromedp.NewContext(s.browser, opts...)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	tb := &tab{t: t, ctx: ctx}
-	if _, err := chromedp.Run(ctx, chromedp.EmulateViewport(pageW, pageH)); err != nil {
+	t.Cleanup(func() {
+		tb.report()
+		cancelTimeout()
+		cancel()
+	})
+	actions := append([]chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(pageW, pageH)},
+		addScripts(append([]string{reportViolationsJS}, beforeScripts...))...)
+	if err := chromedp.Do(ctx, actions...); err != nil {
 		t.Fatal(err)
 	}
 	messages := chromedp.Console(ctx)
@@ -127,34 +177,144 @@ func open(t *testing.T, hash string) *tab {
 			if err != nil {
 				return
 			}
-			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
-				tb.mu.Lock()
-				tb.bad = append(tb.bad, fmt.Sprintf("%s: %s", m.Type, m.Text))
-				tb.mu.Unlock()
-			}
+			tb.record(m)
 		}
 	}()
-	t.Cleanup(func() {
-		tb.mu.Lock()
-		for _, b := range tb.bad {
-			t.Errorf("browser console: %s", b)
-		}
-		tb.mu.Unlock()
-		cancelTimeout()
-		cancel()
-	})
-	if err := chromedp.Do(ctx, chromedp.Navigate(url+"#"+hash)); err != nil {
-		t.Fatal(err)
+	return tb
+}
+
+// addScripts has each script run before every new document's own.
+func addScripts(scripts []string) []chromedp.Action[chromedp.Void] {
+	var actions []chromedp.Action[chromedp.Void]
+	for _, js := range scripts {
+		params := page.AddScriptToEvaluateOnNewDocumentParams{Source: js}
+		actions = append(actions, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+			_, err := cdp.Call(ctx, target, page.AddScriptToEvaluateOnNewDocument, params)
+			return err
+		}))
 	}
+	return actions
+}
+
+// record keeps a console message if it is an error or an uncaught exception.
+func (tb *tab) record(m chromedp.ConsoleMessage) {
+	if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleException {
+		tb.mu.Lock()
+		tb.bad = append(tb.bad, fmt.Sprintf("%s: %s", m.Type, m.Text))
+		tb.mu.Unlock()
+	}
+}
+
+// report fails the test for every console error kept.
+func (tb *tab) report() {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	for _, b := range tb.bad {
+		tb.t.Errorf("browser console: %s", b)
+	}
+}
+
+// forgive drops the console errors recorded so far that contain substr, for
+// a test that causes them on purpose, and returns how many it dropped.
+func (tb *tab) forgive(substr string) int {
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	kept := tb.bad[:0]
+	for _, b := range tb.bad {
+		if !strings.Contains(b, substr) {
+			kept = append(kept, b)
+		}
+	}
+	n := len(tb.bad) - len(kept)
+	tb.bad = kept
+	return n
+}
+
+// navigate loads url in the tab.
+func (tb *tab) navigate(url string) {
+	tb.t.Helper()
+	if err := chromedp.Do(tb.ctx, chromedp.Navigate(url)); err != nil {
+		tb.t.Fatal(err)
+	}
+}
+
+// waitReady waits for window.descent.ready and the panel.
+func (tb *tab) waitReady() {
+	tb.t.Helper()
 	// waitReadyJS also waits for the loader to hide, or a click lands on it.
 	if eval[float64](tb, waitReadyJS) < 0 {
-		t.Fatalf("page never became ready; message: %q", eval[string](tb, `document.getElementById("messages") ? document.getElementById("messages").textContent : ""`))
+		tb.t.Fatalf("page never became ready; state %q, notice %q", eval[string](tb, "document.body.dataset.state"),
+			eval[string](tb, `document.getElementById("fail").hidden ? document.getElementById("load-status").textContent : document.getElementById("fail").innerText`))
 	}
 	// The panel is built just after the first frame.
 	if !poll(tb, `document.getElementById("controls").childElementCount > 0`) {
-		t.Fatalf("the panel was never built")
+		tb.t.Fatalf("the panel was never built")
 	}
+}
+
+// open loads the page with the given hash, as build serve sends it, and
+// waits for window.descent.ready. The tests that need nothing special of the
+// browser take turns in one tab: each gets a fresh document (a new address),
+// but the renderer keeps the compiled program in memory, so the page starts
+// in a third of the time a new tab takes. The test fails if the page wrote
+// any error to the console or violated its Content-Security-Policy.
+func open(t *testing.T, hash string) *tab {
+	t.Helper()
+	s := browser(t)
+	sharedTab.once.Do(func() {
+		// Not tabIn: this tab outlives the test that opens it.
+		ctx, cancel := chromedp.NewContext(s.browser)
+		cleanup = append(cleanup, cancel)
+		sharedTab.ctx = ctx
+		sharedTab.err = chromedp.Do(ctx, addScripts([]string{reportViolationsJS})...)
+		messages := chromedp.Console(ctx)
+		go func() {
+			for m, err := range messages {
+				if err != nil {
+					return
+				}
+				sharedTab.mu.Lock()
+				if tb := sharedTab.current; tb != nil {
+					tb.record(m)
+				}
+				sharedTab.mu.Unlock()
+			}
+		}()
+	})
+	if sharedTab.err != nil {
+		t.Fatal(sharedTab.err)
+	}
+	ctx, cancel := context.WithTimeout(sharedTab.ctx, 90*time.Second)
+	tb := &tab{t: t, ctx: ctx}
+	sharedTab.mu.Lock()
+	sharedTab.current = tb
+	sharedTab.visits++
+	visit := sharedTab.visits
+	sharedTab.mu.Unlock()
+	t.Cleanup(func() {
+		sharedTab.mu.Lock()
+		sharedTab.current = nil
+		sharedTab.mu.Unlock()
+		tb.report()
+		cancel()
+	})
+	// A test before may have changed the page size (the phone layout).
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(pageW, pageH)); err != nil {
+		t.Fatal(err)
+	}
+	tb.navigate(fmt.Sprintf("%s?visit=%d#%s", s.url, visit, hash))
+	tb.waitReady()
 	return tb
+}
+
+// sharedTab is the tab open takes turns in.
+var sharedTab struct {
+	once    sync.Once
+	ctx     context.Context
+	err     error
+	mu      sync.Mutex
+	current *tab // the test's tab, which console messages go to
+	visits  int
 }
 
 // eval evaluates a JS expression in the tab (awaiting a promise) and decodes it.
@@ -200,9 +360,16 @@ func poll(tb *tab, cond string) bool {
 }
 
 // screenshot captures the page, writing the PNG to save when it is not "".
+// The PNG is encoded for speed (lossless all the same).
 func screenshot(tb *tab, save string) image.Image {
 	tb.t.Helper()
-	shot, err := chromedp.Run(tb.ctx, chromedp.CaptureScreenshot())
+	fast := true
+	var shot []byte
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		res, err := cdp.Call(ctx, target, page.CaptureScreenshot, page.CaptureScreenshotParams{Format: page.CaptureScreenshotFormatPng, OptimizeForSpeed: &fast})
+		shot = res.Data
+		return err
+	}))
 	if err != nil {
 		tb.t.Fatal(err)
 	}

@@ -5,13 +5,8 @@ package main
 // Loading the page: ready with the notes' optimizers, the progress bar, and plain failures.
 
 import (
-	"context"
 	"strings"
 	"testing"
-
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/page"
-	"github.com/chromedp/chromedp"
 )
 
 func TestPageBecomesReadyWithTheNotesOptimizers(t *testing.T) {
@@ -55,23 +50,14 @@ func TestLoaderEndsAtExactly100Percent(t *testing.T) {
 }
 
 func TestNoWebGL2GivesAPlainMessage(t *testing.T) {
-	bctx, url := browser(t)
-	ctx, cancel := chromedp.NewContext(bctx)
-	defer cancel()
 	// Make this page's browser look like one without WebGL2.
-	noGL := page.AddScriptToEvaluateOnNewDocumentParams{Source: `(() => {
+	tb := newTab(t, `(() => {
 		const get = HTMLCanvasElement.prototype.getContext;
 		HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
 			return kind === "webgl2" ? null : get.call(this, kind, ...rest);
 		};
-	})()`}
-	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, page.AddScriptToEvaluateOnNewDocument, noGL)
-		return err
-	}), chromedp.Navigate(url)); err != nil {
-		t.Fatal(err)
-	}
-	tb := &tab{t: t, ctx: ctx}
+	})()`)
+	tb.navigate(browser(t).url)
 	if !poll(tb, `document.body.dataset.state === "error"`) {
 		t.Fatalf("page state %q, want error", eval[string](tb, "document.body.dataset.state"))
 	}

@@ -4,6 +4,7 @@
 //
 //	go run ./build [build] [-dist DIR] [-best]
 //	go run ./build serve [-addr HOST:PORT] [-dist DIR] [-best]
+//	go run ./build single [-dist DIR] [-best]
 //	go run ./build bench [-runs N] [-seconds S]
 //	go run ./build recommend [-o FILE]
 package main
@@ -21,8 +22,10 @@ import (
 )
 
 const usage = `usage:
-  go run ./build [build] [flags]   build dist/ (main.wasm, its .gz and .br, index.html, wasm_exec.js, manifest.json)
+  go run ./build [build] [flags]   build dist/ (main.<hash>.wasm, its .gz and .br, index.html, loader.js, wasm_exec.js,
+                                   manifest.json, _headers, embed-example.html)
   go run ./build serve [flags]     build, then serve dist/ for development
+  go run ./build single [flags]    build, then write dist/descent.html: the whole app in one file that opens from disk
   go run ./build bench [flags]     measure sizes, start-up and frame times in headless Chromium
   go run ./build recommend [flags] tune every optimizer on every problem; write problems/recommended.go
 
@@ -58,6 +61,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		return runBuild(args, stderr)
 	case "serve":
 		return runServe(ctx, args, stderr)
+	case "single":
+		return runSingle(args, stderr)
 	case "bench":
 		return runBench(ctx, args, os.Stdout, stderr)
 	case "recommend":
@@ -75,7 +80,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 func buildFlags(fs *flag.FlagSet, stderr io.Writer) *buildOptions {
 	opts := &buildOptions{Progress: stderr}
 	fs.StringVar(&opts.Dist, "dist", defaultDist, "output `dir`ectory; a relative path is taken from the module root")
-	fs.BoolVar(&opts.BestCompression, "best", false, fmt.Sprintf("brotli quality %d (release; ~20 s) instead of %d", brotliBestQuality, brotliFastQuality))
+	fs.BoolVar(&opts.BestCompression, "best", false, fmt.Sprintf("brotli quality %d and gzip -%d (release; ~20 s) instead of %d and -%d", brotliBestQuality, gzipBestLevel, brotliFastQuality, gzipFastLevel))
 	fs.StringVar(&opts.Package, "pkg", defaultPackage, "`package` compiled to main.wasm, relative to the module root")
 	return opts
 }
@@ -105,6 +110,25 @@ func runBuild(args []string, stderr io.Writer) error {
 		return err
 	}
 	_, err := buildDist(*opts)
+	return err
+}
+
+func runSingle(args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("single", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	opts := buildFlags(fs, stderr)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	tc, err := findToolchain()
+	if err != nil {
+		return err
+	}
+	m, err := buildDist(*opts)
+	if err != nil {
+		return err
+	}
+	_, err = writeSingle(tc, tc.distDir(opts.Dist), m, opts.Progress)
 	return err
 }
 

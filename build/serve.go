@@ -19,13 +19,17 @@ import (
 	"time"
 )
 
-// newHandler serves the files of dist for development: every response says
-// Cache-Control: no-cache, main.wasm is sent as its brotli or gzip twin when
-// the client accepts it, and nothing outside dist is reachable (paths with ".."
-// are refused, and symlinks leading out are not followed).
+// newHandler serves the files of dist as a host should: every response
+// carries siteHeaders and the file's cacheControl, a program (a .wasm file) is
+// sent as its brotli or gzip twin when the client accepts it, and nothing
+// outside dist is reachable (paths with ".." are refused, and symlinks leading
+// out are not followed).
 func newHandler(dist string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Cache-Control", "no-cache")
+		for _, h := range siteHeaders() {
+			w.Header().Set(h.name, h.value)
+		}
+		w.Header().Set("Cache-Control", cacheRevalidate)
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -43,20 +47,20 @@ func newHandler(dist string) http.Handler {
 		}
 		defer root.Close()
 
-		if name == wasmFile {
+		if path.Ext(name) == ".wasm" {
 			w.Header().Add("Vary", "Accept-Encoding")
 			// Precompressed twins, best first.
-			for _, enc := range []struct{ coding, file string }{{"br", brotliFile}, {"gzip", gzipFile}} {
+			for _, enc := range []struct{ coding, suffix string }{{"br", brotliSuffix}, {"gzip", gzipSuffix}} {
 				if !acceptsEncoding(r.Header.Get("Accept-Encoding"), enc.coding) {
 					continue
 				}
-				f, info, err := openFile(root, enc.file)
+				f, info, err := openFile(root, name+enc.suffix)
 				if err != nil {
 					continue // no twin in this encoding: try the next one
 				}
 				defer f.Close()
 				w.Header().Set("Content-Encoding", enc.coding)
-				serveFile(w, r, wasmFile, f, info)
+				serveFile(w, r, name, f, info)
 				return
 			}
 		}
@@ -107,7 +111,7 @@ func openFile(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 // the br, gzip and identity forms of main.wasm are never confused by a cache.
 func serveFile(w http.ResponseWriter, r *http.Request, name string, f io.ReadSeeker, info fs.FileInfo) {
 	w.Header().Set("Content-Type", contentType(name))
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.Header().Set("Cache-Control", cacheControl(name))
 	coding := w.Header().Get("Content-Encoding")
 	if coding == "" {
 		coding = "identity"

@@ -35,6 +35,12 @@ func fakeWasm() []byte {
 	return b.Bytes()
 }
 
+// fakeWasmName is the file name buildDist gives fakeWasm.
+func fakeWasmName() string {
+	sum := sha256.Sum256(fakeWasm())
+	return wasmName(hex.EncodeToString(sum[:]))
+}
+
 // fakeDist writes a dist directory as buildDist would, without compiling
 // anything, and returns its path, the wasm bytes and the manifest.
 // Files named in omit are left out.
@@ -45,11 +51,11 @@ func fakeDist(t *testing.T, omit ...string) (string, []byte, manifest) {
 		t.Fatal(err)
 	}
 	wasm := fakeWasm()
-	if err := os.WriteFile(filepath.Join(dist, wasmFile), wasm, 0o644); err != nil {
+	m, err := compressWasm(dist, wasm, compressionLevels{brotli: brotliFastQuality, gzip: gzipFastLevel}, io.Discard)
+	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := compressWasm(dist, wasm, brotliFastQuality, io.Discard)
-	if err != nil {
+	if err := os.WriteFile(filepath.Join(dist, m.Wasm), wasm, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	files := map[string]string{
@@ -128,21 +134,25 @@ func TestHandlerNegotiatesWasmEncoding(t *testing.T) {
 		{accept: "*;q=0.5, br;q=0", want: "gzip"},
 		{accept: "br;q=0, gzip;q=0", want: ""},
 		{accept: "deflate", want: ""},
-		{accept: "gzip, br", omit: []string{brotliFile}, want: "gzip"},
-		{accept: "gzip, br", omit: []string{brotliFile, gzipFile}, want: ""},
-		{accept: "br", omit: []string{brotliFile}, want: ""},
+		{accept: "gzip, br", omit: []string{brotliSuffix}, want: "gzip"},
+		{accept: "gzip, br", omit: []string{brotliSuffix, gzipSuffix}, want: ""},
+		{accept: "br", omit: []string{brotliSuffix}, want: ""},
 	}
 	for _, tt := range tests {
 		name := fmt.Sprintf("%q without %v", tt.accept, tt.omit)
 		t.Run(name, func(t *testing.T) {
-			dist, wasm, _ := fakeDist(t, tt.omit...)
+			var omit []string
+			for _, suffix := range tt.omit {
+				omit = append(omit, fakeWasmName()+suffix)
+			}
+			dist, wasm, m := fakeDist(t, omit...)
 			h := newHandler(dist)
 			header := http.Header{}
 			if tt.accept != "" {
 				header.Set("Accept-Encoding", tt.accept)
 			}
 			for _, method := range []string{http.MethodGet, http.MethodHead} {
-				rec := serve(h, method, "/"+wasmFile, header)
+				rec := serve(h, method, "/"+m.Wasm, header)
 				res := rec.Result()
 				if res.StatusCode != http.StatusOK {
 					t.Fatalf("%s: status %d, want 200", method, res.StatusCode)
@@ -151,7 +161,7 @@ func TestHandlerNegotiatesWasmEncoding(t *testing.T) {
 					"Content-Encoding": tt.want,
 					"Content-Type":     "application/wasm",
 					"Vary":             "Accept-Encoding",
-					"Cache-Control":    "no-cache",
+					"Cache-Control":    "public, max-age=31536000, immutable", // a hashed name never changes
 				} {
 					if got := res.Header.Get(key); got != want {
 						t.Errorf("%s: %s = %q, want %q", method, key, got, want)
@@ -173,11 +183,11 @@ func TestHandlerNegotiatesWasmEncoding(t *testing.T) {
 
 // A cache revalidating one encoding must not be told it holds another.
 func TestHandlerETagDiffersPerEncoding(t *testing.T) {
-	dist, _, _ := fakeDist(t)
+	dist, _, m := fakeDist(t)
 	h := newHandler(dist)
 	etags := map[string]string{}
 	for _, accept := range []string{"br", "gzip", "identity"} {
-		res := serve(h, http.MethodGet, "/"+wasmFile, http.Header{"Accept-Encoding": {accept}}).Result()
+		res := serve(h, http.MethodGet, "/"+m.Wasm, http.Header{"Accept-Encoding": {accept}}).Result()
 		etag := res.Header.Get("ETag")
 		if etag == "" {
 			t.Fatalf("Accept-Encoding %q: no ETag", accept)
@@ -189,7 +199,7 @@ func TestHandlerETagDiffersPerEncoding(t *testing.T) {
 		}
 		etags[accept] = etag
 
-		again := serve(h, http.MethodGet, "/"+wasmFile, http.Header{"Accept-Encoding": {accept}, "If-None-Match": {etag}})
+		again := serve(h, http.MethodGet, "/"+m.Wasm, http.Header{"Accept-Encoding": {accept}, "If-None-Match": {etag}})
 		if again.Code != http.StatusNotModified {
 			t.Errorf("Accept-Encoding %q with If-None-Match %s: status %d, want 304", accept, etag, again.Code)
 		}
@@ -203,7 +213,7 @@ func TestHandlerContentTypes(t *testing.T) {
 		{"/", "text/html; charset=utf-8", "<!doctype html>"},
 		{"/index.html", "text/html; charset=utf-8", "<!doctype html>"},
 		{"/wasm_exec.js", "text/javascript; charset=utf-8", "globalThis.Go"},
-		{"/manifest.json", "application/json", `{"wasmBytes":`},
+		{"/manifest.json", "application/json", `{"wasm":`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.path, func(t *testing.T) {
@@ -242,7 +252,7 @@ func TestHandlerNotFoundAndMethods(t *testing.T) {
 		{http.MethodGet, "/sub", http.StatusNotFound}, // no directory listings
 		{http.MethodGet, "/sub/", http.StatusNotFound},
 		{http.MethodPost, "/index.html", http.StatusMethodNotAllowed},
-		{http.MethodPut, "/main.wasm", http.StatusMethodNotAllowed},
+		{http.MethodPut, "/" + fakeWasmName(), http.StatusMethodNotAllowed},
 		{http.MethodHead, "/index.html", http.StatusOK},
 	}
 	for _, tt := range tests {
@@ -311,7 +321,7 @@ func TestHandlerRefusesPathTraversal(t *testing.T) {
 func TestCompressWasmManifest(t *testing.T) {
 	dist := t.TempDir()
 	wasm := fakeWasm()
-	m, err := compressWasm(dist, wasm, brotliFastQuality, io.Discard)
+	m, err := compressWasm(dist, wasm, compressionLevels{brotli: brotliFastQuality, gzip: gzipFastLevel}, io.Discard)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,8 +336,8 @@ func TestCompressWasmManifest(t *testing.T) {
 		name, coding string
 		size         int64
 	}{
-		{gzipFile, "gzip", m.GzipBytes},
-		{brotliFile, "br", m.BrotliBytes},
+		{m.Wasm + gzipSuffix, "gzip", m.GzipBytes},
+		{m.Wasm + brotliSuffix, "br", m.BrotliBytes},
 	} {
 		data, err := os.ReadFile(filepath.Join(dist, f.name))
 		if err != nil {
@@ -356,7 +366,7 @@ func TestCompressWasmManifest(t *testing.T) {
 	if err := json.Unmarshal(data, &fields); err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{"wasmBytes", "wasmSHA256", "gzipBytes", "brotliBytes"} {
+	for _, key := range []string{"wasm", "wasmBytes", "wasmSHA256", "gzipBytes", "brotliBytes"} {
 		if _, ok := fields[key]; !ok {
 			t.Errorf("manifest JSON %s lacks %q", data, key)
 		}
