@@ -35,7 +35,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if path == "" {
 		return fmt.Errorf("build bench: no Chromium found: apt-get install chromium")
 	}
-	apps := []struct{ name, pkg string }{{"minimal ebiten", "./build/minimal"}, {"descent", defaultPackage}}
+	apps := []struct{ name, pkg string }{{"minimal ebiten", "./build/testdata/minimal"}, {"descent", defaultPackage}}
 	type result struct {
 		m     manifest
 		ready []float64

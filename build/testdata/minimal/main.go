@@ -1,9 +1,8 @@
-//go:build js && wasm
-
 // Command minimal is the smallest ebiten app that fills its screen: the yardstick
 // for Descent's download size and start-up time in `go run ./build bench`. Like
 // Descent it sets window.descent.ready, resolved after its first frame, so the same
-// page loads both.
+// page loads both. It lives under testdata, which go vet ./... and go test ./...
+// skip, because it builds only for js/wasm; the bench builds it by path.
 package main
 
 import (
