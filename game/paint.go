@@ -38,8 +38,13 @@ type painter struct {
 	imgOp   ebiten.DrawImageOptions
 }
 
-// layers are a view's cached pictures: its field, and its trails drawn so far.
-type layers struct{ field, trails *ebiten.Image }
+// layers are a view's cached pictures: its field, its trails drawn so far, and
+// the screen's sub-image it is drawn into (ebiten allocates one per SubImage).
+type layers struct {
+	field, trails, dst *ebiten.Image
+	screen             *ebiten.Image
+	rect               image.Rectangle
+}
 
 // background is where a field is undefined or not drawn.
 var background = color.RGBA{0x18, 0x18, 0x1c, 0xff}
@@ -59,7 +64,10 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 	var err error
 	for i := range f.Views {
 		v, l := &f.Views[i], &p.layers[i]
-		dst := screen.SubImage(v.Rect).(*ebiten.Image)
+		if l.dst == nil || l.screen != screen || l.rect != v.Rect {
+			l.dst, l.screen, l.rect = screen.SubImage(v.Rect).(*ebiten.Image), screen, v.Rect
+		}
+		dst := l.dst
 		ox, oy := float32(v.Rect.Min.X), float32(v.Rect.Min.Y)
 		if v.Field != nil {
 			if e := p.paintField(l, v); e != nil {

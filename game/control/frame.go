@@ -145,6 +145,7 @@ var (
 // drawer keeps what frames reuse and what the painter has been given.
 type drawer struct {
 	frame       Frame
+	field       Field // the field view's surface, kept here so frames allocate nothing
 	levels      view.Levels
 	fieldStale  bool  // the field must be repainted (and its levels sampled)
 	trailsStale bool  // the trail layers must be redrawn from scratch
@@ -173,7 +174,8 @@ func (c *Controller) fieldFrame(v *View) {
 	if d.fieldStale {
 		d.levels = view.SampleLevels(c.field, c.problem.Value, c.fmin, c.problem.Scale == problems.Log)
 	}
-	v.Field = &Field{Problem: c.problem, Geo: c.field, Levels: d.levels, Stale: d.fieldStale}
+	d.field = Field{Problem: c.problem, Geo: c.field, Levels: d.levels, Stale: d.fieldStale}
+	v.Field = &d.field
 	d.fieldStale = false
 
 	// Trails are drawn into a layer that keeps what was drawn: each frame adds

@@ -304,3 +304,24 @@ func TestFrameDirty(t *testing.T) {
 		t.Errorf("a tick that stepped left the frame clean")
 	}
 }
+
+// TestTickAndFrameMakeNoGarbage: once running, a tick and a frame of five
+// runners allocate nothing, so the page's garbage collector has nothing to do
+// (metrics().allocsPerFrame measures the same in the browser).
+func TestTickAndFrameMakeNoGarbage(t *testing.T) {
+	c := sized(t, "o=gd:lr=0.001;momentum:lr=0.001;adam:lr=0.0001;rmsprop:lr=0.0001;adagrad:lr=0.001&lbfgs=1")
+	for range 50 {
+		c.Tick()
+		c.Frame()
+	}
+	allocs := testing.AllocsPerRun(200, func() {
+		c.Tick()
+		c.Frame()
+	})
+	if allocs != 0 {
+		t.Errorf("%v allocations a tick and frame, want 0", allocs)
+	}
+	if st := c.State(); st.Runners[0].Status != race.Running {
+		t.Fatalf("gd stopped: the test lost its point")
+	}
+}
