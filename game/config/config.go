@@ -124,7 +124,7 @@ func Apply(base Config, hash string) (Config, []error) {
 			c.Embed = base.Embed
 			base = c.Clone()
 		} else {
-			errs = append(errs, fmt.Errorf("preset: there is no preset %s (known: %s); ignored", param.Quote(name), strings.Join(presetNames(), ", ")))
+			errs = append(errs, fmt.Errorf("preset: there is no preset %s (%s); ignored", param.Quote(name), param.Known(name, presetNames(), "presets")))
 		}
 	}
 	seen := map[string]bool{}
@@ -145,7 +145,7 @@ func Apply(base Config, hash string) (Config, []error) {
 		}
 		k, ok := lookupKey(key)
 		if !ok {
-			errs = append(errs, fmt.Errorf("%s is not a setting Descent knows (known: %s); ignored", param.Quote(key), strings.Join(KeyNames(), ", ")))
+			errs = append(errs, fmt.Errorf("%s is not a setting Descent knows (%s); ignored", param.Quote(key), param.Known(key, KeyNames(), "settings")))
 			continue
 		}
 		kerrs := k.apply(&c, base, val)
@@ -307,7 +307,7 @@ func parseRunners(s string) ([]Runner, []error) {
 		name, rest, _ := strings.Cut(item, ":")
 		spec, ok := optim.Lookup(name)
 		if !ok {
-			errs = append(errs, fmt.Errorf("o: there is no optimizer %s (known: %s); left out", param.Quote(name), strings.Join(optimizerNames(), ", ")))
+			errs = append(errs, fmt.Errorf("o: there is no optimizer %s (%s); left out", param.Quote(name), param.Known(name, optimizerNames(), "optimizers")))
 			continue
 		}
 		if len(runners) == MaxRunners {
@@ -325,7 +325,7 @@ func parseRunners(s string) ([]Runner, []error) {
 
 func (c Config) describeProblem() string {
 	if c.Expr != "" {
-		return "the formula " + strconv.Quote(c.Expr)
+		return "the formula " + param.Quote(c.Expr)
 	}
 	return strconv.Quote(c.Problem)
 }

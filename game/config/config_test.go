@@ -1,6 +1,7 @@
 package config
 
 import (
+	"descent/problems"
 	"reflect"
 	"strings"
 	"testing"
@@ -234,7 +235,7 @@ func FuzzApply(f *testing.F) {
 			t.Fatalf("Parse(c.Hash()) is not c for c = Parse(%q):\n got %+v\nwant %+v", hash, again, c)
 		}
 		for _, err := range errs {
-			if n := len([]rune(err.Error())); n > 400 {
+			if n := len([]rune(err.Error())); n > 200 {
 				t.Fatalf("a message of %d characters for %q", n, hash)
 			}
 		}
@@ -244,14 +245,16 @@ func FuzzApply(f *testing.F) {
 // TestMessagesQuoteAtMost80Characters: a huge bad value from a link is cut in
 // the message, not echoed whole into the page.
 func TestMessagesQuoteAtMost80Characters(t *testing.T) {
-	huge := strings.Repeat("x", 100000)
-	for _, hash := range []string{huge, "problem=" + huge, "o=" + huge, "start=" + huge, "expr=" + huge, "seed=" + huge, "o=gd:lr=" + huge, "preset=" + huge, huge + "=1"} {
+	huge := strings.Repeat("<script>alert(1)</script>", 4000)
+	for _, hash := range []string{huge, "problem=" + huge, "o=" + huge, "start=" + huge, "expr=" + huge, "seed=" + huge,
+		"o=gd:lr=" + huge, "preset=" + huge, huge + "=1", "__proto__=1", "o=gd:__proto__=1", "view=" + huge, "speed=" + huge,
+		"problem=rotated:" + huge, "expr=x^^" + huge, "scene=" + huge, "paused=" + huge, "o=gd;" + huge + ":lr=1"} {
 		_, errs := Parse(hash)
 		if len(errs) == 0 {
 			t.Errorf("no message for a 100000-character value in %.20q", hash)
 		}
 		for _, err := range errs {
-			if n := len([]rune(err.Error())); n > 600 {
+			if n := len([]rune(err.Error())); n > 200 {
 				t.Errorf("%.20q: a message of %d characters: %.120s…", hash, n, err)
 			}
 		}
@@ -275,5 +278,25 @@ func TestPresetKeyIsDecoded(t *testing.T) {
 	b, _ := Parse("preset=fig2a")
 	if len(errs) != 0 || !reflect.DeepEqual(a, b) {
 		t.Errorf("preset=%%66ig2a: %v, %+v", errs, a)
+	}
+}
+
+// TestFormulaErrorPointsIntoALongFormula: in a long formula the message shows
+// a window of the text around the fault, its caret under the fault, and the
+// fault's place in the whole text.
+func TestFormulaErrorPointsIntoALongFormula(t *testing.T) {
+	src := strings.Repeat("x+", 100) + "*y" // the fault, '*', is character 201
+	_, err := problems.Custom(src)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := FormulaError(src, err)
+	lines := strings.Split(msg, "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], "at character 201") {
+		t.Fatalf("message %q, want the place in the whole text and two more lines", msg)
+	}
+	text, caret := []rune(strings.TrimPrefix(lines[1], "  ")), strings.Index(lines[2], "^")-2
+	if caret < 0 || caret >= len(text) || text[caret] != '*' || len(text) > 40 {
+		t.Errorf("caret at %d under %q, want it under the '*' of a window of at most 40 characters", caret, string(text))
 	}
 }

@@ -29,7 +29,7 @@ var keys = []Key{
 	{Name: "scene", Meaning: "what the page shows: `race`, the optimizers racing",
 		apply: func(c *Config, base Config, val string) []error {
 			if !knownScene(val) {
-				return []error{fmt.Errorf("scene: there is no scene %s (known: %s); kept %s", param.Quote(val), strings.Join(Scenes, ", "), base.Scene)}
+				return []error{fmt.Errorf("scene: there is no scene %s (%s); kept %s", param.Quote(val), param.Known(val, Scenes, "scenes"), base.Scene)}
 			}
 			c.Scene = val
 			return nil
@@ -43,7 +43,7 @@ var keys = []Key{
 					known = append(known, p.Name)
 				}
 				before, _, _ := strings.Cut(val, ":")
-				return append(errs, fmt.Errorf("problem: there is no problem %s (known: %s); kept %s", param.Quote(before), strings.Join(known, ", "), base.describeProblem()))
+				return append(errs, fmt.Errorf("problem: there is no problem %s (%s); kept %s", param.Quote(before), param.Known(before, known, "problems"), base.describeProblem()))
 			}
 			c.Problem, c.Settings, c.Expr = name, settings, ""
 			return errs
@@ -184,12 +184,16 @@ func FormulaError(src string, err error) string {
 	if !errors.As(err, &se) {
 		return err.Error()
 	}
-	at := utf8.RuneCountInString(src[:min(se.Offset, len(src))])
-	shown := []rune(src)
-	if len(shown) > param.MaxQuoted {
-		from := max(0, min(at-param.MaxQuoted/2, len(shown)-param.MaxQuoted))
-		shown = shown[from : from+param.MaxQuoted]
-		at -= from
+	if len(src) > expr.MaxLen {
+		return se.Msg // the text is not worth quoting: its length is the fault
 	}
-	return fmt.Sprintf("%s at character %d\n  %s\n  %s^", se.Msg, at+1, string(shown), strings.Repeat(" ", at))
+	at := utf8.RuneCountInString(src[:min(se.Offset, len(src))])
+	// A window of the text around the fault, so the message stays a few lines.
+	const window = 40
+	shown, caret := []rune(src), at
+	if len(shown) > window {
+		from := max(0, min(at-window/2, len(shown)-window))
+		shown, caret = shown[from:from+window], at-from
+	}
+	return fmt.Sprintf("%s at character %d\n  %s\n  %s^", se.Msg, at+1, string(shown), strings.Repeat(" ", caret))
 }
