@@ -1,10 +1,11 @@
 package config
 
 import (
-	"descent/problems"
 	"reflect"
 	"strings"
 	"testing"
+
+	"descent/problems"
 )
 
 func TestParseExample(t *testing.T) {
