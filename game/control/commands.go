@@ -204,8 +204,14 @@ func (c *Controller) setPaused(paused bool) {
 	}
 }
 
-// MaxStepsAtOnce bounds one Step so a script cannot freeze the page.
-const MaxStepsAtOnce = 100000
+// MaxStepsAtOnce bounds one Step so a script cannot freeze the page, and
+// MaxRunnerStepsAtOnce bounds it by the work it is: steps times runners. A
+// runner's step costs about a microsecond in the browser at most, so the page
+// answers within about 100 ms.
+const (
+	MaxStepsAtOnce       = 100000
+	MaxRunnerStepsAtOnce = 100000
+)
 
 // Step advances the race N steps at once, paused or not.
 type Step struct{ N int }
@@ -213,6 +219,9 @@ type Step struct{ N int }
 func (cmd Step) apply(c *Controller) []string {
 	if cmd.N < 0 || cmd.N > MaxStepsAtOnce {
 		return []string{fmt.Sprintf("step: %d is not from 0 to %d; took no step", cmd.N, MaxStepsAtOnce)}
+	}
+	if limit := MaxRunnerStepsAtOnce / max(1, len(c.race.Runners)); cmd.N > limit {
+		return []string{fmt.Sprintf("step: at most %d steps at once with %d runners, so the page keeps answering; took no step", limit, len(c.race.Runners))}
 	}
 	c.advance(cmd.N)
 	return nil

@@ -260,6 +260,8 @@ func TestCommandsRefused(t *testing.T) {
 		{"knob of no runner", SetParam{Runner: 5, Name: "lr", Text: "1"}, []string{`"lr"`, "nothing changed"}},
 		{"step negative", Step{N: -1}, []string{"step", "took no step"}},
 		{"step too many", Step{N: MaxStepsAtOnce + 1}, []string{"step", "took no step"}},
+		// Two runners: MaxRunnerStepsAtOnce / 2 steps at once at most.
+		{"step too much work", Step{N: MaxRunnerStepsAtOnce/2 + 1}, []string{"at most 50000 steps at once with 2 runners", "took no step"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
