@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"syscall/js"
@@ -117,7 +118,9 @@ func (a *api) object() js.Value {
 		if err != nil {
 			return jsapi.Error(err)
 		}
-		a.g.Do(control.Step{N: n})
+		if notes := a.g.Do(control.Step{N: n}); len(notes) > 0 {
+			return jsapi.Error(errors.New(notes[0]))
+		}
 		return a.state()
 	})
 	set("reset", func([]any) any { a.g.Do(control.Reset{}); return nil })
