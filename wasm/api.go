@@ -65,8 +65,14 @@ func member(f func(args []any) any) js.Func {
 // dozen values, and a huge one must not hold up the page.
 const maxArgValues = 10000
 
-// toPlain converts a JS value to the plain values package jsapi reads.
-func toPlain(v js.Value, budget *int) any {
+// toPlain converts a JS value to the plain values package jsapi reads; a kind
+// syscall/js does not know (a BigInt) becomes Unsupported.
+func toPlain(v js.Value, budget *int) (plain any) {
+	defer func() {
+		if recover() != nil {
+			plain = jsapi.Unsupported("a value of another kind")
+		}
+	}()
 	*budget--
 	if *budget < 0 {
 		return jsapi.Unsupported("a value too large to read")
