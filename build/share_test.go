@@ -21,6 +21,7 @@ import (
 
 	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -120,6 +121,7 @@ func TestDownloadedPNGHasTheLegendDrawnIn(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
 		t.Errorf("PNG is %v, want the canvas's %d×%d", b.Size(), w, h)
 	}
+	checkField(t, img, "the downloaded PNG") // the canvas was read before the browser cleared it
 	checkLegendDrawn(t, img)
 
 	// 2×: twice the pixels.
@@ -220,6 +222,35 @@ func TestKeyboardAloneChangesTheProblemAndRunsARace(t *testing.T) {
 	}
 }
 
+// TestReducedMotionStartsPaused: with prefers-reduced-motion the race waits
+// for Play, unless the link says paused=0.
+func TestReducedMotionStartsPaused(t *testing.T) {
+	tb := newTab(t)
+	err := chromedp.Do(tb.ctx, chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		_, err := cdp.Call(ctx, target, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}}})
+		return err
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	url := browser(t).url
+	tb.navigate(url + "#problem=booth")
+	tb.waitReady()
+	nextFrame(tb)
+	if st := tb.state(); !st.Paused || st.Step != 0 {
+		t.Errorf("with reduced motion: paused %v at step %d, want paused at step 0", st.Paused, st.Step)
+	}
+	if got := eval[string](tb, `document.getElementById("play").textContent`); !strings.Contains(got, "Play") {
+		t.Errorf("the play button says %q, want Play", got)
+	}
+	tb.navigate(url + "?again#problem=booth&paused=0")
+	tb.waitReady()
+	if !poll(tb, `descent.state().step > 0`) {
+		t.Errorf("paused=0 with reduced motion: still at step %d, want the race running", tb.state().Step)
+	}
+}
+
 func jsNumber(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
 
 // TestLiveRegionAnnouncesConvergence: Newton is exact on a quadratic, so it
@@ -272,5 +303,13 @@ func TestNoAxeViolations(t *testing.T) {
 	// The loader's overlay, as it shows while the program downloads.
 	run("the loading overlay", `document.getElementById("loader").hidden = false; document.body.dataset.state = "loading";`)
 	eval[bool](tb, `(document.getElementById("loader").hidden = true, document.body.dataset.state = "ready", true)`)
+	// A phone: the panel as a sheet under the plot.
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(390, 844)); err != nil {
+		t.Fatal(err)
+	}
+	if !poll(tb, `document.body.dataset.layout === "sheet"`) {
+		t.Fatalf("layout %q at 390 px, want sheet", eval[string](tb, "document.body.dataset.layout"))
+	}
+	run("the phone layout", "")
 	// TODO(grid): run axe on layout=grid too once the grid layout is merged.
 }
