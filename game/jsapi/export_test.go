@@ -108,3 +108,23 @@ func TestExportPNGDescribesThePicture(t *testing.T) {
 		t.Errorf("the second runner's outline %v, want its shape's corners as x, y pairs", o)
 	}
 }
+
+// TestExportRefusesARaceTooLongToWrite: two runners that neither converge
+// nor diverge (α = 1e-4 on Rosenbrock's valley crawls) past MaxExportRows/2
+// steps make more rows than an export holds.
+func TestExportRefusesARaceTooLongToWrite(t *testing.T) {
+	c := control.New("problem=rosenbrock&o=gd:lr=0.0001;gd:lr=0.0001&paused=1")
+	c.Do(control.Step{N: MaxExportRows / 2})
+	if rows := exportRows(c.Race()); rows <= MaxExportRows {
+		t.Fatalf("%d rows, want more than %d for this test", rows, MaxExportRows)
+	}
+	got, _ := Export(c, []any{"csv"})
+	if m, ok := got.(map[string]any); !ok || !strings.Contains(m["error"].(string), "press Reset") {
+		t.Errorf("Export of %d rows = %.80v…, want an error saying what to do", exportRows(c.Race()), got)
+	}
+	c.Do(control.Reset{})
+	c.Do(control.Step{N: 10})
+	if got, _ := Export(c, []any{"csv"}); strings.Count(got.(string), "\n") != 1+2*11 {
+		t.Errorf("after Reset and 10 steps: %d lines, want a header and 22 rows", strings.Count(got.(string), "\n"))
+	}
+}
