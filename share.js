@@ -82,10 +82,20 @@
     }
   }).observe(document.body, { childList: true });
 
+  // A WebGL canvas is cleared once the browser has shown it, unless its
+  // context keeps its drawing buffer; ebiten draws from a goroutine at a time
+  // no script can count on, and a paused page draws nothing new: so the
+  // plot's context keeps its buffer (this script runs before the program
+  // creates it), and an export reads the picture last shown.
+  const getContext = HTMLCanvasElement.prototype.getContext;
+  HTMLCanvasElement.prototype.getContext = function (type, attrs) {
+    if (type === "webgl2" || type === "webgl") attrs = Object.assign({}, attrs, { preserveDrawingBuffer: true });
+    return getContext.call(this, type, attrs);
+  };
+
   // descentPNG(picture) is descent.export("png"): a Promise of a PNG Blob of
   // the canvas scaled by picture.scale, with the legend, the axes' labels and
-  // the title drawn in. The canvas is read in an animation frame, after
-  // ebiten's draw and before the browser presents (and clears) it.
+  // the title drawn in.
   window.descentPNG = (p) => new Promise((resolve, reject) => {
     requestAnimationFrame(() => {
       try {

@@ -121,7 +121,7 @@ func TestDownloadedPNGHasTheLegendDrawnIn(t *testing.T) {
 	if b := img.Bounds(); b.Dx() != w || b.Dy() != h {
 		t.Errorf("PNG is %v, want the canvas's %d×%d", b.Size(), w, h)
 	}
-	checkField(t, img, "the downloaded PNG") // the canvas was read before the browser cleared it
+	checkField(t, img, "the downloaded PNG") // the canvas was read with its picture, not cleared
 	checkLegendDrawn(t, img)
 
 	// 2×: twice the pixels.
