@@ -144,6 +144,15 @@ func (a *api) object() js.Value {
 	set("problems", func([]any) any { return jsapi.Problems() })
 	set("optimizers", func([]any) any { return jsapi.Optimizers() })
 	set("metrics", func([]any) any { return metricsJS(a.g.Metrics()) })
+	set("export", func(args []any) any {
+		var out any
+		var png bool
+		a.g.Settled(func(c *control.Controller) { out, png = jsapi.Export(c, args) })
+		if png {
+			return js.Global().Call("descentPNG", out) // share.js: a Promise of the PNG
+		}
+		return out
+	})
 	return o
 }
 

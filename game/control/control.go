@@ -40,6 +40,9 @@ type Controller struct {
 	referenceFor referenceKey
 	tuning       *tuning // the α sweep in progress, if any
 
+	announced    []race.Status // the runners' statuses the live region last heard of
+	announcement string        // what it last announced
+
 	version int  // bumped whenever the page must show something new
 	dirty   bool // something visible changed since the last frame
 	drawer  drawer
@@ -198,6 +201,7 @@ func (c *Controller) advance(n int) {
 	c.race.Advance(n)
 	c.extendReference(0)
 	c.noteDivergences()
+	c.announceStatuses()
 	c.dirty = true
 }
 

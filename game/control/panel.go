@@ -127,7 +127,8 @@ func (c *Controller) Panel(base string) Node {
 	section("Optimizers", cards...)
 
 	// The link that reproduces what is on screen.
-	section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+pg.Hash))
+	section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+pg.Hash),
+		c.shareButtons(base))
 	return root
 }
 
