@@ -114,7 +114,9 @@ func TestExportPNGDescribesThePicture(t *testing.T) {
 // steps make more rows than an export holds.
 func TestExportRefusesARaceTooLongToWrite(t *testing.T) {
 	c := control.New("problem=rosenbrock&o=gd:lr=0.0001;gd:lr=0.0001&paused=1")
-	c.Do(control.Step{N: MaxExportRows / 2})
+	for range 2 { // one step call takes at most control.MaxRunnerStepsAtOnce runner-steps
+		c.Do(control.Step{N: MaxExportRows / 4})
+	}
 	if rows := exportRows(c.Race()); rows <= MaxExportRows {
 		t.Fatalf("%d rows, want more than %d for this test", rows, MaxExportRows)
 	}
