@@ -2,6 +2,7 @@ package config
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -145,8 +146,9 @@ func TestSameRace(t *testing.T) {
 		{"speed=9", true},
 		{"paused=1", true},
 		{"view=-1,1,-1,1", true},
-		{"o=gd:lr=0.01;adam:lr=0.1", true}, // 0.1 is Adam's default: the same runner
-		{"lbfgs=1", true},                  // the reference path is beside the race, not in it
+		{"o=gd:lr=0.01;adam:lr=" + strconv.FormatFloat(Default().Baseline("adam")["lr"], 'g', -1, 64), false},
+		{"o=gd:lr=0.01;adam:lr=" + strconv.FormatFloat(base.Baseline("adam")["lr"], 'g', -1, 64), true}, // Beale's recommendation, written out: the same runner
+		{"lbfgs=1", true}, // the reference path is beside the race, not in it
 		{"o=gd:lr=0.02;adam", false},
 		{"o=gd:lr=0.01", false},
 		{"start=1,2", false},

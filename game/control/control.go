@@ -84,6 +84,7 @@ func (c *Controller) Version() int { return c.version }
 // that cannot build a race leaves the previous one in place, with a note.
 func (c *Controller) apply(cfg config.Config, errs []error) {
 	c.changeNotes = c.changeNotes[:0]
+	cfg.Normalize() // a value set to its recommendation is no longer by hand
 	for _, err := range errs {
 		c.changeNotes = append(c.changeNotes, err.Error())
 	}
@@ -113,7 +114,7 @@ func (c *Controller) rebuild(cfg config.Config) error {
 	}
 	entries := make([]race.Entry, len(cfg.Runners))
 	for i, r := range cfg.Runners {
-		entries[i] = race.Entry{Optimizer: r.Optimizer, Params: r.Params, Seed: cfg.Seed}
+		entries[i] = race.Entry{Optimizer: r.Optimizer, Params: cfg.RunnerParams(i), Seed: cfg.Seed}
 	}
 	rc, err := race.New(p, start, entries, trailLen)
 	if err != nil {
