@@ -40,9 +40,11 @@ type Controller struct {
 	referenceFor referenceKey
 	tuning       *tuning // the α sweep in progress, if any
 
-	version int  // bumped whenever the page must show something new
-	dirty   bool // something visible changed since the last frame
-	drawer  drawer
+	version   int  // bumped whenever the page must show something new
+	dirty     bool // something visible changed since the last frame
+	drawer    drawer
+	grid      gridDrawer // the side-by-side panels, in grid layout
+	tickCache []ticks    // the axes' ticks of recent geometries
 }
 
 // Screen is the canvas: its size in device pixels and how many device pixels

@@ -162,7 +162,12 @@ func (c *Controller) Frame() *Frame {
 	c.dirty = false
 	f.DPR, f.Views = c.screen.DPR, f.Views[:0]
 	legend.Make(&f.Legend, c.problem, c.race, c.cfg.Paused, c.referencePath())
-	c.fieldFrame(f.next(FieldView, image.Rect(0, 0, c.screen.W, c.screen.H)))
+	if c.cfg.Grid() {
+		c.gridFrames(f)
+	} else {
+		c.grid.shown = false
+		c.fieldFrame(f.next(FieldView, image.Rect(0, 0, c.screen.W, c.screen.H)))
+	}
 	c.chartFrame(f.next(ChartView, chartRect(c.screen)))
 	return f
 }
@@ -211,6 +216,7 @@ func (c *Controller) fieldFrame(v *View) {
 		n := len(line.Pts)
 		v.marker(view.ReferenceSprite, view.Circle, view.ReferenceColor, float64(line.Pts[n-2]), float64(line.Pts[n-1]))
 	}
+	c.plotMarks(v, c.field)
 	sx, sy := c.field.ToScreen(c.race.Start[0], c.race.Start[1])
 	v.marker(view.StartSprite, view.Circle, ink, sx, sy)
 	for _, r := range runners {

@@ -79,3 +79,43 @@ func PageLayout(winW float64, embed bool) (PageMode, [][2]string) {
 	}
 	return mode, vars
 }
+
+// gridGap is the space between side-by-side panels, in CSS pixels; on a screen
+// narrower than SheetBelow CSS pixels the panels go in gridPhoneColumns columns.
+const (
+	gridGap          = 6
+	gridPhoneColumns = 2
+)
+
+// gridRects appends the rectangles of n side-by-side panels on screen s, in
+// device pixels, row by row: as many columns as make the panels squarest (two
+// on a phone), the bottom right corner left to the loss chart when a row has
+// room. None for n = 0.
+func gridRects(dst []image.Rectangle, s Screen, n int) []image.Rectangle {
+	if n <= 0 || s.W <= 0 || s.H <= 0 {
+		return dst
+	}
+	cols := gridPhoneColumns
+	if float64(s.W)/s.DPR >= SheetBelow {
+		// The column count whose cells are closest to square.
+		best := math.Inf(1)
+		for k := 1; k <= n; k++ {
+			rows := (n + k - 1) / k
+			aspect := (float64(s.W) / float64(k)) / (float64(s.H) / float64(rows))
+			if d := math.Abs(math.Log(aspect)); d < best {
+				best, cols = d, k
+			}
+		}
+	}
+	cols = min(cols, n)
+	rows := (n + cols - 1) / cols
+	gap := gridGap * s.DPR
+	cw := (float64(s.W) - gap*float64(cols-1)) / float64(cols)
+	ch := (float64(s.H) - gap*float64(rows-1)) / float64(rows)
+	for i := range n {
+		x0 := float64(i%cols) * (cw + gap)
+		y0 := float64(i/cols) * (ch + gap)
+		dst = append(dst, image.Rect(int(x0), int(y0), int(x0+cw), int(y0+ch)))
+	}
+	return dst
+}
