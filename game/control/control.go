@@ -40,11 +40,12 @@ type Controller struct {
 	referenceFor referenceKey
 	tuning       *tuning // the α sweep in progress, if any
 
-	version   int  // bumped whenever the page must show something new
-	dirty     bool // something visible changed since the last frame
-	drawer    drawer
-	grid      gridDrawer // the side-by-side panels, in grid layout
-	tickCache []ticks    // the axes' ticks of recent geometries
+	version    int  // bumped whenever the page must show something new
+	dirty      bool // something visible changed since the last frame
+	drawer     drawer
+	grid       gridDrawer // the side-by-side panels, in grid layout
+	tickCache  []ticks    // the axes' ticks of recent geometries
+	summarized bool       // this run's ranking is in its notes
 }
 
 // Screen is the canvas: its size in device pixels and how many device pixels
@@ -136,6 +137,7 @@ func (c *Controller) rebuild(cfg config.Config) error {
 // reference path if the start moved, and what the trail layer holds.
 func (c *Controller) restarted() {
 	c.runNotes, c.noted = c.runNotes[:0], nil
+	c.summarized = false
 	c.noteDivergences() // runners that cannot start: the surface is not finite there
 	c.updateReference()
 	c.drawer.trailsStale = true
@@ -201,6 +203,7 @@ func (c *Controller) advance(n int) {
 	c.race.Advance(n)
 	c.extendReference(0)
 	c.noteDivergences()
+	c.noteSummary()
 	c.dirty = true
 }
 

@@ -134,3 +134,14 @@ func (c *Controller) gridFrames(f *Frame) {
 	}
 	d.fieldStale, d.trailsStale, g.shown = false, false, true
 }
+
+// layoutToggle is the panel's switch between the overlay and side by side.
+func layoutToggle(grid bool) Node {
+	on := "0"
+	if grid {
+		on = "1"
+	}
+	return El("label", "class", "check").With(
+		El("input", "id", "layout-grid", "type", "checkbox").Shows(on).Sends("change", func(v string) Command { return SetLayout{Grid: v == "1"} }),
+		El("span").Say(" Side by side: a plot per runner"))
+}

@@ -2,6 +2,7 @@ package control
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"descent/game/race"
@@ -123,5 +124,33 @@ func TestGridFrameMakesNoGarbage(t *testing.T) {
 	}
 	if allocs := testing.AllocsPerRun(200, func() { c.Tick(); c.Frame() }); allocs != 0 {
 		t.Errorf("%v allocations a tick and grid frame, want 0", allocs)
+	}
+}
+
+// TestFinishedRaceIsSummarised: when every runner has stopped, the notes rank
+// them by race.Summary: the step each reached the minimum, earliest first.
+func TestFinishedRaceIsSummarised(t *testing.T) {
+	c := sized(t, "problem=quadratic&o=gd;rmsprop&paused=1")
+	do(t, c, Step{N: 3000})
+	if !c.Race().Done() {
+		t.Fatalf("the race is still running after 3000 steps: the test lost its point")
+	}
+	var got string
+	for _, n := range c.Notes() {
+		if strings.HasPrefix(n, "Finished") {
+			got = n
+		}
+	}
+	entries := []race.Entry{}
+	for i, r := range c.Config().Runners {
+		entries = append(entries, race.Entry{Optimizer: r.Optimizer, Params: c.Config().RunnerParams(i), Seed: 1})
+	}
+	paths, err := race.Replay(c.Problem(), c.Race().Start, entries, c.Race().Step)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := summaryNote(race.Summary(paths, c.Problem().MinValue()))
+	if got != want || !strings.Contains(got, "1. ") || !strings.Contains(got, "at step ") {
+		t.Errorf("summary note %q, want %q ranking both runners", got, want)
 	}
 }
