@@ -40,12 +40,13 @@ type Controller struct {
 	referenceFor referenceKey
 	tuning       *tuning // the α sweep in progress, if any
 
-	version    int  // bumped whenever the page must show something new
-	dirty      bool // something visible changed since the last frame
-	drawer     drawer
-	grid       gridDrawer // the side-by-side panels, in grid layout
-	tickCache  []ticks    // the axes' ticks of recent geometries
-	summarized bool       // this run's ranking is in its notes
+	version     int  // bumped whenever the page must show something new
+	dirty       bool // something visible changed since the last frame
+	drawer      drawer
+	grid        gridDrawer // the side-by-side panels, in grid layout
+	tickCache   []ticks    // the axes' ticks of recent geometries
+	summarized  bool       // this run's ranking is in its notes
+	levelLegend levelCache // the level legend of the field's current levels
 }
 
 // Screen is the canvas: its size in device pixels and how many device pixels

@@ -19,6 +19,7 @@ type ViewKind int
 const (
 	FieldView ViewKind = iota // a loss surface, with trails and balls
 	ChartView                 // the loss chart
+	LevelView                 // the field's colour scale, a strip
 )
 
 func (k ViewKind) String() string {
@@ -27,6 +28,8 @@ func (k ViewKind) String() string {
 		return "field"
 	case ChartView:
 		return "chart"
+	case LevelView:
+		return "levels"
 	}
 	return "ViewKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -169,6 +172,7 @@ func (c *Controller) Frame() *Frame {
 		c.fieldFrame(f.next(FieldView, image.Rect(0, 0, c.screen.W, c.screen.H)))
 	}
 	c.chartFrame(f.next(ChartView, chartRect(c.screen)))
+	c.frameLabels(f)
 	return f
 }
 
