@@ -182,7 +182,7 @@ func Apply(base Config, hash string) (Config, []error) {
 		hash = rest
 		if p, found := LookupPreset(name); found {
 			c = p.config()
-			c.Embed = base.Embed
+			c.Embed, c.Layout = base.Embed, base.Layout // how the page shows it, not what it shows
 			base = c.Clone()
 		} else {
 			errs = append(errs, fmt.Errorf("preset: there is no preset %s (known: %s); ignored", param.Quote(name), strings.Join(presetNames(), ", ")))

@@ -219,7 +219,7 @@ func FuzzApply(f *testing.F) {
 	for _, seed := range []string{
 		"", Default().Hash(), "problem=rotated:kappa=50,angle=45&start=1,2&o=sgd:batch=4;adam&lbfgs=1",
 		"expr=x^2%2By&view=-1,1,-1,1&speed=7", "o=;;:=,=&problem=:&start=,", "%zz&&==&o=gd:lr=1e999",
-		"<img src=x onerror=alert(1)>",
+		"<img src=x onerror=alert(1)>", "layout=grid&problem=rosenbrock&o=gd:lr=0.05;gd;momentum:m=0.9", "preset=fig2b&layout=nope",
 	} {
 		f.Add(seed)
 	}
@@ -277,5 +277,22 @@ func TestPresetKeyIsDecoded(t *testing.T) {
 	b, _ := Parse("preset=fig2a")
 	if len(errs) != 0 || !reflect.DeepEqual(a, b) {
 		t.Errorf("preset=%%66ig2a: %v, %+v", errs, a)
+	}
+}
+
+// TestLayoutSurvivesAPreset: the layout is how the page shows a setup, so
+// choosing a preset side by side stays side by side; a bad layout is refused
+// by name and the previous one kept.
+func TestLayoutSurvivesAPreset(t *testing.T) {
+	grid, errs := Parse("layout=grid")
+	if len(errs) > 0 || !grid.Grid() {
+		t.Fatalf("Parse(layout=grid): grid %v, errors %v; want grid and no error", grid.Grid(), errs)
+	}
+	if c, _ := Apply(grid, "preset=fig3"); !c.Grid() {
+		t.Errorf("after preset=fig3 the layout is %q, want grid kept", c.Layout)
+	}
+	c, errs := Apply(grid, "layout=mosaic")
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `"mosaic"`) || !c.Grid() {
+		t.Errorf("layout=mosaic: errors %v, layout %q; want one naming \"mosaic\" and grid kept", errs, c.Layout)
 	}
 }

@@ -2,9 +2,11 @@ package control
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
+	"descent/game/legend"
 	"descent/game/race"
 	"descent/game/view"
 )
@@ -152,5 +154,48 @@ func TestFinishedRaceIsSummarised(t *testing.T) {
 	want := summaryNote(race.Summary(paths, c.Problem().MinValue()))
 	if got != want || !strings.Contains(got, "1. ") || !strings.Contains(got, "at step ") {
 		t.Errorf("summary note %q, want %q ranking both runners", got, want)
+	}
+}
+
+// TestAxisNumbersSitOnTheirTicks: every x number of the overlay is placed at
+// the screen position of its value, and every y number likewise, in CSS pixels;
+// in grid layout each panel has a title naming its runner's row.
+func TestAxisNumbersSitOnTheirTicks(t *testing.T) {
+	c := sized(t, "paused=1")
+	f := c.Frame()
+	geo := f.Views[0].Field.Geo
+	var xs, ys int
+	for _, l := range f.Legend.Labels {
+		v, err := strconv.ParseFloat(l.Text, 64)
+		switch l.Class {
+		case legend.XTickClass:
+			xs++
+			sx, _ := geo.ToScreen(v, 0)
+			if err != nil || math.Abs(sx/testDPR-l.X) > 0.01 {
+				t.Errorf("x number %q at %g CSS px, want %g (err %v)", l.Text, l.X, sx/testDPR, err)
+			}
+		case legend.YTickClass:
+			ys++
+			_, sy := geo.ToScreen(0, v)
+			if err != nil || math.Abs(sy/testDPR-l.Y) > 0.01 {
+				t.Errorf("y number %q at %g CSS px, want %g (err %v)", l.Text, l.Y, sy/testDPR, err)
+			}
+		case legend.TitleClass:
+			t.Errorf("a panel title %+v in the overlay, want none", l)
+		}
+	}
+	if xs < 2 || ys < 2 {
+		t.Errorf("%d x and %d y numbers, want at least 2 of each", xs, ys)
+	}
+	do(t, c, SetLayout{Grid: true})
+	f = c.Frame()
+	var rows []int
+	for _, l := range f.Legend.Labels {
+		if l.Class == legend.TitleClass {
+			rows = append(rows, l.Row)
+		}
+	}
+	if len(rows) != len(c.Race().Runners) || rows[0] != 1 || rows[len(rows)-1] != len(rows) {
+		t.Errorf("grid titles show rows %v, want 1 to %d", rows, len(c.Race().Runners))
 	}
 }
