@@ -10,7 +10,7 @@ import (
 // edges at least tickGap apart, tickLen long; a cross of minimumArm at every
 // known minimum, the global ones in ink, the local ones dimmer.
 const (
-	tickGap    = 70
+	tickGap    = 50
 	tickLen    = 6
 	minimumArm = 5
 )
