@@ -2,6 +2,7 @@ package config
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -147,8 +148,9 @@ func TestSameRace(t *testing.T) {
 		{"speed=9", true},
 		{"paused=1", true},
 		{"view=-1,1,-1,1", true},
-		{"o=gd:lr=0.01;adam:lr=0.1", true}, // 0.1 is Adam's default: the same runner
-		{"lbfgs=1", true},                  // the reference path is beside the race, not in it
+		{"o=gd:lr=0.01;adam:lr=" + strconv.FormatFloat(Default().Baseline("adam")["lr"], 'g', -1, 64), false},
+		{"o=gd:lr=0.01;adam:lr=" + strconv.FormatFloat(base.Baseline("adam")["lr"], 'g', -1, 64), true}, // Beale's recommendation, written out: the same runner
+		{"lbfgs=1", true}, // the reference path is beside the race, not in it
 		{"o=gd:lr=0.02;adam", false},
 		{"o=gd:lr=0.01", false},
 		{"start=1,2", false},
@@ -219,7 +221,7 @@ func FuzzApply(f *testing.F) {
 	for _, seed := range []string{
 		"", Default().Hash(), "problem=rotated:kappa=50,angle=45&start=1,2&o=sgd:batch=4;adam&lbfgs=1",
 		"expr=x^2%2By&view=-1,1,-1,1&speed=7", "o=;;:=,=&problem=:&start=,", "%zz&&==&o=gd:lr=1e999",
-		"<img src=x onerror=alert(1)>",
+		"<img src=x onerror=alert(1)>", "layout=grid&problem=rosenbrock&o=gd:lr=0.05;gd;momentum:m=0.9", "preset=fig2b&layout=nope",
 	} {
 		f.Add(seed)
 	}
@@ -299,5 +301,22 @@ func TestFormulaErrorPointsIntoALongFormula(t *testing.T) {
 	text, caret := []rune(strings.TrimPrefix(lines[1], "  ")), strings.Index(lines[2], "^")-2
 	if caret < 0 || caret >= len(text) || text[caret] != '*' || len(text) > 40 {
 		t.Errorf("caret at %d under %q, want it under the '*' of a window of at most 40 characters", caret, string(text))
+	}
+}
+
+// TestLayoutSurvivesAPreset: the layout is how the page shows a setup, so
+// choosing a preset side by side stays side by side; a bad layout is refused
+// by name and the previous one kept.
+func TestLayoutSurvivesAPreset(t *testing.T) {
+	grid, errs := Parse("layout=grid")
+	if len(errs) > 0 || !grid.Grid() {
+		t.Fatalf("Parse(layout=grid): grid %v, errors %v; want grid and no error", grid.Grid(), errs)
+	}
+	if c, _ := Apply(grid, "preset=fig3"); !c.Grid() {
+		t.Errorf("after preset=fig3 the layout is %q, want grid kept", c.Layout)
+	}
+	c, errs := Apply(grid, "layout=mosaic")
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `"mosaic"`) || !c.Grid() {
+		t.Errorf("layout=mosaic: errors %v, layout %q; want one naming \"mosaic\" and grid kept", errs, c.Layout)
 	}
 }

@@ -34,6 +34,16 @@ var keys = []Key{
 			c.Scene = val
 			return nil
 		}},
+	{Name: "layout", Meaning: "`overlay`: every runner on one plot; `grid`: side by side, a plot per runner",
+		apply: func(c *Config, base Config, val string) []error {
+			for _, l := range Layouts {
+				if val == l {
+					c.Layout = val
+					return nil
+				}
+			}
+			return []error{fmt.Errorf("layout: there is no layout %s (known: %s); kept %s", param.Quote(val), strings.Join(Layouts, ", "), base.Layout)}
+		}},
 	{Name: "problem", Meaning: "a surface, with its parameters if it has any",
 		apply: func(c *Config, base Config, val string) []error {
 			name, settings, errs := ParseProblem(val)

@@ -60,13 +60,19 @@ func (c *Controller) edit(fn func(cfg *config.Config) error) []string {
 type SetProblem struct{ Name string }
 
 func (cmd SetProblem) apply(c *Controller) []string {
-	return c.edit(func(cfg *config.Config) error {
-		if _, ok := problems.Lookup(cmd.Name); !ok {
+	ok := false
+	notes := c.edit(func(cfg *config.Config) error {
+		if _, ok = problems.Lookup(cmd.Name); !ok {
 			return fmt.Errorf("problem: there is no problem %s; kept %s", param.Quote(cmd.Name), c.problem.Name)
 		}
 		cfg.Problem, cfg.Settings, cfg.Expr, cfg.HasStart, cfg.HasView = cmd.Name, map[string]float64{}, "", false, false
 		return nil
 	})
+	notes = append([]string(nil), notes...)
+	if ok { // shown on the page, not a complaint about the command
+		c.changeNotes = append(c.changeNotes, recommendationNote(c.cfg))
+	}
+	return notes
 }
 
 // SetFormula switches to the surface a typed formula describes.
@@ -114,10 +120,10 @@ func (cmd SetParam) apply(c *Controller) []string {
 		if cmd.Runner != ProblemKnob {
 			values = cfg.Runners[cmd.Runner].Params
 		}
-		if v == k.Param.Default {
+		if cmd.Runner == ProblemKnob && v == k.Param.Default {
 			delete(values, cmd.Name)
 		} else {
-			values[cmd.Name] = v
+			values[cmd.Name] = v // a runner's hand value; apply drops it if it is the baseline
 		}
 		return nil
 	})

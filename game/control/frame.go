@@ -19,6 +19,7 @@ type ViewKind int
 const (
 	FieldView ViewKind = iota // a loss surface, with trails and balls
 	ChartView                 // the loss chart
+	LevelView                 // the field's colour scale, a strip
 )
 
 func (k ViewKind) String() string {
@@ -27,6 +28,8 @@ func (k ViewKind) String() string {
 		return "field"
 	case ChartView:
 		return "chart"
+	case LevelView:
+		return "levels"
 	}
 	return "ViewKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -157,8 +160,14 @@ func (c *Controller) Frame() *Frame {
 	c.dirty = false
 	f.DPR, f.Views = c.screen.DPR, f.Views[:0]
 	legend.Make(&f.Legend, c.problem, c.race, c.cfg.Paused, c.referencePath())
-	c.fieldFrame(f.next(FieldView, image.Rect(0, 0, c.screen.W, c.screen.H)))
+	if c.cfg.Grid() {
+		c.gridFrames(f)
+	} else {
+		c.grid.shown = false
+		c.fieldFrame(f.next(FieldView, image.Rect(0, 0, c.screen.W, c.screen.H)))
+	}
 	c.chartFrame(f.next(ChartView, chartRect(c.screen)))
+	c.frameLabels(f)
 	return f
 }
 
@@ -206,6 +215,7 @@ func (c *Controller) fieldFrame(v *View) {
 		n := len(line.Pts)
 		v.marker(view.ReferenceSprite, view.Circle, view.ReferenceColor, float64(line.Pts[n-2]), float64(line.Pts[n-1]))
 	}
+	c.plotMarks(v, c.field)
 	sx, sy := c.field.ToScreen(c.race.Start[0], c.race.Start[1])
 	v.marker(view.StartSprite, view.Circle, ink, sx, sy)
 	for _, r := range runners {

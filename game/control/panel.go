@@ -117,6 +117,7 @@ func (c *Controller) Panel(base string) Node {
 	cards = append(cards, tune, El("label", "class", "check").With(
 		El("input", "id", "lbfgs", "type", "checkbox").Shows(lbfgs).Sends("change", func(v string) Command { return SetLBFGS{On: v == "1"} }),
 		El("span").Say(" Show the L-BFGS reference path (a line-search method: each dot is one line search)")))
+	cards = append(cards, layoutToggle(cfg.Grid()))
 	if len(cfg.Runners) < config.MaxRunners {
 		add := El("select", "id", "add-optimizer", "aria-label", "Add an optimizer").With(option("", "+ Add an optimizer…"))
 		for _, s := range optim.Specs() {
