@@ -132,6 +132,11 @@ func (a *api) object() js.Value {
 		}
 		return a.trajectoryJS(t)
 	})
+	set("fieldValues", func(args []any) any {
+		pr := js.Global().Get("Promise").Call("withResolvers")
+		a.g.Send(jsapi.FieldValues(args, func(v any) { pr.Call("resolve", v) }))
+		return pr.Get("promise")
+	})
 	set("problems", func([]any) any { return jsapi.Problems() })
 	set("optimizers", func([]any) any { return jsapi.Optimizers() })
 	set("metrics", func([]any) any { return metricsJS(a.g.Metrics()) })
