@@ -15,7 +15,7 @@ import (
 
 // api is window.descent. Every member converts its arguments to plain values,
 // lets package jsapi check them, and answers at once from the game's state;
-// none waits on the game loop.
+// none waits on the game loop but fieldValues, a Promise the next frame keeps.
 type api struct {
 	g       *game.Game
 	ready   js.Value
