@@ -60,6 +60,12 @@ func exprAtan2(y, x float) float {
 	return atan2(y, x)
 }
 
+// exprLdexp is m·2^e, exact: how a literal of 2^63 or more is written, as
+// Kage would clamp it to an int64.
+func exprLdexp(m, e float) float {
+	return m * exp2(e)
+}
+
 // exprTanh is tanh(a) from exp(-2.0*abs(a)), which cannot overflow: ±1.0 for large abs(a).
 func exprTanh(a float) float {
 	t := exp(-2.0 * abs(a))
@@ -313,6 +319,11 @@ func kageFloat(v float64) string {
 		return "(-exprInf())"
 	case math.Abs(v) < math.SmallestNonzeroFloat32:
 		return "0.0"
+	case math.Abs(v) >= 0x1p63:
+		// Kage (ebiten v2.8.8) takes an integral constant for an int64 and
+		// clamps it: 1e20 became 2^63 on the GPU. A helper call is not folded.
+		m, e := math.Frexp(v)
+		return fmt.Sprintf("exprLdexp(%s, %d.0)", kageFloat(m), e)
 	}
 	s := strconv.FormatFloat(v, 'g', -1, 64)
 	if !strings.ContainsRune(s, '.') {
