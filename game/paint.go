@@ -3,6 +3,7 @@
 package game
 
 import (
+	"cmp"
 	"fmt"
 	"image"
 	"image/color"
@@ -89,7 +90,23 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 			p.item(dst, &v.Items[k], float32(f.DPR), ox, oy)
 		}
 	}
+	for i := range f.Reads {
+		p.read(&f.Reads[i])
+	}
 	return err
+}
+
+// read paints r's fields, one a point, in read-back mode, reads their pixels
+// (inside the frame, where ebiten can) and hands them to r.Done.
+func (p *painter) read(r *control.Read) {
+	var l layers
+	n, px, err := 4*assets.RawPixels, make([]byte, 4*assets.RawPixels*len(r.Fields)), error(nil)
+	for i := range r.Fields {
+		err = cmp.Or(err, p.paintField(&l, &control.View{Rect: image.Rect(0, 0, assets.RawPixels, 1), Field: &r.Fields[i]}))
+		l.field.ReadPixels(px[n*i : n*i+n])
+	}
+	l.field.Deallocate()
+	r.Done(px, err)
 }
 
 // item draws one item of a view whose top left is at (ox, oy).
@@ -179,6 +196,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 		"Center": []float32{float32(fd.Geo.CX), float32(fd.Geo.CY)}, "Scale": float32(fd.Geo.Scale),
 		"Log": log, "FMin": float32(lv.FMin), "Eps": float32(lv.Eps), "LMin": float32(lv.LMin), "LMax": float32(lv.LMax),
 		"Step": float32(lv.Step), "PaletteSize": float32(view.PaletteSize), "Consts": p.consts,
+		"Raw": fd.RawUniform(),
 	}
 	op := &ebiten.DrawTrianglesShaderOptions{Uniforms: p.uniforms}
 	op.Images[0] = p.palette

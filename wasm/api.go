@@ -16,7 +16,7 @@ import (
 
 // api is window.descent. Every member converts its arguments to plain values,
 // lets package jsapi check them, and answers at once from the game's state;
-// none waits on the game loop.
+// none waits on the game loop but fieldValues, a Promise the next frame keeps.
 type api struct {
 	g       *game.Game
 	ready   js.Value
@@ -140,6 +140,11 @@ func (a *api) object() js.Value {
 			return jsapi.Error(err)
 		}
 		return a.trajectoryJS(t)
+	})
+	set("fieldValues", func(args []any) any {
+		pr := js.Global().Get("Promise").Call("withResolvers")
+		a.g.Send(jsapi.FieldValues(args, func(v any) { pr.Call("resolve", v) }))
+		return pr.Get("promise")
 	})
 	set("problems", func([]any) any { return jsapi.Problems() })
 	set("optimizers", func([]any) any { return jsapi.Optimizers() })

@@ -41,6 +41,7 @@ type Frame struct {
 	DPR     float64
 	Retrail bool // every trail layer must be cleared: Trails then hold whole trails
 	Legend  legend.Legend
+	Reads   []Read // field read-backs to paint and hand back in this frame (see ReadField)
 }
 
 // View is a rectangle of the screen, in device pixels, that its own picture is
@@ -60,6 +61,7 @@ type Field struct {
 	Geo     view.View   // its world↔screen geometry, the view's rectangle in size
 	Levels  view.Levels // its colour scale
 	Stale   bool        // it must be repainted
+	Raw     bool        // painted in read-back mode: pixels encode values (see ReadField)
 }
 
 // Trail is a polyline added to a view's trail layer: screen x, y pairs,
@@ -151,6 +153,7 @@ type drawer struct {
 	trailBuf    [][2]float64
 	lossBufs    [][]float64
 	lossFirsts  []int
+	reads       []Read // asked for since the last frame
 }
 
 // Frame fills the reusable frame from the current state and marks it drawn.
@@ -168,6 +171,7 @@ func (c *Controller) Frame() *Frame {
 	}
 	c.chartFrame(f.next(ChartView, chartRect(c.screen)))
 	c.frameLabels(f)
+	f.Reads, d.reads = d.reads, f.Reads[:0]
 	return f
 }
 

@@ -386,3 +386,21 @@ func TestEveryFunctionIsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestFunctionNamesListsEveryFunction: each name FunctionNames gives parses
+// as a call, and none is missing from the grammar's table.
+func TestFunctionNamesListsEveryFunction(t *testing.T) {
+	names := FunctionNames()
+	if len(names) != len(functions) {
+		t.Errorf("FunctionNames gives %d names, the grammar has %d functions", len(names), len(functions))
+	}
+	for _, name := range names {
+		args := "(x)"
+		if f := functions[name]; f.arity == 2 {
+			args = "(x, y)"
+		}
+		if _, err := Parse(name + args); err != nil {
+			t.Errorf("%s%s does not parse: %v", name, args, err)
+		}
+	}
+}

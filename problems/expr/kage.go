@@ -44,16 +44,40 @@ func exprPow(a, b float) float {
 	return p
 }
 
+// exprAtan2 is atan2(y, x) with Go's values on the x axis, where y's zero
+// has a sign: ±0 for x > 0 and ±π for x < 0. SwiftShader gives π and 0 for
+// y = −0 there; only −0 makes 1.0/y negative.
+func exprAtan2(y, x float) float {
+	if y == 0.0 {
+		if x > 0.0 {
+			return y
+		}
+		if 1.0/y < 0.0 {
+			return -3.141592653589793
+		}
+		return 3.141592653589793
+	}
+	return atan2(y, x)
+}
+
+// exprLdexp is m·2^e, exact: how a literal of 2^63 or more is written, as
+// Kage would clamp it to an int64.
+func exprLdexp(m, e float) float {
+	return m * exp2(e)
+}
+
 // exprTanh is tanh(a) from exp(-2.0*abs(a)), which cannot overflow: ±1.0 for large abs(a).
 func exprTanh(a float) float {
 	t := exp(-2.0 * abs(a))
 	return sign(a) * (1.0 - t) / (1.0 + t)
 }
 
-// exprSinh is sinh(a); near 0 it is a + a³/6, as exp(a) - exp(-a) cancels there.
+// exprSinh is sinh(a); within 1 of 0 it is (E + E/(E+1))/2 with E = expm1(a),
+// as exp(a) - exp(-a) cancels there (the browser test measured 1e-5 relative).
 func exprSinh(a float) float {
-	if abs(a) < 0.001 {
-		return a + a*a*a/6.0
+	if abs(a) < 1.0 {
+		m := exprExpm1(a)
+		return 0.5 * (m + m/(m+1.0))
 	}
 	t := exp(a)
 	return 0.5 * (t - 1.0/t)
@@ -81,21 +105,28 @@ func exprAtanh(a float) float {
 	return 0.5 * log((1.0+a)/(1.0-a))
 }
 
-// exprExpm1 is exp(a) - 1; near 0 it is a + a²/2, as the subtraction cancels there.
+// exprExpm1 is exp(a) - 1; within 0.5 of 0 it is its Taylor series to a⁸
+// (truncation below 0.5⁸/9! ≈ 1e-8 relative), as the subtraction cancels there:
+// exp(a) - 1 alone was 1e-5 off at a = 0.003 on the GPU, and Kahan's (u-1)·a/log(u)
+// needs a log that is exact near 1, which GPUs' is not (2^-21 absolute).
 func exprExpm1(a float) float {
-	if abs(a) < 0.001 {
-		return a + 0.5*a*a
+	if abs(a) > 0.5 {
+		return exp(a) - 1.0
 	}
-	return exp(a) - 1.0
+	return a * (1.0 + a*(0.5+a*(1.0/6.0+a*(1.0/24.0+a*(1.0/120.0+a*(1.0/720.0+a*(1.0/5040.0+a/40320.0)))))))
 }
 
-// exprLog1p is log(1 + a) for a > -1, exact for small a (Goldberg's correction).
+// exprLog1p is log(1 + a) for a > -1; within 0.5 of 0 it is 2·atanh(s) with
+// s = a/(2 + a), |s| ≤ 1/3, by its odd series to s¹⁵ (truncation below
+// 9^-8/17 ≈ 1e-9 relative): GPUs' log is exact near 1 only to 2^-21 absolute,
+// which Goldberg's log(u)·a/(u - 1) would pass on.
 func exprLog1p(a float) float {
-	u := 1.0 + a
-	if u == 1.0 {
-		return a
+	if abs(a) > 0.5 {
+		return log(1.0 + a)
 	}
-	return log(u) * a / (u - 1.0)
+	s := a / (2.0 + a)
+	q := s * s
+	return 2.0 * s * (1.0 + q*(1.0/3.0+q*(1.0/5.0+q*(1.0/7.0+q*(1.0/9.0+q*(1.0/11.0+q*(1.0/13.0+q/15.0)))))))
 }
 
 // exprLog10 is the logarithm in base 10 for a > 0.
@@ -122,7 +153,7 @@ func exprHypot(a, b float) float {
 // kageFuncs names the Kage function or helper of each function of the grammar.
 var kageFuncs = [numOps]string{
 	opSin: "sin", opCos: "cos", opTan: "tan", opAsin: "asin", opAcos: "acos", opAtan: "atan",
-	opAtan2: "atan2", opSinh: "exprSinh", opCosh: "exprCosh", opTanh: "exprTanh",
+	opAtan2: "exprAtan2", opSinh: "exprSinh", opCosh: "exprCosh", opTanh: "exprTanh",
 	opAsinh: "exprAsinh", opAcosh: "exprAcosh", opAtanh: "exprAtanh",
 	opExp: "exp", opExpm1: "exprExpm1", opLog: "log", opLog1p: "exprLog1p", opLog2: "log2",
 	opLog10: "exprLog10", opSqrt: "sqrt", opCbrt: "exprCbrt", opAbs: "abs", opSign: "sign",
@@ -288,6 +319,11 @@ func kageFloat(v float64) string {
 		return "(-exprInf())"
 	case math.Abs(v) < math.SmallestNonzeroFloat32:
 		return "0.0"
+	case math.Abs(v) >= 0x1p63:
+		// Kage (ebiten v2.8.8) takes an integral constant for an int64 and
+		// clamps it: 1e20 became 2^63 on the GPU. A helper call is not folded.
+		m, e := math.Frexp(v)
+		return fmt.Sprintf("exprLdexp(%s, %d.0)", kageFloat(m), e)
 	}
 	s := strconv.FormatFloat(v, 'g', -1, 64)
 	if !strings.ContainsRune(s, '.') {

@@ -33,7 +33,7 @@ func TestKage(t *testing.T) {
 		{"x/y", "\tok := 1.0\n" + strings.ReplaceAll(divGuard, "%s", "y") + "\tt0 := x / y\n\treturn t0, ok\n"},
 		{"tanh(2y)", "\tok := 1.0\n\tt0 := 2.0 * y\n\tt1 := exprTanh(t0)\n\treturn t1, ok\n"}, // Kage has no tanh
 		{"|x|", "\tok := 1.0\n\tt0 := abs(x)\n\treturn t0, ok\n"},
-		{"atan2(y, x)", "\tok := 1.0\n\tif y == 0.0 && x == 0.0 {\n\t\tok = 0.0\n\t}\n\tt0 := atan2(y, x)\n\treturn t0, ok\n"},
+		{"atan2(y, x)", "\tok := 1.0\n\tif y == 0.0 && x == 0.0 {\n\t\tok = 0.0\n\t}\n\tt0 := exprAtan2(y, x)\n\treturn t0, ok\n"},
 		{"acos(x)", "\tok := 1.0\n\tif abs(x) > 1.0 {\n\t\tok = 0.0\n\t}\n\tt0 := acos(x)\n\treturn t0, ok\n"},
 		{"log1p(x)", "\tok := 1.0\n\tif x <= -1.0 {\n\t\tok = 0.0\n\t}\n\tt0 := exprLog1p(x)\n\treturn t0, ok\n"},
 		{"min(x, y, 1)", "\tok := 1.0\n\tt0 := min(x, y)\n\tt1 := min(t0, 1.0)\n\treturn t1, ok\n"},

@@ -172,6 +172,7 @@ func kageBuiltin(name string, args []kageValue) kageValue {
 		"tan": func() float64 { return math.Tan(a) }, "asin": func() float64 { return math.Asin(a) },
 		"acos": func() float64 { return math.Acos(a) }, "atan": func() float64 { return math.Atan(a) },
 		"atan2": func() float64 { return math.Atan2(a, b) }, "exp": func() float64 { return math.Exp(a) },
+		"exp2": func() float64 { return math.Exp2(a) },
 		"log":  func() float64 { return laxLog(a) },
 		"log2": func() float64 { return laxLog(a) / math.Ln2 },
 		"sqrt": func() float64 { return math.Sqrt(math.Max(a, 0)) },
@@ -213,7 +214,7 @@ func TestKageComputesTheCPUFunction(t *testing.T) {
 		"x / y", "mod(x, y)", "mod(x, round(y))", "atan2(y, round(x))", "x^y", "x^round(y)", "(x - 1)^-1",
 		"round(x)^-2", "x^0.5 + y^-1.5", "x^3 + y^-3", "x^9 + y^11", "cbrt(x) y", "log(x, y)", "1/round(x)",
 		"sinh(x/1000) + expm1(y/1000)", "hypot(x, y) + round(x) + sign(y)", "sinh(x) cosh(y) tanh(x y)",
-		"asinh(x) + exp(y)", "log(-1) + x", "(-8)^(1/3) + y",
+		"asinh(x) + exp(y)", "log(-1) + x", "(-8)^(1/3) + y", "1e20 x + 3e30 y - 1e25",
 	}
 	for _, c := range corpus {
 		srcs = append(srcs, c.src)
