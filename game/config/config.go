@@ -37,6 +37,8 @@ type Config struct {
 	Embed    bool   // embedded in another page: hide the panel
 	Scene    string // what the page shows: one of Scenes
 	LBFGS    bool   // show the L-BFGS reference path beside the runners
+	Arrows   bool   // draw each runner's last step as arrows: −α·∇L, Δθ and, for momentum, −α·v
+	Follow   int    // the runner the explain panel follows, counted from 1 as the legend does; 0 for none
 }
 
 // Scenes are what the page can show, the first by default: the optimizer race.
@@ -237,6 +239,12 @@ func (c Config) Hash() string {
 	add("o", strings.Join(rs, ";"))
 	if c.LBFGS {
 		add("lbfgs", "1")
+	}
+	if c.Arrows {
+		add("arrows", "1")
+	}
+	if c.Follow > 0 {
+		add("follow", strconv.Itoa(c.Follow))
 	}
 	if c.Speed != DefaultSpeed {
 		add("speed", strconv.Itoa(c.Speed))

@@ -261,6 +261,9 @@ func Supersedes(cmd, prev Command) bool {
 	case Resize:
 		_, ok := prev.(Resize)
 		return ok
+	case Hover:
+		_, ok := prev.(Hover)
+		return ok
 	}
 	return false
 }

@@ -43,6 +43,7 @@ type Controller struct {
 	version int  // bumped whenever the page must show something new
 	dirty   bool // something visible changed since the last frame
 	drawer  drawer
+	explain explainState // the pointer's local geometry and the arrows' buffers
 }
 
 // Screen is the canvas: its size in device pixels and how many device pixels

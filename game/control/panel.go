@@ -99,7 +99,7 @@ func (c *Controller) Panel(base string) Node {
 		}
 		card := El("div", "class", "card").With(head, El("div", "class", "rule").Say(spec.Rule))
 		for len(knobs) > 0 && knobs[0].Runner == i {
-			card = card.With(knobRow(knobs[0]))
+			card = card.With(c.markStability(knobRow(knobs[0]), knobs[0]))
 			knobs = knobs[1:]
 		}
 		cards = append(cards, card)
@@ -116,7 +116,8 @@ func (c *Controller) Panel(base string) Node {
 	}
 	cards = append(cards, tune, El("label", "class", "check").With(
 		El("input", "id", "lbfgs", "type", "checkbox").Shows(lbfgs).Sends("change", func(v string) Command { return SetLBFGS{On: v == "1"} }),
-		El("span").Say(" Show the L-BFGS reference path (a line-search method: each dot is one line search)")))
+		El("span").Say(" Show the L-BFGS reference path (a line-search method: each dot is one line search)")),
+		c.arrowsToggle())
 	if len(cfg.Runners) < config.MaxRunners {
 		add := El("select", "id", "add-optimizer", "aria-label", "Add an optimizer").With(option("", "+ Add an optimizer…"))
 		for _, s := range optim.Specs() {

@@ -11,7 +11,8 @@ import (
 // CanvasW×CanvasH CSS pixels large; the controller turns them into device
 // pixels and then into the world point of the view under them.
 
-// Click restarts every runner from the world point under (X, Y).
+// Click restarts every runner from the world point under (X, Y); on a ball
+// (within FollowRadius) it follows that runner instead.
 type Click struct{ X, Y, CanvasW, CanvasH float64 }
 
 // Pan moves the picture by (DX, DY) CSS pixels.
@@ -30,6 +31,9 @@ func (cmd Click) apply(c *Controller) []string {
 	sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH)
 	if !ok {
 		return nil
+	}
+	if i := c.ballAt(sx, sy); i >= 0 {
+		return Follow{Runner: i}.apply(c) // a click on a ball follows it
 	}
 	wx, wy := c.field.ToWorld(sx, sy)
 	// Round to a tenth of a pixel's width so that the link holds a short number
@@ -141,7 +145,7 @@ func (c *Controller) Probe(x, y, cssW, cssH float64) string {
 	f := c.problem.Value(wx, wy)
 	gx, gy := c.problem.Grad(wx, wy)
 	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
-	return "(" + n(wx) + ", " + n(wy) + ")   f = " + n(f) + "   ∇f = (" + n(gx) + ", " + n(gy) + ")"
+	return "(" + n(wx) + ", " + n(wy) + ")   f = " + n(f) + "   ∇f = (" + n(gx) + ", " + n(gy) + ")" + c.probeMore(wx, wy, sx, sy)
 }
 
 // DragSlop is how far, in CSS pixels, a pressed pointer may move and still click.

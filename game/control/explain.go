@@ -1,0 +1,187 @@
+package control
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"descent/game/config"
+	"descent/game/explain"
+	"descent/game/view"
+	"descent/optim"
+	"descent/optim/param"
+	"descent/problems"
+)
+
+// SetArrows shows or hides the arrows of every runner's last step.
+type SetArrows struct{ On bool }
+
+func (cmd SetArrows) apply(c *Controller) []string {
+	return c.edit(func(cfg *config.Config) error { cfg.Arrows = cmd.On; return nil })
+}
+
+// Follow makes the explain panel follow runner Runner (counted from 0, as
+// state().runners); -1 follows none.
+type Follow struct{ Runner int }
+
+func (cmd Follow) apply(c *Controller) []string {
+	return c.edit(func(cfg *config.Config) error {
+		if cmd.Runner < -1 || cmd.Runner >= len(cfg.Runners) {
+			return fmt.Errorf("follow: there is no runner %d (there are %d); kept following %s", cmd.Runner+1, len(cfg.Runners), followName(cfg.Follow))
+		}
+		cfg.Follow = cmd.Runner + 1
+		return nil
+	})
+}
+
+func followName(f int) string {
+	if f == 0 {
+		return "none"
+	}
+	return "runner " + strconv.Itoa(f)
+}
+
+// Hover is the pointer over the canvas at (X, Y) CSS pixels, for the local
+// geometry drawn there; a position off the canvas (NaN) takes it away.
+type Hover struct{ X, Y, CanvasW, CanvasH float64 }
+
+func (cmd Hover) apply(c *Controller) []string {
+	var p [2]float64
+	sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH)
+	if ok {
+		p[0], p[1] = c.field.ToWorld(sx, sy)
+	}
+	if ok != c.explain.hovering || ok && p != c.explain.hover {
+		c.explain.hovering, c.explain.hover = ok, p
+		c.dirty = true
+	}
+	return nil
+}
+
+// Explain is the explain panel for the followed runner, a tree of nodes for
+// #explain: its last step with the notes' rules and the step's numbers, the
+// local geometry at its ball and, on linear-map, the chain rule there. It has
+// no children when no runner is followed.
+func (c *Controller) Explain() Node {
+	root := El("div", "id", "explain")
+	r := c.followed()
+	if r == nil {
+		return root
+	}
+	spec, _ := optim.Lookup(r.Optimizer)
+	head := El("div", "class", "ex-head").With(
+		dot(view.RunnerCSS(r.ID), view.RunnerShape(r.ID)),
+		El("span", "class", "ex-name").Say(spec.Display+" — step "+strconv.Itoa(r.LastStep)+" explained (→ steps)"),
+		El("button", "class", "remove", "type", "button", "title", "Stop following", "aria-label", "Stop following").
+			Say("×").Sends("click", func(string) Command { return Follow{Runner: -1} }))
+	root = root.With(head, lineTable("ex-step", explain.Step(r)))
+	root = root.With(El("div", "class", "ex-sub").Say("Local geometry at the ball"),
+		lineTable("ex-local", explain.Local(c.problem.Curvature(r.X, r.Y), r.Optimizer, r.Params)))
+	if a, ok := c.problem.LinearMap(); ok {
+		gx, gy := c.problem.Grad(r.X, r.Y)
+		root = root.With(El("div", "class", "ex-sub").Say("The chain rule at the ball"),
+			lineTable("ex-chain", explain.Chain(problems.ChainRule(a, [2]float64{r.X, r.Y}), [2]float64{gx, gy})))
+	}
+	return root
+}
+
+// lineTable is a table of explain lines: the rule, then its numbers.
+func lineTable(class string, lines []explain.Line) Node {
+	t := El("table", "class", class)
+	for _, l := range lines {
+		t = t.With(El("tr").With(El("td", "class", "ex-rule").Say(l.Rule), El("td", "class", "ex-num").Say(l.Numbers)))
+	}
+	return t
+}
+
+// StabilityMark returns where runner's α slider marks its stability limit on
+// the local quadratic at the start (optim.StabilityLimit with the Hessian's
+// largest eigenvalue there), as a fraction of the slider from 0 to 1, with the
+// limit; ok is false when the runner's optimizer has no such limit, or the
+// surface does not curve up there. frac is NaN when the limit is off the slider.
+func (c *Controller) StabilityMark(runner int) (frac, limit float64, ok bool) {
+	if runner < 0 || runner >= len(c.race.Runners) {
+		return 0, 0, false
+	}
+	r := c.race.Runners[runner]
+	cu := c.problem.Curvature(c.race.Start[0], c.race.Start[1])
+	limit, ok = optim.StabilityLimit(r.Optimizer, r.Params, cu.L1)
+	if !ok {
+		return 0, 0, false
+	}
+	spec, _ := optim.Lookup(r.Optimizer)
+	lr, _ := spec.Params.Find("lr")
+	if limit < lr.Min || limit > lr.Max {
+		return math.NaN(), limit, true
+	}
+	return float64(lr.SliderPos(limit)) / param.SliderSteps, limit, true
+}
+
+// markColor is the stability mark's colour, and of the slider past it.
+const markColor = "255, 107, 107"
+
+// thumbInset is half the width of a range input's thumb in CSS pixels
+// (Chromium's is 16): the thumb's centre runs from this far in on each side.
+const thumbInset = 8
+
+// markStability draws, on the α slider of row (a knobRow of k), the stability
+// limit of k's runner as a red line and the slider past it shaded, with the
+// rule and the limit in its title and the limit in data-limit.
+func (c *Controller) markStability(row Node, k Knob) Node {
+	if k.Runner == ProblemKnob || k.Param.Name != "lr" || len(row.Kids) < 2 {
+		return row
+	}
+	slider := &row.Kids[1]
+	frac, limit, ok := c.StabilityMark(k.Runner)
+	if !ok {
+		slider.Style = append(slider.Style, [2]string{"background", "none"})
+		return row
+	}
+	rule, _ := optim.StabilityRule(c.race.Runners[k.Runner].Optimizer)
+	at := "calc(" + strconv.Itoa(thumbInset) + "px + (100% - " + strconv.Itoa(2*thumbInset) + "px) * " + strconv.FormatFloat(frac, 'f', 4, 64) + ")"
+	bg := "linear-gradient(to right, transparent calc(" + at + " - 1px), rgb(" + markColor + ") calc(" + at + " - 1px), rgb(" + markColor + ") calc(" + at + " + 1px), transparent calc(" + at + " + 1px)), " +
+		"linear-gradient(to right, transparent " + at + ", rgba(" + markColor + ", .22) " + at + ")"
+	if math.IsNaN(frac) {
+		bg = "none"
+	}
+	slider.Style = append(slider.Style, [2]string{"background", bg})
+	slider.Attrs = append(slider.Attrs, [2]string{"data-limit", strconv.FormatFloat(limit, 'g', -1, 64)})
+	row.Attrs = append(row.Attrs, [2]string{"data-rule", rule + " = " + formatValue(limit) + " at the start"})
+	for i, a := range row.Attrs {
+		if a[0] == "title" {
+			row.Attrs[i][1] = a[1] + " The red mark: " + rule + " = " + formatValue(limit) + " on the local quadratic at the start; past it the race diverges."
+		}
+	}
+	return row
+}
+
+// probeMore is what the pointer's readout adds at the world point (wx, wy),
+// device pixel (sx, sy): κ there, the label of an arrow under the pointer, and
+// on linear-map the chain rule, one line each.
+func (c *Controller) probeMore(wx, wy, sx, sy float64) string {
+	var b strings.Builder
+	cu := c.problem.Curvature(wx, wy)
+	b.WriteString("   κ = " + formatValue(cu.Kappa))
+	if l := c.arrowLabel(sx, sy); l != "" {
+		b.WriteString("\n" + l)
+	}
+	if a, ok := c.problem.LinearMap(); ok {
+		gx, gy := c.problem.Grad(wx, wy)
+		for _, l := range explain.Chain(problems.ChainRule(a, [2]float64{wx, wy}), [2]float64{gx, gy}) {
+			b.WriteString("\n" + l.Rule + " " + l.Numbers)
+		}
+	}
+	return b.String()
+}
+
+// arrowsToggle is the panel's checkbox of the arrows, with what each style is.
+func (c *Controller) arrowsToggle() Node {
+	on := "0"
+	if c.cfg.Arrows {
+		on = "1"
+	}
+	return El("label", "class", "check", "title", ArrowStyles).With(
+		El("input", "id", "arrows", "type", "checkbox").Shows(on).Sends("change", func(v string) Command { return SetArrows{On: v == "1"} }),
+		El("span").Say(" Arrows: each runner's last step ("+ArrowStyles+"). Click a ball or its legend row to explain its step."))
+}
