@@ -48,9 +48,11 @@ func listen(g *game.Game, p *page) {
 			return
 		}
 		text := ""
-		if x, y, w, h, ok := onCanvas(e); ok {
+		x, y, w, h, ok := onCanvas(e)
+		if ok {
 			g.Read(func(c *control.Controller) { text = c.Probe(x, y, w, h) })
 		}
+		g.Send(control.Hover{X: x, Y: y, CanvasW: w, CanvasH: h}) // off the canvas: w = 0, none
 		if probe.Truthy() {
 			probe.Set("textContent", text)
 		}
@@ -60,6 +62,11 @@ func listen(g *game.Game, p *page) {
 		send(pan)
 		if x, y, w, h, ok := onCanvas(e); ok && click {
 			g.Send(control.Click{X: x, Y: y, CanvasW: w, CanvasH: h})
+		}
+	})
+	on(doc, "click", func(e js.Value) { // a runner's legend row follows it
+		if tr := e.Get("target").Call("closest", "#legend tr:not(.reference)"); tr.Truthy() {
+			g.Send(control.Follow{Runner: tr.Get("rowIndex").Int()})
 		}
 	})
 	on(doc, "wheel", func(e js.Value) {

@@ -168,6 +168,10 @@ func Apply(base Config, hash string) (Config, []error) {
 			c.HasView = false
 		}
 	}
+	if c.Follow > len(c.Runners) {
+		errs = append(errs, fmt.Errorf("follow: there is no runner %d (there are %d); following none", c.Follow, len(c.Runners)))
+		c.Follow = 0
+	}
 	return c, errs
 }
 

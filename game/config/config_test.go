@@ -71,6 +71,7 @@ func TestBadInputIsReportedAndSkipped(t *testing.T) {
 		{"arrows=2", "arrows", func(c Config) bool { return !c.Arrows }},
 		{"follow=9", "follow: \"9\" is not a runner's number from 1 to 8", func(c Config) bool { return c.Follow == 0 }},
 		{"follow=-1", "follow", func(c Config) bool { return c.Follow == 0 }},
+		{"o=gd;adam&follow=3", "follow: there is no runner 3 (there are 2); following none", func(c Config) bool { return c.Follow == 0 }},
 		{"<script>alert(1)</script>", "not a setting", func(c Config) bool { return true }},
 		{"scene=dartboard", `no scene "dartboard"`, func(c Config) bool { return c.Scene == "race" }},
 		{"view=0,1e-320,0,1e-320", "too narrow", func(c Config) bool { return !c.HasView }},

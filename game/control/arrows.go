@@ -50,6 +50,9 @@ const ellipseRadius = 60
 // ellipseSegments is how many segments draw the ellipse.
 const ellipseSegments = 64
 
+// arrowOutline is the dark edge around every arrow.
+var arrowOutline = color.RGBA{0x10, 0x10, 0x14, 0xc0}
+
 // ellipseColor is the local geometry's ink: light, a little transparent.
 var ellipseColor = color.RGBA{0xd8, 0xd8, 0xd8, 0xd8}
 
@@ -74,11 +77,11 @@ func (c *Controller) explainItems(v *View) {
 				}
 				switch a.Kind {
 				case explain.Update:
-					arrowItems(v, s, col, updateWidth*dpr, 0)
+					arrowItems(v, s, col, updateWidth, dpr, false)
 				case explain.Gradient:
-					arrowItems(v, s, scaled(col, gradientAlpha), gradientWidth*dpr, 0)
+					arrowItems(v, s, scaled(col, gradientAlpha), gradientWidth, dpr, false)
 				case explain.Velocity:
-					arrowItems(v, s, col, velocityWidth*dpr, float64(dpr))
+					arrowItems(v, s, col, velocityWidth, dpr, true)
 				}
 			}
 		}
@@ -91,10 +94,19 @@ func (c *Controller) explainItems(v *View) {
 	}
 }
 
-// arrowItems adds the shaft and the head of s; dash, when above 0, is the
-// DPR by which the dashes scale: the shaft is then dashed.
-func arrowItems(v *View, s explain.ScreenArrow, col color.RGBA, width float32, dash float64) {
-	if dash > 0 {
+// arrowItems adds the shaft and the head of s, width CSS pixels wide (dpr
+// device pixels each), the shaft dashed when dashed.
+func arrowItems(v *View, s explain.ScreenArrow, col color.RGBA, width, dpr float32, dashed bool) {
+	// A dark outline under it, so that it stands out from the trail it often lies on.
+	width *= dpr
+	under := v.add(Polyline, arrowOutline, width+2*dpr)
+	under.Pts = append(under.Pts, float32(s.Tail[0]), float32(s.Tail[1]), float32(s.Tip[0]), float32(s.Tip[1]))
+	for _, b := range s.Barbs {
+		barb := v.add(Polyline, arrowOutline, under.Width)
+		barb.Pts = append(barb.Pts, float32(b[0]), float32(b[1]), float32(s.Tip[0]), float32(s.Tip[1]))
+	}
+	if dashed {
+		dash := float64(dpr)
 		dx, dy := s.Tip[0]-s.Tail[0], s.Tip[1]-s.Tail[1]
 		l := math.Hypot(dx, dy)
 		period := math.Max((dashOn+dashOff)*dash, l/maxDashes)

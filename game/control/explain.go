@@ -185,3 +185,7 @@ func (c *Controller) arrowsToggle() Node {
 		El("input", "id", "arrows", "type", "checkbox").Shows(on).Sends("change", func(v string) Command { return SetArrows{On: v == "1"} }),
 		El("span").Say(" Arrows: each runner's last step ("+ArrowStyles+"). Click a ball or its legend row to explain its step."))
 }
+
+// ExplainEveryMs is how often, at most, the explain panel shows a new step
+// while the race runs: faster, its numbers could not be read anyway.
+const ExplainEveryMs = 200
