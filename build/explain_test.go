@@ -156,7 +156,7 @@ func TestAlphaMarkMovesWithA2(t *testing.T) {
 		if !poll(tb, limit+` !== undefined && Math.abs(Number(`+limit+`) - `+strconv.FormatFloat(1/a2, 'g', -1, 64)+`) < 1e-6`) {
 			t.Errorf("a₂ = %g: α's mark at %v, want 1/a₂ = %g", a2, eval[any](tb, limit), 1/a2)
 		}
-		bg := eval[string](tb, `getComputedStyle(document.querySelector('input[type=range][data-param="0.lr"]')).backgroundImage`)
+		bg := eval[string](tb, `getComputedStyle(document.querySelector('input[type=range][data-param="0.lr"]').parentElement).backgroundImage`)
 		if !strings.Contains(bg, "linear-gradient") {
 			t.Errorf("a₂ = %g: the α slider's background %q, want the mark's gradient", a2, bg)
 		}

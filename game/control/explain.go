@@ -2,7 +2,6 @@ package control
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
@@ -99,7 +98,8 @@ func lineTable(class string, lines []explain.Line) Node {
 // the local quadratic at the start (optim.StabilityLimit with the Hessian's
 // largest eigenvalue there), as a fraction of the slider from 0 to 1, with the
 // limit; ok is false when the runner's optimizer has no such limit, or the
-// surface does not curve up there. frac is NaN when the limit is off the slider.
+// surface does not curve up there. A limit off the slider is at −0.5 (below
+// its least α: all of it is past the mark) or 1.5 (above its greatest).
 func (c *Controller) StabilityMark(runner int) (frac, limit float64, ok bool) {
 	if runner < 0 || runner >= len(c.race.Runners) {
 		return 0, 0, false
@@ -112,45 +112,37 @@ func (c *Controller) StabilityMark(runner int) (frac, limit float64, ok bool) {
 	}
 	spec, _ := optim.Lookup(r.Optimizer)
 	lr, _ := spec.Params.Find("lr")
-	if limit < lr.Min || limit > lr.Max {
-		return math.NaN(), limit, true
+	switch {
+	case limit < lr.Min:
+		return -0.5, limit, true
+	case limit > lr.Max:
+		return 1.5, limit, true
 	}
 	return float64(lr.SliderPos(limit)) / param.SliderSteps, limit, true
 }
 
-// markColor is the stability mark's colour, and of the slider past it.
-const markColor = "255, 107, 107"
-
-// thumbInset is half the width of a range input's thumb in CSS pixels
-// (Chromium's is 16): the thumb's centre runs from this far in on each side.
-const thumbInset = 8
-
-// markStability draws, on the α slider of row (a knobRow of k), the stability
-// limit of k's runner as a red line and the slider past it shaded, with the
-// rule and the limit in its title and the limit in data-limit.
+// markStability marks, on the α slider's row (a knobRow of k), the stability
+// limit of k's runner: the row gets the rule and the limit in data-rule and
+// the mark's place along the slider in --mark, which the page's CSS draws as
+// a red line with the slider past it shaded (the slider's geometry is the
+// CSS's); the slider itself carries the limit in data-limit.
 func (c *Controller) markStability(row Node, k Knob) Node {
 	if k.Runner == ProblemKnob || k.Param.Name != "lr" || len(row.Kids) < 2 {
 		return row
 	}
-	slider := &row.Kids[1]
 	frac, limit, ok := c.StabilityMark(k.Runner)
 	if !ok {
-		slider.Style = append(slider.Style, [2]string{"background", "none"})
 		return row
 	}
 	rule, _ := optim.StabilityRule(c.race.Runners[k.Runner].Optimizer)
-	at := "calc(" + strconv.Itoa(thumbInset) + "px + (100% - " + strconv.Itoa(2*thumbInset) + "px) * " + strconv.FormatFloat(frac, 'f', 4, 64) + ")"
-	bg := "linear-gradient(to right, transparent calc(" + at + " - 1px), rgb(" + markColor + ") calc(" + at + " - 1px), rgb(" + markColor + ") calc(" + at + " + 1px), transparent calc(" + at + " + 1px)), " +
-		"linear-gradient(to right, transparent " + at + ", rgba(" + markColor + ", .22) " + at + ")"
-	if math.IsNaN(frac) {
-		bg = "none"
-	}
-	slider.Style = append(slider.Style, [2]string{"background", bg})
+	slider := &row.Kids[1]
 	slider.Attrs = append(slider.Attrs, [2]string{"data-limit", strconv.FormatFloat(limit, 'g', -1, 64)})
-	row.Attrs = append(row.Attrs, [2]string{"data-rule", rule + " = " + formatValue(limit) + " at the start"})
+	row.Style = append(row.Style, [2]string{"--mark", strconv.FormatFloat(frac, 'f', 4, 64)})
+	said := rule + " = " + formatValue(limit) + " on the local quadratic at the start"
+	row.Attrs = append(row.Attrs, [2]string{"data-rule", said})
 	for i, a := range row.Attrs {
 		if a[0] == "title" {
-			row.Attrs[i][1] = a[1] + " The red mark: " + rule + " = " + formatValue(limit) + " on the local quadratic at the start; past it the race diverges."
+			row.Attrs[i][1] = a[1] + " The red mark: " + said + "; past it the race diverges."
 		}
 	}
 	return row

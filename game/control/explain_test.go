@@ -69,17 +69,22 @@ func TestStabilityMarkAt2OverLambdaMax(t *testing.T) {
 		if _, _, ok := c.StabilityMark(2); ok {
 			t.Errorf("adam has a stability mark; want none (it rescales its steps)")
 		}
-		// The panel shows it: the α slider of runner 0 carries the limit.
+		// The panel shows it: the α slider of runner 0 carries the limit, its
+		// row the mark's place.
 		found := false
 		panel := c.Panel("")
 		panel.Walk(func(n *Node) {
-			if n.Attr("data-param") == "0.lr" && n.Attr("type") == "range" {
+			if len(n.Kids) > 1 && n.Kids[1].Attr("data-param") == "0.lr" && n.Kids[1].Attr("type") == "range" {
 				found = true
-				if got := n.Attr("data-limit"); got != text(1/a2) && math.Abs(parse(t, got)-1/a2) > 1e-6/a2 {
+				if got := n.Kids[1].Attr("data-limit"); math.Abs(parse(t, got)-1/a2) > 1e-6/a2 {
 					t.Errorf("a₂ = %v: slider's data-limit %q, want %v", a2, got, 1/a2)
 				}
-				if len(n.Style) == 0 || !strings.Contains(n.Style[0][1], "linear-gradient") {
-					t.Errorf("a₂ = %v: slider style %v, want a gradient with the mark", a2, n.Style)
+				want := float64(lr.SliderPos(1/a2)) / param.SliderSteps
+				if len(n.Style) != 1 || n.Style[0][0] != "--mark" || math.Abs(parse(t, n.Style[0][1])-want) > 1e-4 {
+					t.Errorf("a₂ = %v: row style %v, want --mark %v", a2, n.Style, want)
+				}
+				if !strings.Contains(n.Attr("data-rule"), "α < 2/λmax = "+formatValue(1/a2)) {
+					t.Errorf("a₂ = %v: data-rule %q", a2, n.Attr("data-rule"))
 				}
 			}
 		})
