@@ -284,7 +284,7 @@ func TestPointerReadsTheSurface(t *testing.T) {
 		t.Fatal(err)
 	}
 	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
-	want := "(" + n(x) + ", 0)   f = " + n(0.1*x*x) + "   ∇f = (" + n(0.2*x) + ", 0)   κ = " + n(20/0.2)
+	want := "(" + n(x) + ", 0)   f = " + n(0.1*x*x) + "   ∇f = (" + n(0.2*x) + ", 0)   λ = 20, 0.2   κ = " + n(20/0.2)
 	if !poll(tb, fmt.Sprintf(`document.getElementById("probe").textContent === %q`, want)) {
 		t.Errorf("readout %q, want %q", eval[string](tb, `document.getElementById("probe").textContent`), want)
 	}

@@ -175,6 +175,7 @@ func (cmd RemoveRunner) apply(c *Controller) []string {
 			return fmt.Errorf("there is no runner %d to remove; at least one races", cmd.Index+1)
 		}
 		cfg.Runners = append(cfg.Runners[:cmd.Index], cfg.Runners[cmd.Index+1:]...)
+		cfg.Follow = followAfterRemoving(cfg.Follow, cmd.Index)
 		return nil
 	})
 }

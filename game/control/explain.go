@@ -34,6 +34,19 @@ func (cmd Follow) apply(c *Controller) []string {
 	})
 }
 
+// followAfterRemoving is the config's Follow (from 1; 0 for none) once runner
+// i (from 0) is removed: the same runner, now a place earlier, or none if it
+// was the one removed.
+func followAfterRemoving(follow, i int) int {
+	switch {
+	case follow == i+1:
+		return 0
+	case follow > i+1:
+		return follow - 1
+	}
+	return follow
+}
+
 func followName(f int) string {
 	if f == 0 {
 		return "none"
@@ -149,12 +162,12 @@ func (c *Controller) markStability(row Node, k Knob) Node {
 }
 
 // probeMore is what the pointer's readout adds at the world point (wx, wy),
-// device pixel (sx, sy): κ there, the label of an arrow under the pointer, and
+// device pixel (sx, sy): the Hessian's eigenvalues and κ there, the label of an arrow under the pointer, and
 // on linear-map the chain rule, one line each.
 func (c *Controller) probeMore(wx, wy, sx, sy float64) string {
 	var b strings.Builder
 	cu := c.problem.Curvature(wx, wy)
-	b.WriteString("   κ = " + formatValue(cu.Kappa))
+	b.WriteString("   λ = " + formatValue(cu.L1) + ", " + formatValue(cu.L2) + "   κ = " + formatValue(cu.Kappa))
 	if l := c.arrowLabel(sx, sy); l != "" {
 		b.WriteString("\n" + l)
 	}

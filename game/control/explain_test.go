@@ -116,6 +116,19 @@ func TestFollow(t *testing.T) {
 	if st := c.State(); st.Follow != 1 || c.race.Start == start {
 		t.Errorf("after a click away: follow %d, start %v; want 1 and a new start", st.Follow, c.race.Start)
 	}
+	// Removing a runner before the followed one keeps following it.
+	do(t, c, AddRunner{Optimizer: "rmsprop"})
+	do(t, c, Follow{Runner: 2})
+	do(t, c, RemoveRunner{Index: 0})
+	if st := c.State(); st.Follow != 1 || st.Runners[1].Optimizer != "rmsprop" {
+		t.Errorf("after removing runner 0: follow %d (%s), want 1, rmsprop", st.Follow, st.Runners[st.Follow].Optimizer)
+	}
+	do(t, c, RemoveRunner{Index: 1})
+	if st := c.State(); st.Follow != -1 || strings.Contains(st.Hash, "follow") {
+		t.Errorf("after removing the followed runner: follow %d, hash %q; want none", st.Follow, st.Hash)
+	}
+	do(t, c, AddRunner{Optimizer: "gd"})
+	do(t, c, Follow{Runner: 1})
 	notes := c.Do(Follow{Runner: 2})
 	if count(notes, "follow: there is no runner 3 (there are 2); kept following runner 2") != 1 || c.State().Follow != 1 {
 		t.Errorf("Follow{2}: notes %q, follow %d; want a refusal, 1", notes, c.State().Follow)

@@ -285,7 +285,7 @@ func TestProbeReadsTheSurface(t *testing.T) {
 	c := sized(t, "problem=ill-conditioned&paused=1")
 	x := 100 * illScale
 	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
-	want := "(" + n(x) + ", 0)   f = " + n(0.1*x*x) + "   ∇f = (" + n(0.2*x) + ", 0)   κ = " + n(20/0.2)
+	want := "(" + n(x) + ", 0)   f = " + n(0.1*x*x) + "   ∇f = (" + n(0.2*x) + ", 0)   λ = 20, 0.2   κ = " + n(20/0.2)
 	if got := c.Probe(cssW/2+50, cssH/2, cssW, cssH); got != want {
 		t.Errorf("probe %q, want %q", got, want)
 	}
