@@ -144,6 +144,11 @@ func TestFollowingARunnerShowsItsStep(t *testing.T) {
 	if !poll(tb, `descent.state().follow === 0 && document.getElementById("explain").textContent.includes("Gradient descent — step 4")`) {
 		t.Errorf("after clicking gd's legend row: follow %v, panel %q", explainState(tb).Follow, eval[string](tb, text))
 	}
+	// Running, the panel keeps up (a few times a second).
+	eval[any](tb, "descent.play()")
+	if !poll(tb, `Number(document.getElementById("explain").textContent.match(/step (\d+)/)[1]) > 10`) {
+		t.Errorf("running, the panel stays at %q", eval[string](tb, text))
+	}
 }
 
 // TestAlphaMarkMovesWithA2: gradient descent's α slider marks 2/λmax = 1/a₂

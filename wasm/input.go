@@ -63,9 +63,7 @@ func listen(g *game.Game, p *page) {
 		if x, y, w, h, ok := onCanvas(e); ok && click {
 			g.Send(control.Click{X: x, Y: y, CanvasW: w, CanvasH: h})
 		}
-	})
-	on(doc, "click", func(e js.Value) { // a runner's legend row follows it
-		if tr := e.Get("target").Call("closest", "#legend tr:not(.reference)"); tr.Truthy() {
+		if tr := e.Get("target").Call("closest", "#legend tr:not(.reference)"); tr.Truthy() { // a runner's legend row follows it
 			g.Send(control.Follow{Runner: tr.Get("rowIndex").Int()})
 		}
 	})

@@ -18,7 +18,7 @@ func main() {
 	g.OnPage = page.show
 	api := newAPI(g)
 	lv := newLegendView(doc)
-	g.OnFrame = func(f *control.Frame) { lv.show(&f.Legend); page.frame(&f.Legend) }
+	g.OnFrame = func(f *control.Frame) { lv.show(&f.Legend) }
 	// The panel is built after the first frame: laid out before it, its few
 	// hundred elements held up ebiten's start by ~150 ms on a 2-core machine.
 	g.OnFirstFrame = func() {

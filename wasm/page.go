@@ -7,7 +7,6 @@ import (
 
 	"descent/game"
 	"descent/game/control"
-	"descent/game/legend"
 )
 
 // hashDelayMs is how long the URL waits for the config to settle before it is
@@ -21,8 +20,7 @@ type page struct {
 	doc       js.Value
 	g         *game.Game
 	panel     *panel
-	explain   *panel       // #explain, synced on a new page and on a new step (frame)
-	exStep    [2]float64   // the step it last showed, and when (ms)
+	explain   *panel
 	last      control.Page // what the page shows
 	shown     bool
 	lastHash  string // the hash this program wrote last, so its own writes are not re-read
@@ -91,17 +89,8 @@ func (p *page) layout() {
 
 // buildPanel builds the control panel and the explain panel, once, after the first frame.
 func (p *page) buildPanel() {
-	p.panel = newPanel(p.doc, p.g, "controls", (*control.Controller).Panel)
-	p.explain = newPanel(p.doc, p.g, "explain", func(c *control.Controller, _ string) control.Node { return c.Explain() })
-	p.show(p.last) // the panels, as the page shows them
-}
-
-// frame shows a new step in the explain panel: at once when paused, at most every ExplainEveryMs while running.
-func (p *page) frame(l *legend.Legend) {
-	if now := js.Global().Get("performance").Call("now").Float(); p.explain != nil && float64(l.Step) != p.exStep[0] && (l.Paused || now-p.exStep[1] >= control.ExplainEveryMs) {
-		p.exStep = [2]float64{float64(l.Step), now}
-		p.explain.sync()
-	}
+	p.panel, p.explain = newPanel(p.doc, p.g, "controls"), newPanel(p.doc, p.g, "explain")
+	p.show(p.last)
 }
 
 // fail shows a fatal error in plain words.

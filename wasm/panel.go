@@ -9,8 +9,8 @@ import (
 	"descent/game/control"
 )
 
-// panel renders a tree of nodes the controller describes (control.Panel into
-// #controls, control.Explain into #explain): built anew when the tree's shape changes, otherwise updated in
+// panel renders a tree of nodes the controller describes for an element
+// (control.Tree: #controls the panel, #explain the followed runner): built anew when the tree's shape changes, otherwise updated in
 // place. A control's event sends the command of the node now at its place,
 // through the game's queue.
 type panel struct {
@@ -22,12 +22,11 @@ type panel struct {
 	nodes []control.Node // the tree, flattened parents first; nodes[0] is the root
 	els   []js.Value     // their elements
 	funcs []js.Func      // the listeners of the current build, released on rebuild
-	tree  func(c *control.Controller, base string) control.Node
 }
 
-func newPanel(doc js.Value, g *game.Game, id string, tree func(c *control.Controller, base string) control.Node) *panel {
+func newPanel(doc js.Value, g *game.Game, id string) *panel {
 	loc := js.Global().Get("location")
-	return &panel{doc: doc, g: g, root: doc.Call("getElementById", id), tree: tree,
+	return &panel{doc: doc, g: g, root: doc.Call("getElementById", id),
 		base: loc.Get("origin").String() + loc.Get("pathname").String()}
 }
 
@@ -37,7 +36,7 @@ func (p *panel) sync() {
 		return
 	}
 	var tree control.Node
-	p.g.Read(func(c *control.Controller) { tree = p.tree(c, p.base) })
+	p.g.Read(func(c *control.Controller) { tree = c.Tree(p.root.Get("id").String(), p.base) })
 	var flat []control.Node
 	tree.Walk(func(n *control.Node) { flat = append(flat, *n) })
 	if shape := tree.Shape(); shape != p.shape {

@@ -18,6 +18,8 @@ type explainState struct {
 	hover    [2]float64 // the world point under the pointer, when hovering
 	arrows   []explain.WorldArrow
 	scratch  explain.Scratch
+	// The followed runner's step the page last showed, and the advances since.
+	shownStep, ticks int
 }
 
 // The arrows' styles, in screen pixels at a DPR of 1: the update is a thick

@@ -197,6 +197,7 @@ func (c *Controller) referenceIteration() int {
 // advance takes n steps of the race and explains new divergences.
 func (c *Controller) advance(n int) {
 	c.race.Advance(n)
+	c.explainStepped()
 	c.extendReference(0)
 	c.noteDivergences()
 	c.dirty = true

@@ -191,6 +191,31 @@ func (c *Controller) arrowsToggle() Node {
 		El("span").Say(" Arrows: each runner's last step ("+ArrowStyles+"). Click a ball or its legend row to explain its step."))
 }
 
-// ExplainEveryMs is how often, at most, the explain panel shows a new step
-// while the race runs: faster, its numbers could not be read anyway.
-const ExplainEveryMs = 200
+// ExplainEveryTicks is how often, at most, the explain panel shows a new step
+// while the race runs, in ticks (60 a second): faster, its numbers could not
+// be read anyway.
+const ExplainEveryTicks = 12
+
+// explainStepped shows the followed runner's new step on the page (a new
+// Version): at once when paused (→, step(n)), at most every
+// ExplainEveryTicks advances while running.
+func (c *Controller) explainStepped() {
+	r := c.followed()
+	if r == nil {
+		return
+	}
+	c.explain.ticks++
+	if r.LastStep != c.explain.shownStep && (c.cfg.Paused || c.explain.ticks >= ExplainEveryTicks) {
+		c.explain.shownStep, c.explain.ticks = r.LastStep, 0
+		c.version++
+	}
+}
+
+// Tree is the tree of nodes the page shows in its element id: the explain
+// panel in "explain", the control panel (Panel) otherwise.
+func (c *Controller) Tree(id, base string) Node {
+	if id == "explain" {
+		return c.Explain()
+	}
+	return c.Panel(base)
+}

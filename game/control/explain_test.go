@@ -296,3 +296,32 @@ func parse(t *testing.T, s string) float64 {
 	}
 	return v
 }
+
+// TestExplainPanelRefreshes: the page is shown anew (Version) on each step
+// of the followed runner when paused, and at most every ExplainEveryTicks
+// ticks while running; with nothing followed a running race leaves it alone.
+func TestExplainPanelRefreshes(t *testing.T) {
+	c := sized(t, "problem=ill-conditioned&o=gd;adam&follow=2&paused=1")
+	v := c.Version()
+	do(t, c, StepOne{})
+	if c.Version() == v {
+		t.Errorf("→ while following: version stays %d, want a new page", v)
+	}
+	do(t, c, Play{})
+	v = c.Version()
+	const ticks = 5 * ExplainEveryTicks
+	for range ticks {
+		c.Tick()
+	}
+	if got := c.Version() - v; got < 1 || got > ticks/ExplainEveryTicks {
+		t.Errorf("%d ticks running: %d new pages, want 1 to %d", ticks, got, ticks/ExplainEveryTicks)
+	}
+	do(t, c, Follow{Runner: -1})
+	v = c.Version()
+	for range ticks {
+		c.Tick()
+	}
+	if c.Version() != v {
+		t.Errorf("following none, %d ticks moved the version by %d, want 0", ticks, c.Version()-v)
+	}
+}
