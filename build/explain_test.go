@@ -110,7 +110,7 @@ func pairText(p [2]float64) string { return "(" + num(p[0]) + ", " + num(p[1]) +
 
 // TestFollowingARunnerShowsItsStep: a click on momentum's ball follows it;
 // the explain panel shows the gradient and velocity state() reports, and →
-// shows the next step's; a click on gradient descent's legend row follows it.
+// shows the next step's; the “explain” button of gradient descent's card follows it.
 func TestFollowingARunnerShowsItsStep(t *testing.T) {
 	tb := open(t, "problem=ill-conditioned&o=gd:lr=0.09;momentum:lr=0.02,m=0.9&paused=1")
 	eval[stateJS](tb, "descent.step(3)")
@@ -137,12 +137,12 @@ func TestFollowingARunnerShowsItsStep(t *testing.T) {
 			}
 		}
 	}
-	rect := eval[[]float64](tb, `(() => { const r = document.querySelector("#legend tr").getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`)
+	rect := eval[[]float64](tb, `(() => { const b = document.querySelector(".card .explain-btn"); b.scrollIntoView(); const r = b.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`)
 	if err := chromedp.Do(tb.ctx, chromedp.MouseClickXY(rect[0], rect[1])); err != nil {
 		t.Fatal(err)
 	}
 	if !poll(tb, `descent.state().follow === 0 && document.getElementById("explain").textContent.includes("Gradient descent — step 4")`) {
-		t.Errorf("after clicking gd's legend row: follow %v, panel %q", explainState(tb).Follow, eval[string](tb, text))
+		t.Errorf("after clicking gd's “explain”: follow %v, panel %q", explainState(tb).Follow, eval[string](tb, text))
 	}
 	// Running, the panel keeps up (a few times a second).
 	eval[any](tb, "descent.play()")

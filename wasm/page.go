@@ -20,7 +20,6 @@ type page struct {
 	doc       js.Value
 	g         *game.Game
 	panel     *panel
-	explain   *panel
 	last      control.Page // what the page shows
 	shown     bool
 	lastHash  string // the hash this program wrote last, so its own writes are not re-read
@@ -61,7 +60,6 @@ func (p *page) show(pg control.Page) {
 	}
 	if p.panel != nil {
 		p.panel.sync()
-		p.explain.sync()
 	}
 }
 
@@ -87,10 +85,10 @@ func (p *page) layout() {
 	}
 }
 
-// buildPanel builds the control panel and the explain panel, once, after the first frame.
+// buildPanel builds the control panel, once, after the first frame.
 func (p *page) buildPanel() {
-	p.panel, p.explain = newPanel(p.doc, p.g, "controls"), newPanel(p.doc, p.g, "explain")
-	p.show(p.last)
+	p.panel = newPanel(p.doc, p.g)
+	p.panel.sync()
 }
 
 // fail shows a fatal error in plain words.

@@ -9,8 +9,8 @@ import (
 	"descent/game/control"
 )
 
-// panel renders a tree of nodes the controller describes for an element
-// (control.Tree: #controls the panel, #explain the followed runner): built anew when the tree's shape changes, otherwise updated in
+// panel renders the controller's panel (control.Panel), a tree of nodes, into
+// #controls: built anew when the tree's shape changes, otherwise updated in
 // place. A control's event sends the command of the node now at its place,
 // through the game's queue.
 type panel struct {
@@ -24,9 +24,9 @@ type panel struct {
 	funcs []js.Func      // the listeners of the current build, released on rebuild
 }
 
-func newPanel(doc js.Value, g *game.Game, id string) *panel {
+func newPanel(doc js.Value, g *game.Game) *panel {
 	loc := js.Global().Get("location")
-	return &panel{doc: doc, g: g, root: doc.Call("getElementById", id),
+	return &panel{doc: doc, g: g, root: doc.Call("getElementById", "controls"),
 		base: loc.Get("origin").String() + loc.Get("pathname").String()}
 }
 
@@ -36,7 +36,7 @@ func (p *panel) sync() {
 		return
 	}
 	var tree control.Node
-	p.g.Read(func(c *control.Controller) { tree = c.Tree(p.root.Get("id").String(), p.base) })
+	p.g.Read(func(c *control.Controller) { tree = c.Panel(p.base) })
 	var flat []control.Node
 	tree.Walk(func(n *control.Node) { flat = append(flat, *n) })
 	if shape := tree.Shape(); shape != p.shape {

@@ -71,8 +71,9 @@ func (cmd Hover) apply(c *Controller) []string {
 	return nil
 }
 
-// Explain is the explain panel for the followed runner, a tree of nodes for
-// #explain: its last step with the notes' rules and the step's numbers, the
+// Explain is the explain panel for the followed runner, a tree of nodes that
+// the control panel (Panel) ends with, drawn over the plot by the page's CSS:
+// its last step with the notes' rules and the step's numbers, the
 // local geometry at its ball and, on linear-map, the chain rule there. It has
 // no children when no runner is followed.
 func (c *Controller) Explain() Node {
@@ -188,7 +189,7 @@ func (c *Controller) arrowsToggle() Node {
 	}
 	return El("label", "class", "check", "title", ArrowStyles).With(
 		El("input", "id", "arrows", "type", "checkbox").Shows(on).Sends("change", func(v string) Command { return SetArrows{On: v == "1"} }),
-		El("span").Say(" Arrows: each runner's last step ("+ArrowStyles+"). Click a ball or its legend row to explain its step."))
+		El("span").Say(" Arrows: each runner's last step ("+ArrowStyles+"). Click a ball, or “explain” on its card, to explain its steps."))
 }
 
 // ExplainEveryTicks is how often, at most, the explain panel shows a new step
@@ -211,11 +212,27 @@ func (c *Controller) explainStepped() {
 	}
 }
 
-// Tree is the tree of nodes the page shows in its element id: the explain
-// panel in "explain", the control panel (Panel) otherwise.
-func (c *Controller) Tree(id, base string) Node {
-	if id == "explain" {
-		return c.Explain()
+// Tap is a click or tap on the plot at (X, Y) CSS pixels: on a ball (within
+// FollowRadius) it follows that runner, elsewhere it is a Click, which moves
+// the start.
+type Tap struct{ X, Y, CanvasW, CanvasH float64 }
+
+func (cmd Tap) apply(c *Controller) []string {
+	if sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH); ok {
+		if i := c.ballAt(sx, sy); i >= 0 {
+			return Follow{Runner: i}.apply(c)
+		}
 	}
-	return c.Panel(base)
+	return Click(cmd).apply(c)
+}
+
+// followButton is the button of runner i's card that follows it (or, when
+// it is followed, stops).
+func (c *Controller) followButton(i int) Node {
+	label, pressed, cmd := "Explain its steps over the plot", "false", Follow{Runner: i}
+	if c.cfg.Follow == i+1 {
+		label, pressed, cmd = "Stop explaining its steps", "true", Follow{Runner: -1}
+	}
+	return El("button", "class", "explain-btn", "type", "button", "title", label, "aria-pressed", pressed).
+		Say("explain").Sends("click", func(string) Command { return cmd })
 }

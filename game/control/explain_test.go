@@ -94,9 +94,9 @@ func TestStabilityMarkAt2OverLambdaMax(t *testing.T) {
 	}
 }
 
-// TestFollow: a click on a ball, the Follow command and the hash all follow a
-// runner; a click away from the balls still moves the start; a runner that is
-// not there is refused with a message.
+// TestFollow: a tap on a ball, the Follow command and the hash all follow a
+// runner; a tap away from the balls still moves the start, and so does a
+// Click anywhere; a runner that is not there is refused with a message.
 func TestFollow(t *testing.T) {
 	c := sized(t, "problem=ill-conditioned&o=gd:lr=0.05;adam&paused=1")
 	do(t, c, Step{N: 20})
@@ -104,7 +104,7 @@ func TestFollow(t *testing.T) {
 	sx, sy := c.field.ToScreen(r.X, r.Y)
 	start := c.race.Start
 	// 4 CSS px off the ball: within FollowRadius.
-	do(t, c, Click{X: sx/testDPR + 4, Y: sy / testDPR, CanvasW: cssW, CanvasH: cssH})
+	do(t, c, Tap{X: sx/testDPR + 4, Y: sy / testDPR, CanvasW: cssW, CanvasH: cssH})
 	if st := c.State(); st.Follow != 1 || st.Step != 20 || c.race.Start != start || !strings.Contains(st.Hash, "follow=2") {
 		t.Errorf("after a click on adam's ball: follow %d, step %d, start %v, hash %q; want 1, 20, %v, follow=2", st.Follow, st.Step, c.race.Start, st.Hash, start)
 	}
@@ -112,9 +112,16 @@ func TestFollow(t *testing.T) {
 		t.Errorf("the explain panel is empty while following")
 	}
 	// Far from both balls (the top left corner): the start moves, follow stays.
-	do(t, c, Click{X: 5, Y: 5, CanvasW: cssW, CanvasH: cssH})
+	do(t, c, Tap{X: 5, Y: 5, CanvasW: cssW, CanvasH: cssH})
 	if st := c.State(); st.Follow != 1 || c.race.Start == start {
-		t.Errorf("after a click away: follow %d, start %v; want 1 and a new start", st.Follow, c.race.Start)
+		t.Errorf("after a tap away: follow %d, start %v; want 1 and a new start", st.Follow, c.race.Start)
+	}
+	// A Click (as the keyboard's start nudges make) on the balls moves the start.
+	start = c.race.Start
+	bx, by := c.field.ToScreen(start[0], start[1])
+	do(t, c, Click{X: bx/testDPR + 3, Y: by / testDPR, CanvasW: cssW, CanvasH: cssH})
+	if c.race.Start == start {
+		t.Errorf("a Click 3 px from the balls kept the start %v; want it moved", start)
 	}
 	// Removing a runner before the followed one keeps following it.
 	do(t, c, AddRunner{Optimizer: "rmsprop"})

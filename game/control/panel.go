@@ -93,6 +93,7 @@ func (c *Controller) Panel(base string) Node {
 		head := El("div", "class", "card-head").With(
 			dot(view.RunnerCSS(i), view.RunnerShape(i)),
 			El("span", "class", "card-name", "title", spec.Help).Say(spec.Display))
+		head = head.With(c.followButton(i))
 		if len(cfg.Runners) > 1 {
 			head = head.With(El("button", "class", "remove", "type", "button", "title", "Remove "+spec.Display, "aria-label", "Remove "+spec.Display).
 				Say("×").Sends("click", func(string) Command { return RemoveRunner{Index: i} }))
@@ -129,7 +130,7 @@ func (c *Controller) Panel(base string) Node {
 
 	// The link that reproduces what is on screen.
 	section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+pg.Hash))
-	return root
+	return root.With(c.Explain()) // drawn over the plot
 }
 
 // knobRow is the slider and box of one of the knobs.

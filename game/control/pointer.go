@@ -11,8 +11,7 @@ import (
 // CanvasW×CanvasH CSS pixels large; the controller turns them into device
 // pixels and then into the world point of the view under them.
 
-// Click restarts every runner from the world point under (X, Y); on a ball
-// (within FollowRadius) it follows that runner instead.
+// Click restarts every runner from the world point under (X, Y).
 type Click struct{ X, Y, CanvasW, CanvasH float64 }
 
 // Pan moves the picture by (DX, DY) CSS pixels.
@@ -31,9 +30,6 @@ func (cmd Click) apply(c *Controller) []string {
 	sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH)
 	if !ok {
 		return nil
-	}
-	if i := c.ballAt(sx, sy); i >= 0 {
-		return Follow{Runner: i}.apply(c) // a click on a ball follows it
 	}
 	wx, wy := c.field.ToWorld(sx, sy)
 	// Round to a tenth of a pixel's width so that the link holds a short number
