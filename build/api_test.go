@@ -6,6 +6,7 @@ package main
 
 import (
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -97,5 +98,47 @@ func TestAPIRefusesBadArgumentsWithoutStopping(t *testing.T) {
 	// The page still works.
 	if st := eval[stateJS](tb, "descent.step(3)"); st.Step != 3 {
 		t.Errorf("step after the bad calls: %d, want 3", st.Step)
+	}
+}
+
+// TestHostileHashesRunNothingAndSayLittle: script payloads in every key, a
+// 100 kB value, unicode and __proto__ run no script, change no prototype, and
+// every message about them stays under 200 characters (issue 11).
+func TestHostileHashesRunNothingAndSayLittle(t *testing.T) {
+	tb := open(t, "paused=1")
+	payload := `%3Cimg%20src%3Dx%20onerror%3D%22window.pwned%3D1%22%3E`
+	var hashes []string
+	for _, key := range []string{"preset", "scene", "problem", "expr", "start", "o", "lbfgs", "speed", "seed", "view", "paused", "embed", payload} {
+		hashes = append(hashes, key+"="+payload)
+	}
+	hashes = append(hashes, "problem="+strings.Repeat("x", 100000), "expr="+strings.Repeat("x+", 50000),
+		"__proto__=1&constructor=1", "o=gd:__proto__=1", "problem=ros%C3%A9nbrock%F0%9F%98%80", "o=%E2%80%AEgd")
+	for _, h := range hashes {
+		notes := eval[[]string](tb, "descent.configure("+strconv.Quote(h)+")")
+		if len(notes) == 0 {
+			t.Errorf("configure(%.40q…): no message", h)
+		}
+		for _, n := range notes {
+			if len([]rune(n)) >= 200 {
+				t.Errorf("configure(%.40q…): a message of %d characters: %.80q…", h, len([]rune(n)), n)
+			}
+		}
+	}
+	nextFrame(tb)
+	if eval[bool](tb, `window.pwned !== undefined || ({}).polluted !== undefined || Object.prototype.hasOwnProperty("lr")`) {
+		t.Fatal("a hash ran script or changed a prototype")
+	}
+	// The API answers wrong arguments with {error} (or, for configure, a list), at once.
+	for _, call := range []string{`descent.step(1e6)`, `descent.step("3")`, `descent.trajectory({steps: 1e6})`,
+		`descent.trajectory({steps: "300"})`, `descent.trajectory({seed: -1})`} {
+		if e := eval[map[string]any](tb, call); e["error"] == nil {
+			t.Errorf("%s gave %v, want {error}", call, e)
+		}
+	}
+	if got := eval[[]string](tb, `descent.configure(10n)`); len(got) != 1 || !strings.Contains(got[0], "configure") {
+		t.Errorf("configure(10n) gave %q, want one message", got)
+	}
+	if st := eval[stateJS](tb, "descent.step(3)"); st.Step != 3 {
+		t.Errorf("step after the hostile calls: %d, want 3", st.Step)
 	}
 }

@@ -26,6 +26,7 @@ const (
 	manifestFile     = "manifest.json"
 	indexFile        = "index.html"
 	loaderFile       = "loader.js"
+	shareFile        = "share.js"
 	wasmExecFile     = "wasm_exec.js"
 	headersFile      = "_headers"
 	embedExampleFile = "embed-example.html"

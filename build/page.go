@@ -117,6 +117,7 @@ func manifestBlock(m manifest) (string, error) {
 func writePage(tc toolchain, dist string, m manifest, progress io.Writer) error {
 	for _, c := range []struct{ from, to string }{
 		{filepath.Join(tc.moduleRoot, loaderFile), loaderFile},
+		{filepath.Join(tc.moduleRoot, shareFile), shareFile},
 		{filepath.Join(tc.goroot, "lib", "wasm", wasmExecFile), wasmExecFile},
 	} {
 		if err := copyFile(filepath.Join(dist, c.to), c.from); err != nil {
@@ -157,7 +158,7 @@ func headersFileText(m manifest) []byte {
 	for _, h := range siteHeaders() {
 		fmt.Fprintf(&b, "  %s: %s\n", h.name, h.value)
 	}
-	for _, name := range []string{"", indexFile, loaderFile, wasmExecFile, manifestFile, embedExampleFile,
+	for _, name := range []string{"", indexFile, loaderFile, shareFile, wasmExecFile, manifestFile, embedExampleFile,
 		m.Wasm, m.Wasm + gzipSuffix, m.Wasm + brotliSuffix} {
 		fmt.Fprintf(&b, "/%s\n  Cache-Control: %s\n", name, cacheControl(name))
 	}
@@ -186,7 +187,7 @@ func writeSingle(tc toolchain, dist string, m manifest, progress io.Writer) (int
 		return 0, err
 	}
 	var hashes []string
-	for _, name := range []string{wasmExecFile, loaderFile} {
+	for _, name := range []string{wasmExecFile, loaderFile, shareFile} {
 		from := filepath.Join(tc.moduleRoot, name)
 		if name == wasmExecFile {
 			from = filepath.Join(tc.goroot, "lib", "wasm", name)

@@ -167,7 +167,7 @@ func recommend(p *problems.Problem, spec optim.Spec) (recommendation, error) {
 // where they come from: the default runners' explicit values or, for an
 // optimizer the default runners do not hold, its default learning rate.
 func notesParams(spec optim.Spec) (map[string]float64, string) {
-	for _, r := range config.Default().Runners {
+	for _, r := range config.NotesRunners() {
 		if r.Optimizer == spec.Name {
 			return maps.Clone(r.Params), "the notes' value"
 		}

@@ -78,11 +78,11 @@ func TestDefaultRunnersDoNotDiverge(t *testing.T) {
 }
 
 // TestNotesQuadraticsKeepTheNotesValues: on the notes' quadratics the default
-// runners keep config.DefaultRunners' values, and Figure 2b, which sets its own
+// runners keep config.DefaultRunners' values (config.NotesRunners), and Figure 2b, which sets its own
 // α = 0.4 above 2/20 (course notes §3.3), still diverges.
 func TestNotesQuadraticsKeepTheNotesValues(t *testing.T) {
 	for _, name := range keptProblems {
-		for _, r := range config.Default().Runners {
+		for _, r := range config.NotesRunners() {
 			got, _ := problems.Recommended(name, r.Optimizer)
 			// Compared in full: the config keeps only what differs from the defaults.
 			if full := (config.Runner{Optimizer: r.Optimizer, Params: got}).FullParams(); !maps.Equal(full, r.FullParams()) {

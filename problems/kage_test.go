@@ -3,6 +3,8 @@ package problems
 import (
 	"strings"
 	"testing"
+
+	"descent/problems/expr/kagetest"
 )
 
 // kageNames are the only names a problem's Kage may use: the coordinates, the
@@ -22,50 +24,8 @@ func TestKage(t *testing.T) {
 	for _, in := range instances(t) {
 		t.Run(in.name, func(t *testing.T) {
 			src := in.p.Expr.Kage()
-			depth := 0
-			for i := 0; i < len(src); i++ {
-				c := src[i]
-				switch {
-				case c == '(':
-					depth++
-				case c == ')':
-					depth--
-					if depth < 0 {
-						t.Fatalf("unbalanced ')' at byte %d of\n%s", i, src)
-					}
-				case c == '^':
-					t.Fatalf("'^' at byte %d of\n%s", i, src)
-				case isNameByte(c) && !isDigitByte(c):
-					end := i
-					for end < len(src) && isNameByte(src[end]) {
-						end++
-					}
-					if name := src[i:end]; !kageNames[name] && !isTemporary(name) {
-						t.Fatalf("unexpected name %q at byte %d of\n%s", name, i, src)
-					}
-					i = end - 1
-				case isDigitByte(c):
-					end := i
-					for end < len(src) && (isDigitByte(src[end]) || src[end] == '.') {
-						end++
-					}
-					if end < len(src) && src[end] == 'e' {
-						end++
-						if end < len(src) && (src[end] == '+' || src[end] == '-') {
-							end++
-						}
-						for end < len(src) && isDigitByte(src[end]) {
-							end++
-						}
-					}
-					if lit := src[i:end]; !strings.Contains(lit, ".") {
-						t.Fatalf("integer literal %q at byte %d of\n%s", lit, i, src)
-					}
-					i = end - 1
-				}
-			}
-			if depth != 0 {
-				t.Fatalf("%d unclosed '(' in\n%s", depth, src)
+			if err := kagetest.Check(src, func(name string) bool { return kageNames[name] || isTemporary(name) }); err != nil {
+				t.Fatal(err)
 			}
 			if !strings.Contains(src, "return ") {
 				t.Fatalf("no return in\n%s", src)
@@ -87,6 +47,3 @@ func isTemporary(name string) bool {
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
-func isNameByte(c byte) bool {
-	return isDigitByte(c) || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
-}

@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"syscall/js"
@@ -64,8 +65,14 @@ func member(f func(args []any) any) js.Func {
 // dozen values, and a huge one must not hold up the page.
 const maxArgValues = 10000
 
-// toPlain converts a JS value to the plain values package jsapi reads.
-func toPlain(v js.Value, budget *int) any {
+// toPlain converts a JS value to the plain values package jsapi reads; a kind
+// syscall/js does not know (a BigInt) becomes Unsupported.
+func toPlain(v js.Value, budget *int) (plain any) {
+	defer func() {
+		if recover() != nil {
+			plain = jsapi.Unsupported("a value of another kind")
+		}
+	}()
 	*budget--
 	if *budget < 0 {
 		return jsapi.Unsupported("a value too large to read")
@@ -117,7 +124,9 @@ func (a *api) object() js.Value {
 		if err != nil {
 			return jsapi.Error(err)
 		}
-		a.g.Do(control.Step{N: n})
+		if notes := a.g.Do(control.Step{N: n}); len(notes) > 0 {
+			return jsapi.Error(errors.New(notes[0]))
+		}
 		return a.state()
 	})
 	set("reset", func([]any) any { a.g.Do(control.Reset{}); return nil })
@@ -135,6 +144,15 @@ func (a *api) object() js.Value {
 	set("problems", func([]any) any { return jsapi.Problems() })
 	set("optimizers", func([]any) any { return jsapi.Optimizers() })
 	set("metrics", func([]any) any { return metricsJS(a.g.Metrics()) })
+	set("export", func(args []any) any {
+		var out any
+		var png bool
+		a.g.Settled(func(c *control.Controller) { out, png = jsapi.Export(c, args) })
+		if png {
+			return js.Global().Call("descentPNG", out) // share.js: a Promise of the PNG
+		}
+		return out
+	})
 	return o
 }
 

@@ -75,7 +75,7 @@ func listen(g *game.Game, p *page) {
 		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
 			return
 		}
-		if cmd := control.Keys(e.Get("code").String()); cmd != nil {
+		if cmd := control.PlotKey(e.Get("code").String(), e.Get("shiftKey").Bool()); cmd != nil {
 			g.Send(cmd)
 			e.Call("preventDefault")
 		}

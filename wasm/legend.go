@@ -22,6 +22,13 @@ type legendView struct {
 	lastStep                          int
 	lastPaused                        bool
 	rows                              []rowView
+	plot                              js.Value // #plot-labels: the frame's Labels, an element each
+	labels                            []labelView
+}
+
+type labelView struct {
+	el   js.Value
+	last legend.Shown
 }
 
 // text is an element whose text is rewritten only when it differs.
@@ -54,6 +61,7 @@ func newLegendView(doc js.Value) *legendView {
 		v.chartBottom.el = v.chart.Call("querySelector", ".cl-bottom")
 		v.chartSteps.el = v.chart.Call("querySelector", ".cl-steps")
 	}
+	v.plot = doc.Call("getElementById", "plot-labels")
 	head := v.el(v.root, "div", "lg-head")
 	v.title.el, v.step.el = v.el(head, "span", "lg-title"), v.el(head, "span", "lg-step")
 	v.formula.el = v.el(v.root, "div", "lg-formula")
@@ -94,6 +102,17 @@ func (v *legendView) show(l *legend.Legend) {
 		v.chartTop.set(legend.Decade(c.Top))
 		v.chartBottom.set(legend.Decade(c.Bottom))
 		v.chartSteps.set(c.Steps())
+	}
+	for len(v.labels) < len(l.Labels) && v.plot.Truthy() {
+		v.labels = append(v.labels, labelView{el: v.el(v.plot, "span", "")})
+	}
+	for i := range v.labels {
+		if lb, want := &v.labels[i], l.Shown(i); want != lb.last {
+			lb.last = want
+			lb.el.Set("className", want.Class)
+			lb.el.Set("textContent", want.Text())
+			lb.el.Get("style").Set("cssText", want.CSS())
+		}
 	}
 	for len(v.rows) < len(l.Rows) {
 		r := rowView{tr: v.el(v.table, "tr", "")}

@@ -13,7 +13,7 @@ import (
 
 func main() {
 	doc := js.Global().Get("document")
-	g := game.New(currentHash())
+	g := game.New(control.StartHash(currentHash(), js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool()))
 	page := newPage(doc, g)
 	g.OnPage = page.show
 	api := newAPI(g)

@@ -37,9 +37,17 @@ type Config struct {
 	Embed    bool   // embedded in another page: hide the panel
 	Scene    string // what the page shows: one of Scenes
 	LBFGS    bool   // show the L-BFGS reference path beside the runners
+	Layout   string // how the runners are shown: one of Layouts
 	Arrows   bool   // draw each runner's last step as arrows: −α·∇L, Δθ and, for momentum, −α·v
 	Follow   int    // the runner the explain panel follows, counted from 1 as the legend does; 0 for none
 }
+
+// Layouts are how the race can be shown, the first by default: every runner
+// over one plot, or side by side, one small plot per runner.
+var Layouts = []string{"overlay", "grid"}
+
+// Grid reports whether the race is shown side by side.
+func (c Config) Grid() bool { return c.Layout == "grid" }
 
 // Scenes are what the page can show, the first by default: the optimizer race.
 var Scenes = []string{"race"}
@@ -70,11 +78,64 @@ const DefaultRunners = "gd:lr=0.09;momentum:lr=0.02,m=0.9;adagrad:lr=0.5;rmsprop
 
 // Default returns the configuration of a first visit.
 func Default() Config {
+	c := Config{Scene: Scenes[0], Layout: Layouts[0], Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: NotesRunners()}
+	c.Normalize() // the notes' values are the default problem's recommendations: none is by hand
+	return c
+}
+
+// NotesRunners are DefaultRunners with the notes' values that differ from the
+// optimizers' defaults written out, as the recommendation table keeps them for
+// the notes' quadratics.
+func NotesRunners() []Runner {
 	runners, errs := parseRunners(DefaultRunners)
 	if len(errs) > 0 {
 		panic(fmt.Sprintf("config: DefaultRunners: %v", errs)) // programmer error
 	}
-	return Config{Scene: Scenes[0], Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: runners}
+	for i, r := range runners {
+		spec, _ := optim.Lookup(r.Optimizer)
+		runners[i].Params = spec.Params.Explicit(r.Params) // as the table writes them
+	}
+	return runners
+}
+
+// A runner's Params are the values set by hand (in a link, a box or a slider,
+// or by tuning); every other parameter takes its baseline: the problem's
+// recommendation for the optimizer (problems.Recommended) over the optimizer's
+// defaults. So a change of problem gives every runner the new problem's
+// recommendations except where the learner chose a value. A hand value equal
+// to the baseline cannot be told from it, and is not kept (Normalize).
+
+// Baseline returns the parameters a runner of optimizer has on c's problem when
+// none is set by hand; a formula has no recommendations.
+func (c Config) Baseline(optimizer string) map[string]float64 {
+	spec, _ := optim.Lookup(optimizer)
+	p := spec.Defaults()
+	if c.Expr == "" {
+		if rec, ok := problems.Recommended(c.Problem, optimizer); ok {
+			maps.Copy(p, rec)
+		}
+	}
+	return p
+}
+
+// RunnerParams returns runner i's parameters in force: its hand values over its baseline.
+func (c Config) RunnerParams(i int) map[string]float64 {
+	p := c.Baseline(c.Runners[i].Optimizer)
+	maps.Copy(p, c.Runners[i].Params)
+	return p
+}
+
+// Normalize drops every hand value equal to its baseline, so that equal setups
+// compare equal and the hash holds only what the learner chose.
+func (c *Config) Normalize() {
+	for i, r := range c.Runners {
+		base := c.Baseline(r.Optimizer)
+		for k, v := range r.Params {
+			if base[k] == v {
+				delete(c.Runners[i].Params, k)
+			}
+		}
+	}
 }
 
 // Resolve returns the problem the config names: its custom formula when set, or the
@@ -123,10 +184,10 @@ func Apply(base Config, hash string) (Config, []error) {
 		hash = rest
 		if p, found := LookupPreset(name); found {
 			c = p.config()
-			c.Embed = base.Embed
+			c.Embed, c.Layout = base.Embed, base.Layout // how the page shows it, not what it shows
 			base = c.Clone()
 		} else {
-			errs = append(errs, fmt.Errorf("preset: there is no preset %s (known: %s); ignored", param.Quote(name), strings.Join(presetNames(), ", ")))
+			errs = append(errs, fmt.Errorf("preset: there is no preset %s (%s); ignored", param.Quote(name), param.Known(name, presetNames(), "presets")))
 		}
 	}
 	seen := map[string]bool{}
@@ -147,7 +208,7 @@ func Apply(base Config, hash string) (Config, []error) {
 		}
 		k, ok := lookupKey(key)
 		if !ok {
-			errs = append(errs, fmt.Errorf("%s is not a setting Descent knows (known: %s); ignored", param.Quote(key), strings.Join(KeyNames(), ", ")))
+			errs = append(errs, fmt.Errorf("%s is not a setting Descent knows (%s); ignored", param.Quote(key), param.Known(key, KeyNames(), "settings")))
 			continue
 		}
 		kerrs := k.apply(&c, base, val)
@@ -168,6 +229,7 @@ func Apply(base Config, hash string) (Config, []error) {
 			c.HasView = false
 		}
 	}
+	c.Normalize()
 	if c.Follow > len(c.Runners) {
 		errs = append(errs, fmt.Errorf("follow: there is no runner %d (there are %d); following none", c.Follow, len(c.Runners)))
 		c.Follow = 0
@@ -212,7 +274,7 @@ func (c Config) SameRace(o Config) bool {
 		return false
 	}
 	for i, r := range c.Runners {
-		if r.Optimizer != o.Runners[i].Optimizer || !maps.Equal(r.FullParams(), o.Runners[i].FullParams()) {
+		if r.Optimizer != o.Runners[i].Optimizer || !maps.Equal(c.RunnerParams(i), o.RunnerParams(i)) {
 			return false
 		}
 	}
@@ -268,6 +330,9 @@ func (c Config) Hash() string {
 	if c.Scene != Scenes[0] {
 		add("scene", c.Scene)
 	}
+	if c.Layout != Layouts[0] {
+		add("layout", c.Layout)
+	}
 	return strings.Join(parts, "&")
 }
 
@@ -298,10 +363,18 @@ func ParseProblem(s string) (string, map[string]float64, []error) {
 	return name, settings, errs
 }
 
+// format writes the runner's hand values, in its optimizer's order, even
+// those equal to the optimizer's defaults: they differ from the baseline.
 func (r Runner) format() string {
 	spec, _ := optim.Lookup(r.Optimizer)
-	if kv := spec.Params.Format(r.Params); kv != "" {
-		return r.Optimizer + ":" + kv
+	var kv []string
+	for _, p := range spec.Params {
+		if v, ok := r.Params[p.Name]; ok {
+			kv = append(kv, p.Name+"="+strconv.FormatFloat(v, 'g', -1, 64))
+		}
+	}
+	if len(kv) > 0 {
+		return r.Optimizer + ":" + strings.Join(kv, ",")
 	}
 	return r.Optimizer
 }
@@ -319,14 +392,14 @@ func parseRunners(s string) ([]Runner, []error) {
 		name, rest, _ := strings.Cut(item, ":")
 		spec, ok := optim.Lookup(name)
 		if !ok {
-			errs = append(errs, fmt.Errorf("o: there is no optimizer %s (known: %s); left out", param.Quote(name), strings.Join(optimizerNames(), ", ")))
+			errs = append(errs, fmt.Errorf("o: there is no optimizer %s (%s); left out", param.Quote(name), param.Known(name, optimizerNames(), "optimizers")))
 			continue
 		}
 		if len(runners) == MaxRunners {
 			errs = append(errs, fmt.Errorf("o: at most %d optimizers race at once; %q and the rest left out", MaxRunners, name))
 			break
 		}
-		params, perrs := spec.Params.Parse(name, rest)
+		params, perrs := spec.Params.ParseAll(name, rest)
 		for _, err := range perrs {
 			errs = append(errs, fmt.Errorf("o: %w", err))
 		}
@@ -337,7 +410,7 @@ func parseRunners(s string) ([]Runner, []error) {
 
 func (c Config) describeProblem() string {
 	if c.Expr != "" {
-		return "the formula " + strconv.Quote(c.Expr)
+		return "the formula " + param.Quote(c.Expr)
 	}
 	return strconv.Quote(c.Problem)
 }

@@ -2,8 +2,11 @@ package config
 
 import (
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+
+	"descent/problems"
 )
 
 func TestParseExample(t *testing.T) {
@@ -150,8 +153,9 @@ func TestSameRace(t *testing.T) {
 		{"speed=9", true},
 		{"paused=1", true},
 		{"view=-1,1,-1,1", true},
-		{"o=gd:lr=0.01;adam:lr=0.1", true}, // 0.1 is Adam's default: the same runner
-		{"lbfgs=1", true},                  // the reference path is beside the race, not in it
+		{"o=gd:lr=0.01;adam:lr=" + strconv.FormatFloat(Default().Baseline("adam")["lr"], 'g', -1, 64), false},
+		{"o=gd:lr=0.01;adam:lr=" + strconv.FormatFloat(base.Baseline("adam")["lr"], 'g', -1, 64), true}, // Beale's recommendation, written out: the same runner
+		{"lbfgs=1", true}, // the reference path is beside the race, not in it
 		{"o=gd:lr=0.02;adam", false},
 		{"o=gd:lr=0.01", false},
 		{"start=1,2", false},
@@ -222,7 +226,7 @@ func FuzzApply(f *testing.F) {
 	for _, seed := range []string{
 		"", Default().Hash(), "problem=rotated:kappa=50,angle=45&start=1,2&o=sgd:batch=4;adam&lbfgs=1",
 		"expr=x^2%2By&view=-1,1,-1,1&speed=7", "o=;;:=,=&problem=:&start=,", "%zz&&==&o=gd:lr=1e999",
-		"<img src=x onerror=alert(1)>",
+		"<img src=x onerror=alert(1)>", "layout=grid&problem=rosenbrock&o=gd:lr=0.05;gd;momentum:m=0.9", "preset=fig2b&layout=nope",
 	} {
 		f.Add(seed)
 	}
@@ -239,7 +243,7 @@ func FuzzApply(f *testing.F) {
 			t.Fatalf("Parse(c.Hash()) is not c for c = Parse(%q):\n got %+v\nwant %+v", hash, again, c)
 		}
 		for _, err := range errs {
-			if n := len([]rune(err.Error())); n > 400 {
+			if n := len([]rune(err.Error())); n > 200 {
 				t.Fatalf("a message of %d characters for %q", n, hash)
 			}
 		}
@@ -249,14 +253,16 @@ func FuzzApply(f *testing.F) {
 // TestMessagesQuoteAtMost80Characters: a huge bad value from a link is cut in
 // the message, not echoed whole into the page.
 func TestMessagesQuoteAtMost80Characters(t *testing.T) {
-	huge := strings.Repeat("x", 100000)
-	for _, hash := range []string{huge, "problem=" + huge, "o=" + huge, "start=" + huge, "expr=" + huge, "seed=" + huge, "o=gd:lr=" + huge, "preset=" + huge, huge + "=1"} {
+	huge := strings.Repeat("<script>alert(1)</script>", 4000)
+	for _, hash := range []string{huge, "problem=" + huge, "o=" + huge, "start=" + huge, "expr=" + huge, "seed=" + huge,
+		"o=gd:lr=" + huge, "preset=" + huge, huge + "=1", "__proto__=1", "o=gd:__proto__=1", "view=" + huge, "speed=" + huge,
+		"problem=rotated:" + huge, "expr=x^^" + huge, "scene=" + huge, "paused=" + huge, "o=gd;" + huge + ":lr=1"} {
 		_, errs := Parse(hash)
 		if len(errs) == 0 {
 			t.Errorf("no message for a 100000-character value in %.20q", hash)
 		}
 		for _, err := range errs {
-			if n := len([]rune(err.Error())); n > 600 {
+			if n := len([]rune(err.Error())); n > 200 {
 				t.Errorf("%.20q: a message of %d characters: %.120s…", hash, n, err)
 			}
 		}
@@ -280,5 +286,42 @@ func TestPresetKeyIsDecoded(t *testing.T) {
 	b, _ := Parse("preset=fig2a")
 	if len(errs) != 0 || !reflect.DeepEqual(a, b) {
 		t.Errorf("preset=%%66ig2a: %v, %+v", errs, a)
+	}
+}
+
+// TestFormulaErrorPointsIntoALongFormula: in a long formula the message shows
+// a window of the text around the fault, its caret under the fault, and the
+// fault's place in the whole text.
+func TestFormulaErrorPointsIntoALongFormula(t *testing.T) {
+	src := strings.Repeat("x+", 100) + "*y" // the fault, '*', is character 201
+	_, err := problems.Custom(src)
+	if err == nil {
+		t.Fatal("no error")
+	}
+	msg := FormulaError(src, err)
+	lines := strings.Split(msg, "\n")
+	if len(lines) != 3 || !strings.Contains(lines[0], "at character 201") {
+		t.Fatalf("message %q, want the place in the whole text and two more lines", msg)
+	}
+	text, caret := []rune(strings.TrimPrefix(lines[1], "  ")), strings.Index(lines[2], "^")-2
+	if caret < 0 || caret >= len(text) || text[caret] != '*' || len(text) > 40 {
+		t.Errorf("caret at %d under %q, want it under the '*' of a window of at most 40 characters", caret, string(text))
+	}
+}
+
+// TestLayoutSurvivesAPreset: the layout is how the page shows a setup, so
+// choosing a preset side by side stays side by side; a bad layout is refused
+// by name and the previous one kept.
+func TestLayoutSurvivesAPreset(t *testing.T) {
+	grid, errs := Parse("layout=grid")
+	if len(errs) > 0 || !grid.Grid() {
+		t.Fatalf("Parse(layout=grid): grid %v, errors %v; want grid and no error", grid.Grid(), errs)
+	}
+	if c, _ := Apply(grid, "preset=fig3"); !c.Grid() {
+		t.Errorf("after preset=fig3 the layout is %q, want grid kept", c.Layout)
+	}
+	c, errs := Apply(grid, "layout=mosaic")
+	if len(errs) != 1 || !strings.Contains(errs[0].Error(), `"mosaic"`) || !c.Grid() {
+		t.Errorf("layout=mosaic: errors %v, layout %q; want one naming \"mosaic\" and grid kept", errs, c.Layout)
 	}
 }

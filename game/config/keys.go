@@ -29,10 +29,20 @@ var keys = []Key{
 	{Name: "scene", Meaning: "what the page shows: `race`, the optimizers racing",
 		apply: func(c *Config, base Config, val string) []error {
 			if !knownScene(val) {
-				return []error{fmt.Errorf("scene: there is no scene %s (known: %s); kept %s", param.Quote(val), strings.Join(Scenes, ", "), base.Scene)}
+				return []error{fmt.Errorf("scene: there is no scene %s (%s); kept %s", param.Quote(val), param.Known(val, Scenes, "scenes"), base.Scene)}
 			}
 			c.Scene = val
 			return nil
+		}},
+	{Name: "layout", Meaning: "`overlay`: every runner on one plot; `grid`: side by side, a plot per runner",
+		apply: func(c *Config, base Config, val string) []error {
+			for _, l := range Layouts {
+				if val == l {
+					c.Layout = val
+					return nil
+				}
+			}
+			return []error{fmt.Errorf("layout: there is no layout %s (known: %s); kept %s", param.Quote(val), strings.Join(Layouts, ", "), base.Layout)}
 		}},
 	{Name: "problem", Meaning: "a surface, with its parameters if it has any",
 		apply: func(c *Config, base Config, val string) []error {
@@ -43,7 +53,7 @@ var keys = []Key{
 					known = append(known, p.Name)
 				}
 				before, _, _ := strings.Cut(val, ":")
-				return append(errs, fmt.Errorf("problem: there is no problem %s (known: %s); kept %s", param.Quote(before), strings.Join(known, ", "), base.describeProblem()))
+				return append(errs, fmt.Errorf("problem: there is no problem %s (%s); kept %s", param.Quote(before), param.Known(before, known, "problems"), base.describeProblem()))
 			}
 			c.Problem, c.Settings, c.Expr = name, settings, ""
 			return errs
@@ -195,12 +205,16 @@ func FormulaError(src string, err error) string {
 	if !errors.As(err, &se) {
 		return err.Error()
 	}
-	at := utf8.RuneCountInString(src[:min(se.Offset, len(src))])
-	shown := []rune(src)
-	if len(shown) > param.MaxQuoted {
-		from := max(0, min(at-param.MaxQuoted/2, len(shown)-param.MaxQuoted))
-		shown = shown[from : from+param.MaxQuoted]
-		at -= from
+	if len(src) > expr.MaxLen {
+		return se.Msg // the text is not worth quoting: its length is the fault
 	}
-	return fmt.Sprintf("%s at character %d\n  %s\n  %s^", se.Msg, at+1, string(shown), strings.Repeat(" ", at))
+	at := utf8.RuneCountInString(src[:min(se.Offset, len(src))])
+	// A window of the text around the fault, so the message stays a few lines.
+	const window = 40
+	shown, caret := []rune(src), at
+	if len(shown) > window {
+		from := max(0, min(at-window/2, len(shown)-window))
+		shown, caret = shown[from:from+window], at-from
+	}
+	return fmt.Sprintf("%s at character %d\n  %s\n  %s^", se.Msg, at+1, string(shown), strings.Repeat(" ", caret))
 }

@@ -19,8 +19,8 @@ func racePreset(t *testing.T, name string, steps int) *race.Race {
 		t.Fatal(err)
 	}
 	var entries []race.Entry
-	for _, r := range c.Runners {
-		entries = append(entries, race.Entry{Optimizer: r.Optimizer, Params: r.Params, Seed: c.Seed})
+	for i, r := range c.Runners {
+		entries = append(entries, race.Entry{Optimizer: r.Optimizer, Params: c.RunnerParams(i), Seed: c.Seed})
 	}
 	r, err := race.New(p, c.Start, entries, steps+1)
 	if err != nil {

@@ -60,13 +60,19 @@ func (c *Controller) edit(fn func(cfg *config.Config) error) []string {
 type SetProblem struct{ Name string }
 
 func (cmd SetProblem) apply(c *Controller) []string {
-	return c.edit(func(cfg *config.Config) error {
-		if _, ok := problems.Lookup(cmd.Name); !ok {
+	ok := false
+	notes := c.edit(func(cfg *config.Config) error {
+		if _, ok = problems.Lookup(cmd.Name); !ok {
 			return fmt.Errorf("problem: there is no problem %s; kept %s", param.Quote(cmd.Name), c.problem.Name)
 		}
 		cfg.Problem, cfg.Settings, cfg.Expr, cfg.HasStart, cfg.HasView = cmd.Name, map[string]float64{}, "", false, false
 		return nil
 	})
+	notes = append([]string(nil), notes...)
+	if ok { // shown on the page, not a complaint about the command
+		c.changeNotes = append(c.changeNotes, recommendationNote(c.cfg))
+	}
+	return notes
 }
 
 // SetFormula switches to the surface a typed formula describes.
@@ -114,10 +120,10 @@ func (cmd SetParam) apply(c *Controller) []string {
 		if cmd.Runner != ProblemKnob {
 			values = cfg.Runners[cmd.Runner].Params
 		}
-		if v == k.Param.Default {
+		if cmd.Runner == ProblemKnob && v == k.Param.Default {
 			delete(values, cmd.Name)
 		} else {
-			values[cmd.Name] = v
+			values[cmd.Name] = v // a runner's hand value; apply drops it if it is the baseline
 		}
 		return nil
 	})
@@ -205,8 +211,14 @@ func (c *Controller) setPaused(paused bool) {
 	}
 }
 
-// MaxStepsAtOnce bounds one Step so a script cannot freeze the page.
-const MaxStepsAtOnce = 100000
+// MaxStepsAtOnce bounds one Step so a script cannot freeze the page, and
+// MaxRunnerStepsAtOnce bounds it by the work it is: steps times runners. A
+// runner's step costs about a microsecond in the browser at most, so the page
+// answers within about 100 ms.
+const (
+	MaxStepsAtOnce       = 100000
+	MaxRunnerStepsAtOnce = 100000
+)
 
 // Step advances the race N steps at once, paused or not.
 type Step struct{ N int }
@@ -214,6 +226,9 @@ type Step struct{ N int }
 func (cmd Step) apply(c *Controller) []string {
 	if cmd.N < 0 || cmd.N > MaxStepsAtOnce {
 		return []string{fmt.Sprintf("step: %d is not from 0 to %d; took no step", cmd.N, MaxStepsAtOnce)}
+	}
+	if limit := MaxRunnerStepsAtOnce / max(1, len(c.race.Runners)); cmd.N > limit {
+		return []string{fmt.Sprintf("step: at most %d steps at once with %d runners, so the page keeps answering; took no step", limit, len(c.race.Runners))}
 	}
 	c.advance(cmd.N)
 	return nil

@@ -205,10 +205,10 @@ func TestEditsThatRestart(t *testing.T) {
 // fig2bDivergesAt is the step at which Figure 2b's gradient descent leaves the
 // arena, by hand: on f = 0.1x² + 10y² with α = 0.4 from (−4.5, 2) the iterates
 // are x_k = −4.5·0.92^k, y_k = 2·(−7)^k (x ← (1 − 2·0.1·α)x, y ← (1 − 2·10·α)y,
-// the notes' §3.3), and the arena is race.DivergeFactor = 1000 half-diagonals
-// of the domain [−5, 5]×[−3, 3], 1000·√34 ≈ 5831, from its centre: |y_4| =
-// 4802 is inside, |y_5| = 33614 is not.
-const fig2bDivergesAt = 5
+// the notes' §3.3), and the arena is the domain [−5, 5]×[−3, 3] widened by
+// race.DivergeWidths = 100 heights, |y| ≤ 3 + 600 = 603: |y_2| = 98 is inside,
+// |y_3| = 686 is not (the loss has grown only ~10⁵-fold by then).
+const fig2bDivergesAt = 3
 
 // TestDivergenceNotesDoNotPileUp: each run explains a divergence once; a reset
 // starts a new run whose divergence replaces the old note.
@@ -260,6 +260,8 @@ func TestCommandsRefused(t *testing.T) {
 		{"knob of no runner", SetParam{Runner: 5, Name: "lr", Text: "1"}, []string{`"lr"`, "nothing changed"}},
 		{"step negative", Step{N: -1}, []string{"step", "took no step"}},
 		{"step too many", Step{N: MaxStepsAtOnce + 1}, []string{"step", "took no step"}},
+		// Two runners: MaxRunnerStepsAtOnce / 2 steps at once at most.
+		{"step too much work", Step{N: MaxRunnerStepsAtOnce/2 + 1}, []string{"at most 50000 steps at once with 2 runners", "took no step"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

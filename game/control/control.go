@@ -40,10 +40,17 @@ type Controller struct {
 	referenceFor referenceKey
 	tuning       *tuning // the α sweep in progress, if any
 
-	version int  // bumped whenever the page must show something new
-	dirty   bool // something visible changed since the last frame
-	drawer  drawer
-	explain explainState // the pointer's local geometry and the arrows' buffers
+	announced    []race.Status // the runners' statuses the live region last heard of
+	announcement string        // what it last announced
+
+	version     int  // bumped whenever the page must show something new
+	dirty       bool // something visible changed since the last frame
+	drawer      drawer
+	grid        gridDrawer   // the side-by-side panels, in grid layout
+	tickCache   []ticks      // the axes' ticks of recent geometries
+	summarized  bool         // this run's ranking is in its notes
+	levelLegend levelCache   // the level legend of the field's current levels
+	explain     explainState // the pointer's local geometry and the arrows' buffers
 }
 
 // Screen is the canvas: its size in device pixels and how many device pixels
@@ -85,6 +92,7 @@ func (c *Controller) Version() int { return c.version }
 // that cannot build a race leaves the previous one in place, with a note.
 func (c *Controller) apply(cfg config.Config, errs []error) {
 	c.changeNotes = c.changeNotes[:0]
+	cfg.Normalize() // a value set to its recommendation is no longer by hand
 	for _, err := range errs {
 		c.changeNotes = append(c.changeNotes, err.Error())
 	}
@@ -114,7 +122,7 @@ func (c *Controller) rebuild(cfg config.Config) error {
 	}
 	entries := make([]race.Entry, len(cfg.Runners))
 	for i, r := range cfg.Runners {
-		entries[i] = race.Entry{Optimizer: r.Optimizer, Params: r.Params, Seed: cfg.Seed}
+		entries[i] = race.Entry{Optimizer: r.Optimizer, Params: cfg.RunnerParams(i), Seed: cfg.Seed}
 	}
 	rc, err := race.New(p, start, entries, trailLen)
 	if err != nil {
@@ -134,6 +142,7 @@ func (c *Controller) rebuild(cfg config.Config) error {
 // reference path if the start moved, and what the trail layer holds.
 func (c *Controller) restarted() {
 	c.runNotes, c.noted = c.runNotes[:0], nil
+	c.summarized = false
 	c.noteDivergences() // runners that cannot start: the surface is not finite there
 	c.updateReference()
 	c.drawer.trailsStale = true
@@ -200,6 +209,8 @@ func (c *Controller) advance(n int) {
 	c.explainStepped()
 	c.extendReference(0)
 	c.noteDivergences()
+	c.announceStatuses()
+	c.noteSummary()
 	c.dirty = true
 }
 

@@ -218,7 +218,8 @@ func (c *Controller) explainStepped() {
 type Tap struct{ X, Y, CanvasW, CanvasH float64 }
 
 func (cmd Tap) apply(c *Controller) []string {
-	if sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH); ok {
+	// In the grid layout every runner has its own plot: balls are not told apart by place.
+	if sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH); ok && !c.cfg.Grid() {
 		if i := c.ballAt(sx, sy); i >= 0 {
 			return Follow{Runner: i}.apply(c)
 		}

@@ -19,6 +19,7 @@ type ViewKind int
 const (
 	FieldView ViewKind = iota // a loss surface, with trails and balls
 	ChartView                 // the loss chart
+	LevelView                 // the field's colour scale, a strip
 )
 
 func (k ViewKind) String() string {
@@ -27,6 +28,8 @@ func (k ViewKind) String() string {
 		return "field"
 	case ChartView:
 		return "chart"
+	case LevelView:
+		return "levels"
 	}
 	return "ViewKind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -86,15 +89,20 @@ type Item struct {
 	Pts    []float32
 }
 
-// next returns the frame's view i, reusing its buffers, emptied.
-func (f *Frame) next(kind ViewKind, r image.Rectangle) *View {
-	n := len(f.Views)
-	if n < cap(f.Views) {
-		f.Views = f.Views[:n+1]
-	} else {
-		f.Views = append(f.Views, View{})
+// grow returns s one element longer, the new last element being whatever a
+// previous frame left there (its buffers to reuse), or zero.
+func grow[T any](s []T) []T {
+	if len(s) < cap(s) {
+		return s[:len(s)+1]
 	}
-	v := &f.Views[n]
+	var zero T
+	return append(s, zero)
+}
+
+// next appends a view to the frame, reusing a previous frame's buffers, emptied.
+func (f *Frame) next(kind ViewKind, r image.Rectangle) *View {
+	f.Views = grow(f.Views)
+	v := &f.Views[len(f.Views)-1]
 	v.Kind, v.Rect, v.Field = kind, r, nil
 	v.Trails, v.Items = v.Trails[:0], v.Items[:0]
 	return v
@@ -102,26 +110,16 @@ func (f *Frame) next(kind ViewKind, r image.Rectangle) *View {
 
 // add appends an item to v, reusing a previous frame's buffer, and returns it.
 func (v *View) add(kind ItemKind, c color.RGBA, width float32) *Item {
-	n := len(v.Items)
-	if n < cap(v.Items) {
-		v.Items = v.Items[:n+1]
-	} else {
-		v.Items = append(v.Items, Item{})
-	}
-	it := &v.Items[n]
+	v.Items = grow(v.Items)
+	it := &v.Items[len(v.Items)-1]
 	*it = Item{Kind: kind, Color: c, Width: width, Pts: it.Pts[:0]}
 	return it
 }
 
 // trail appends a trail to v, reusing a previous frame's buffer, and returns it.
 func (v *View) trail(c color.RGBA) *Trail {
-	n := len(v.Trails)
-	if n < cap(v.Trails) {
-		v.Trails = v.Trails[:n+1]
-	} else {
-		v.Trails = append(v.Trails, Trail{})
-	}
-	t := &v.Trails[n]
+	v.Trails = grow(v.Trails)
+	t := &v.Trails[len(v.Trails)-1]
 	t.Color, t.Pts = c, t.Pts[:0]
 	return t
 }
@@ -162,8 +160,14 @@ func (c *Controller) Frame() *Frame {
 	c.dirty = false
 	f.DPR, f.Views = c.screen.DPR, f.Views[:0]
 	legend.Make(&f.Legend, c.problem, c.race, c.cfg.Paused, c.referencePath())
-	c.fieldFrame(f.next(FieldView, image.Rect(0, 0, c.screen.W, c.screen.H)))
+	if c.cfg.Grid() {
+		c.gridFrames(f)
+	} else {
+		c.grid.shown = false
+		c.fieldFrame(f.next(FieldView, image.Rect(0, 0, c.screen.W, c.screen.H)))
+	}
 	c.chartFrame(f.next(ChartView, chartRect(c.screen)))
+	c.frameLabels(f)
 	return f
 }
 
@@ -211,6 +215,7 @@ func (c *Controller) fieldFrame(v *View) {
 		n := len(line.Pts)
 		v.marker(view.ReferenceSprite, view.Circle, view.ReferenceColor, float64(line.Pts[n-2]), float64(line.Pts[n-1]))
 	}
+	c.plotMarks(v, c.field)
 	sx, sy := c.field.ToScreen(c.race.Start[0], c.race.Start[1])
 	v.marker(view.StartSprite, view.Circle, ink, sx, sy)
 	for _, r := range runners {

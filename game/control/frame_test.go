@@ -33,8 +33,11 @@ func TestFrameViews(t *testing.T) {
 		do(t, c, Resize{Screen: tt.screen})
 		f := look(c.Frame())
 		full := image.Rect(0, 0, tt.screen.W, tt.screen.H)
-		if len(f.Views) != 2 || f.Views[0].Kind != FieldView || f.Views[0].Rect != full || f.Views[1].Kind != ChartView {
-			t.Fatalf("%+v: views %+v, want the field on %v then the chart", tt.screen, f.Views, full)
+		if len(f.Views) != 3 || f.Views[0].Kind != FieldView || f.Views[0].Rect != full || f.Views[1].Kind != ChartView || f.Views[2].Kind != LevelView {
+			t.Fatalf("%+v: views %+v, want the field on %v, the chart, the level legend", tt.screen, f.Views, full)
+		}
+		if lv := f.Views[2].Rect; !lv.In(full) || lv.Overlaps(f.Views[1].Rect) {
+			t.Errorf("%+v: level legend %v, want it inside %v and off the chart %v", tt.screen, lv, full, f.Views[1].Rect)
 		}
 		if got := f.Views[1].Rect; got != tt.chart || !got.In(full) {
 			t.Errorf("%+v: chart %v, want %v inside %v", tt.screen, got, tt.chart, full)

@@ -44,7 +44,7 @@ func (c *Controller) Knobs() []Knob {
 	}
 	for i, r := range c.cfg.Runners {
 		spec, _ := optim.Lookup(r.Optimizer)
-		full := r.FullParams()
+		full := c.cfg.RunnerParams(i)
 		for _, p := range spec.Params {
 			ks = append(ks, Knob{Runner: i, Owner: spec.Name, Param: p, Value: full[p.Name]})
 		}

@@ -22,6 +22,8 @@ type Page struct {
 	Start       string  // where the runners start, in words
 	Speed       string  // the speed, in words
 	Tuning      float64 // the α sweep's progress, 0 to 1; -1 when none runs
+
+	Texts [][2]string // texts of elements outside the panel, by id (PageTexts)
 }
 
 // Page returns what the page around the canvas shows now.
@@ -45,6 +47,7 @@ func (c *Controller) Page() Page {
 	if t, ok := c.Tuning(); ok {
 		p.Tuning = t
 	}
+	p.Texts = c.PageTexts()
 	return p
 }
 

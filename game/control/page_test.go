@@ -180,8 +180,10 @@ func TestPageKnobs(t *testing.T) {
 		id    string
 		value float64
 	}
-	// rotated's angle defaults to 30 and momentum's m to 0.9, lr to 0.02 (the specs).
-	want := []knob{{"problem.kappa", 50}, {"problem.angle", 30}, {"0.lr", 0.07}, {"1.lr", 0.02}, {"1.m", 0.9}}
+	// rotated's angle defaults to 30 and momentum's m to 0.9 (the specs), its lr
+	// is rotated's recommendation (problems.Recommended).
+	momLR := c.Config().Baseline("momentum")["lr"]
+	want := []knob{{"problem.kappa", 50}, {"problem.angle", 30}, {"0.lr", 0.07}, {"1.lr", momLR}, {"1.m", 0.9}}
 	check := func(when string) {
 		t.Helper()
 		var got []knob

@@ -119,6 +119,7 @@ func (c *Controller) Panel(base string) Node {
 		El("input", "id", "lbfgs", "type", "checkbox").Shows(lbfgs).Sends("change", func(v string) Command { return SetLBFGS{On: v == "1"} }),
 		El("span").Say(" Show the L-BFGS reference path (a line-search method: each dot is one line search)")),
 		c.arrowsToggle())
+	cards = append(cards, layoutToggle(cfg.Grid()))
 	if len(cfg.Runners) < config.MaxRunners {
 		add := El("select", "id", "add-optimizer", "aria-label", "Add an optimizer").With(option("", "+ Add an optimizer…"))
 		for _, s := range optim.Specs() {
@@ -129,7 +130,8 @@ func (c *Controller) Panel(base string) Node {
 	section("Optimizers", cards...)
 
 	// The link that reproduces what is on screen.
-	section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+pg.Hash))
+	section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+pg.Hash),
+		c.shareButtons(base))
 	return root.With(c.Explain()) // drawn over the plot
 }
 

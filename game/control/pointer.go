@@ -31,10 +31,11 @@ func (cmd Click) apply(c *Controller) []string {
 	if !ok {
 		return nil
 	}
-	wx, wy := c.field.ToWorld(sx, sy)
+	v, ox, oy := c.viewAt(sx, sy)
+	wx, wy := v.ToWorld(sx-ox, sy-oy)
 	// Round to a tenth of a pixel's width so that the link holds a short number
 	// and reproduces exactly the race the learner saw.
-	q := math.Pow(10, math.Floor(math.Log10(c.field.Scale/10)))
+	q := math.Pow(10, math.Floor(math.Log10(v.Scale/10)))
 	start := [2]float64{roundTo(wx, q), roundTo(wy, q)}
 	c.cfg.Start, c.cfg.HasStart = start, true
 	c.race.Restart(start)
@@ -49,7 +50,8 @@ func (cmd Click) apply(c *Controller) []string {
 
 func (cmd Pan) apply(c *Controller) []string {
 	if dx, dy, ok := c.toDevice(cmd.DX, cmd.DY, cmd.CanvasW, cmd.CanvasH); ok {
-		c.setView(c.field.PanBy(dx, dy))
+		v, _, _ := c.viewAt(0, 0) // every panel shows the same world at the same scale
+		c.setView(v.PanBy(dx, dy))
 	}
 	return nil
 }
@@ -59,7 +61,8 @@ func (cmd Zoom) apply(c *Controller) []string {
 		return nil
 	}
 	if sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH); ok {
-		c.setView(c.field.ZoomAt(sx, sy, cmd.Factor))
+		v, ox, oy := c.viewAt(sx, sy)
+		c.setView(v.ZoomAt(sx-ox, sy-oy, cmd.Factor))
 	}
 	return nil
 }
@@ -109,6 +112,7 @@ func (c *Controller) fitView() {
 		c.drawer.fieldStale, c.drawer.trailsStale = true, true
 		c.dirty = true
 	}
+	c.fitPanels()
 }
 
 // setView records v as the config's view, its bounds rounded to a hundredth of
@@ -137,7 +141,8 @@ func (c *Controller) Probe(x, y, cssW, cssH float64) string {
 	if !ok {
 		return ""
 	}
-	wx, wy := c.field.ToWorld(sx, sy)
+	v, ox, oy := c.viewAt(sx, sy)
+	wx, wy := v.ToWorld(sx-ox, sy-oy)
 	f := c.problem.Value(wx, wy)
 	gx, gy := c.problem.Grad(wx, wy)
 	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }

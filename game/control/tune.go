@@ -27,8 +27,8 @@ type Tune struct{}
 
 func (Tune) apply(c *Controller) []string {
 	t := &tuning{}
-	for _, r := range c.cfg.Runners {
-		tu, err := race.NewTuner(c.problem, race.Entry{Optimizer: r.Optimizer, Params: r.FullParams(), Seed: c.cfg.Seed}, c.race.Start, tuneSteps, race.TuneGrid)
+	for i, r := range c.cfg.Runners {
+		tu, err := race.NewTuner(c.problem, race.Entry{Optimizer: r.Optimizer, Params: c.cfg.RunnerParams(i), Seed: c.cfg.Seed}, c.race.Start, tuneSteps, race.TuneGrid)
 		if err != nil {
 			tu = nil
 		}
@@ -88,10 +88,7 @@ func (c *Controller) tickTuning() {
 			failed = append(failed, spec.Display)
 			continue
 		}
-		cfg.Runners[i].Params["lr"] = lr
-		if spec, _ := optim.Lookup(cfg.Runners[i].Optimizer); lr == spec.Defaults()["lr"] {
-			delete(cfg.Runners[i].Params, "lr")
-		}
+		cfg.Runners[i].Params["lr"] = lr // a hand value: apply drops it if it is the baseline
 	}
 	c.apply(cfg, nil)
 	c.changeNotes = append(c.changeNotes, fmt.Sprintf("Tuned α: each runner now has the rate from %g to %g that left its loss lowest after %d steps from this start.",

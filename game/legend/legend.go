@@ -67,6 +67,7 @@ type Legend struct {
 	Paused  bool
 	Rows    []Row
 	Chart   ChartLabels
+	Labels  []Label // over the plot; filled by the controller after Make
 
 	formulaFor *problems.Problem // what Formula was written for
 	rowsFor    *race.Race        // what the rows' names and parameters were written for

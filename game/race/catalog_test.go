@@ -438,3 +438,32 @@ func BenchmarkAdvanceRegressionSGD(b *testing.B) {
 		})
 	}
 }
+
+// TestSweepStaysFinite: every optimizer on every problem, at learning rates
+// across the whole range and from the start, the domain's corners and far
+// outside it, keeps finite positions and losses: a diverging runner freezes at
+// its last finite point instead of spreading NaN or ∞ into the page (issue 11).
+func TestSweepStaysFinite(t *testing.T) {
+	const steps = 100
+	for _, p := range problems.All() {
+		xmin, xmax, ymin, ymax := p.Bounds()
+		starts := [][2]float64{p.Start, {xmin, ymin}, {xmax, ymax}, {xmax + 10*(xmax-xmin), ymin - 10*(ymax-ymin)}}
+		for _, spec := range optim.Specs() {
+			lrParam, _ := spec.Param("lr")
+			for _, lr := range []float64{lrParam.Min, 1e-3, 0.1, 1, lrParam.Max} {
+				for _, start := range starts {
+					e := race.Entry{Optimizer: spec.Name, Params: map[string]float64{"lr": lr}, Seed: 7}
+					points, losses, _, _, err := race.TrajectoryEntry(p, e, start, steps)
+					if err != nil {
+						t.Fatalf("%s/%s α=%g from %v: %v", p.Name, spec.Name, lr, start, err)
+					}
+					for i := range points {
+						if !isFinite(points[i][0]) || !isFinite(points[i][1]) || !isFinite(losses[i]) {
+							t.Fatalf("%s/%s α=%g from %v: step %d at %v with loss %v", p.Name, spec.Name, lr, start, i, points[i], losses[i])
+						}
+					}
+				}
+			}
+		}
+	}
+}

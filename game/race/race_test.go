@@ -9,6 +9,7 @@ import (
 
 	"descent/game/race"
 	"descent/optim"
+	"descent/problems"
 )
 
 // bowl is f(x, y) = x² + 10y² on [−5, 5]²: an ill-conditioned quadratic as in
@@ -135,8 +136,9 @@ func TestDivergenceIsReportedAndFinite(t *testing.T) {
 		{Optimizer: "adam"},
 	}
 	r := mustNew(t, entries, 1000)
-	// |y| grows by 1.2 per step from 2 and must pass DivergeFactor × the
-	// half-diagonal 5√2 ≈ 7071: ln(7071/2)/ln(1.2) ≈ 45 steps. 500 is plenty.
+	// |y| grows by 1.2 per step from 2 and must pass the domain's edge plus
+	// DivergeWidths heights, 505 for the bowl's [−5, 5]: ln(505/2)/ln(1.2) ≈ 31
+	// steps. 500 is plenty.
 	r.Advance(500)
 	gd, adam := r.Runners[0], r.Runners[1]
 	if gd.Status != race.Diverged || gd.StatusStep < 1 || gd.StatusStep > r.Step {
@@ -431,5 +433,30 @@ func TestTrailTailAndCount(t *testing.T) {
 	r.Reset()
 	if got := rn.TrailCount(); got != 1 {
 		t.Errorf("TrailCount after Reset = %d, want 1", got)
+	}
+}
+
+// TestARunThatLeavesTheSurfaceBehindDiverges: the two rules beyond finite
+// numbers. Lion at α = 10 on Goldstein–Price (domain [−2, 2]²) stays within a
+// few hundred units, where the surface's degree-8 polynomial reaches 10¹⁶: its
+// loss grows past LossGrowth over its start's long before the arena's edge.
+func TestARunThatLeavesTheSurfaceBehindDiverges(t *testing.T) {
+	p, _ := problems.Lookup("goldstein-price")
+	r, err := race.New(p, p.Start, []race.Entry{{Optimizer: "lion", Params: map[string]float64{"lr": 10}}}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Advance(1000)
+	rn := r.Runners[0]
+	start := p.Value(p.Start[0], p.Start[1])
+	if rn.Status != race.Diverged {
+		t.Fatalf("lion at α = 10: %v with loss %g, want diverged", rn.Status, rn.Loss)
+	}
+	if rn.Loss-start > race.LossGrowth*math.Max(1, math.Abs(start)) {
+		t.Errorf("kept loss %g, beyond the bound %g: the last finite loss inside the bound is kept", rn.Loss, race.LossGrowth*math.Max(1, start))
+	}
+	xmin, xmax, _, _ := p.Bounds()
+	if math.Abs(rn.X) > xmax+race.DivergeWidths*(xmax-xmin) {
+		t.Errorf("stopped at x = %g, beyond the arena: the loss rule should have stopped it first", rn.X)
 	}
 }

@@ -31,6 +31,7 @@ type Runner struct {
 	opt   optim.Optimizer
 	trail trail
 	still int        // consecutive steps with gradient norm below ConvergeTol
+	loss0 float64    // the loss at the start, for LossGrowth
 	pos   [2]float64 // scratch for opt.Step, kept here so stepping does not allocate
 	grad  [2]float64
 	hess  [4]float64 // the Hessian, row-major, for a second-order optimizer
@@ -82,6 +83,7 @@ func (r *Runner) restart(s Surface, start [2]float64) {
 		r.Status = Diverged
 	}
 	r.trail.push(start, r.Loss)
+	r.loss0 = r.Loss
 }
 
 // step takes the runner's step number t, the single stepping rule shared by
@@ -118,7 +120,7 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	ok := finite(gx) && finite(gy) && finite(x) && finite(y) && a.contains(x, y)
 	if ok {
 		loss = s.Value(x, y)
-		ok = finite(loss)
+		ok = finite(loss) && !grownTooMuch(loss, r.loss0)
 	}
 	if !ok {
 		// Keep the last finite position and loss: the optimizer's state is

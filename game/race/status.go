@@ -11,7 +11,7 @@ type Status int
 const (
 	Running   Status = iota // still stepping
 	Converged               // the gradient stayed below ConvergeTol for ConvergeSteps steps
-	Diverged                // left the finite numbers or flew beyond DivergeFactor
+	Diverged                // left the finite numbers, the domain by DivergeWidths, or grew its loss by LossGrowth
 )
 
 func (s Status) String() string {
@@ -37,32 +37,43 @@ const (
 	// Converged. One is not enough: momentum methods pass through points of
 	// tiny gradient at speed.
 	ConvergeSteps = 10
-	// DivergeFactor times the domain's half-diagonal is how far from the
-	// domain's centre a runner may go before it counts as Diverged. Far
-	// enough that an overshooting runner can still come back, near enough
-	// to stop it before its numbers overflow.
-	DivergeFactor = 1e3
+	// DivergeWidths is how many of the domain's widths (heights, for y) a
+	// runner may go beyond its edges before it counts as Diverged: far enough
+	// that an overshooting runner can still come back, near enough to stop it
+	// long before its numbers overflow.
+	DivergeWidths = 100
+	// LossGrowth bounds how much a runner's loss may grow over its start's,
+	// relative to max(1, |start loss|), before it counts as Diverged: a run
+	// whose loss has grown ten orders of magnitude has left the surface behind
+	// even where the domain is wide (Goldstein–Price with Lion at α = 10 reached
+	// 3·10¹⁶ inside the old bound).
+	LossGrowth = 1e10
 )
 
 // unfiniteLoss stands in for the loss at a start where the surface is not
 // finite, since Loss must always hold a finite number.
 const unfiniteLoss = math.MaxFloat64
 
-// arena is the region a runner may roam before it counts as Diverged.
+// arena is the region a runner may roam before it counts as Diverged: the
+// domain widened by DivergeWidths of its width and height on every side.
 type arena struct {
-	cx, cy, radius2 float64 // centre and squared radius
+	xmin, xmax, ymin, ymax float64
 }
 
 func arenaOf(s Surface) arena {
 	xmin, xmax, ymin, ymax := s.Bounds()
-	halfDiagonal := math.Hypot(xmax-xmin, ymax-ymin) / 2
-	r := DivergeFactor * halfDiagonal
-	return arena{cx: (xmin + xmax) / 2, cy: (ymin + ymax) / 2, radius2: r * r}
+	w, h := DivergeWidths*(xmax-xmin), DivergeWidths*(ymax-ymin)
+	return arena{xmin - w, xmax + w, ymin - h, ymax + h}
 }
 
 func (a arena) contains(x, y float64) bool {
-	dx, dy := x-a.cx, y-a.cy
-	return dx*dx+dy*dy <= a.radius2
+	return a.xmin <= x && x <= a.xmax && a.ymin <= y && y <= a.ymax
+}
+
+// grownTooMuch reports whether a loss has grown by more than LossGrowth over
+// the start's loss0.
+func grownTooMuch(loss, loss0 float64) bool {
+	return loss-loss0 > LossGrowth*math.Max(1, math.Abs(loss0))
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

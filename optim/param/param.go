@@ -124,6 +124,18 @@ func (l List) Format(values map[string]float64) string {
 // owner. It returns the good values that differ from their defaults, and one
 // error for each unknown name or bad value, which keeps its default.
 func (l List) Parse(owner, s string) (map[string]float64, []error) {
+	values, errs := l.ParseAll(owner, s)
+	for _, p := range l {
+		if v, ok := values[p.Name]; ok && v == p.Default {
+			delete(values, p.Name)
+		}
+	}
+	return values, errs
+}
+
+// ParseAll is Parse keeping the values equal to their defaults too: a value
+// written down by hand, which a recommendation must not replace.
+func (l List) ParseAll(owner, s string) (map[string]float64, []error) {
 	values := map[string]float64{}
 	var errs []error
 	for _, kv := range strings.Split(s, ",") {
@@ -144,9 +156,7 @@ func (l List) Parse(owner, s string) (map[string]float64, []error) {
 			errs = append(errs, fmt.Errorf("%s %s = %s, want %s; kept %g", owner, p.Name, Quote(vs), p.Want(), p.Default))
 			continue
 		}
-		if v != p.Default {
-			values[k] = v
-		}
+		values[k] = v
 	}
 	return values, errs
 }

@@ -105,3 +105,23 @@ func TestSliderEndsAreValid(t *testing.T) {
 		}
 	}
 }
+
+func TestKnown(t *testing.T) {
+	problems := []string{"quadratic", "ill-conditioned", "rotated", "regression", "rosenbrock", "beale", "himmelblau",
+		"booth", "matyas", "goldstein-price", "mccormick", "three-hump-camel", "six-hump-camel", "styblinski-tang"}
+	cases := []struct{ name, want string }{
+		{"rosenbrok", "did you mean rosenbrock?"},
+		{"Rosenbrock", "did you mean rosenbrock?"},
+		{"himelblau", "did you mean himmelblau?"},
+		{"zzz", "none of the 14 problems is close"},
+		{strings.Repeat("x", 100000), "none of the 14 problems is close"},
+	}
+	for _, c := range cases {
+		if got := Known(c.name, problems, "problems"); got != c.want {
+			t.Errorf("Known(%.12q): %q, want %q", c.name, got, c.want)
+		}
+	}
+	if got := Known("warp", []string{"gd", "sgd", "adam"}, "optimizers"); got != "known: gd, sgd, adam" {
+		t.Errorf("a short list is given whole: %q", got)
+	}
+}

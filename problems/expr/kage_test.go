@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"descent/problems/expr/kagetest"
 )
 
 func TestKage(t *testing.T) {
@@ -166,54 +168,10 @@ func substitute(body string, consts []float64) string {
 	})
 }
 
-// checkKageText checks properties the Kage compiler needs and that can be seen in the
-// text: parentheses balance, no '^' (Kage has no power operator), and every numeric
-// literal is a float (Kage divides integer literals as integers). Comments are skipped.
+// checkKageText fails t when src breaks a promise of the emitted Kage (see kagetest.Check).
 func checkKageText(t *testing.T, src string) {
 	t.Helper()
-	depth := 0
-	for i := 0; i < len(src); i++ {
-		c := src[i]
-		switch {
-		case strings.HasPrefix(src[i:], "//"):
-			for i < len(src) && src[i] != '\n' {
-				i++
-			}
-		case c == '(':
-			depth++
-		case c == ')':
-			depth--
-			if depth < 0 {
-				t.Fatalf("unbalanced ')' at byte %d of\n%s", i, src)
-			}
-		case c == '^':
-			t.Fatalf("'^' at byte %d of\n%s", i, src)
-		case isLetter(c):
-			for i+1 < len(src) && (isLetter(src[i+1]) || isDigit(src[i+1])) {
-				i++
-			}
-		case isDigit(c):
-			end := i
-			for end < len(src) && (isDigit(src[end]) || src[end] == '.') {
-				end++
-			}
-			if end < len(src) && (src[end] == 'e' || src[end] == 'E') {
-				end++
-				if end < len(src) && (src[end] == '+' || src[end] == '-') {
-					end++
-				}
-				for end < len(src) && isDigit(src[end]) {
-					end++
-				}
-			}
-			isIndex := i > 0 && src[i-1] == '[' // of Consts
-			if lit := src[i:end]; !strings.Contains(lit, ".") && !isIndex {
-				t.Fatalf("integer literal %q at byte %d of\n%s", lit, i, src)
-			}
-			i = end - 1
-		}
-	}
-	if depth != 0 {
-		t.Fatalf("%d unclosed '(' in\n%s", depth, src)
+	if err := kagetest.Check(src, nil); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -1,0 +1,201 @@
+package control
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+
+	"descent/game/legend"
+	"descent/game/race"
+	"descent/game/view"
+)
+
+// gridFields returns the frame's field views.
+func gridFields(f *Frame) []View {
+	var vs []View
+	for _, v := range f.Views {
+		if v.Kind == FieldView {
+			vs = append(vs, v)
+		}
+	}
+	return vs
+}
+
+// ballAt returns the position of the ball sprite in v, relative to v's rectangle.
+func ballAt(t *testing.T, v View) (float64, float64) {
+	t.Helper()
+	for _, it := range v.Items {
+		if it.Kind == Markers && (it.Sprite == view.BallSprite || it.Sprite == view.DivergedSprite) {
+			return float64(it.Pts[0]), float64(it.Pts[1])
+		}
+	}
+	t.Fatalf("view %v has no ball", v.Rect)
+	return 0, 0
+}
+
+// TestGridShowsAPanelPerRunner: layout=grid gives one field view per runner,
+// apart, each with its runner's ball where the runner is in its panel's view,
+// and the chart; the overlay shows one field.
+func TestGridShowsAPanelPerRunner(t *testing.T) {
+	c := sized(t, "layout=grid&paused=1")
+	do(t, c, Step{N: 7})
+	fields := gridFields(c.Frame())
+	rs := c.Race().Runners
+	if len(fields) != len(rs) {
+		t.Fatalf("got %d field views, want one per runner (%d)", len(fields), len(rs))
+	}
+	for i, v := range fields {
+		for j := range i {
+			if v.Rect.Overlaps(fields[j].Rect) {
+				t.Errorf("panels %d %v and %d %v overlap", j, fields[j].Rect, i, v.Rect)
+			}
+		}
+		geo := v.Field.Geo
+		if geo.W != v.Rect.Dx() || geo.H != v.Rect.Dy() {
+			t.Errorf("panel %d: geometry %d×%d, want its rectangle's %v", i, geo.W, geo.H, v.Rect.Size())
+		}
+		wx, wy := geo.ToScreen(rs[i].X, rs[i].Y)
+		if x, y := ballAt(t, v); math.Abs(x-wx) > 0.5 || math.Abs(y-wy) > 0.5 {
+			t.Errorf("panel %d: ball at (%g, %g), want runner %d's position (%g, %g)", i, x, y, i, wx, wy)
+		}
+	}
+	do(t, c, SetLayout{Grid: false})
+	if n := len(gridFields(c.Frame())); n != 1 {
+		t.Errorf("overlay: got %d field views, want 1", n)
+	}
+}
+
+// TestGridPhoneHasTwoColumns: on a screen narrower than SheetBelow the panels
+// stand in two columns.
+func TestGridPhoneHasTwoColumns(t *testing.T) {
+	s := Screen{W: 2 * 400, H: 2 * 500, DPR: 2} // 400 CSS pixels wide, below SheetBelow
+	rects := gridRects(nil, s, 5)
+	cols := map[int]bool{}
+	for _, r := range rects {
+		cols[r.Min.X] = true
+	}
+	if len(rects) != 5 || len(cols) != gridPhoneColumns {
+		t.Errorf("got %d panels in %d columns, want 5 in %d", len(rects), len(cols), gridPhoneColumns)
+	}
+}
+
+// TestGridPanMovesEveryPanel: a pan over the grid moves every panel's view by
+// the same world distance, and a click in the third panel restarts every
+// runner at the world point under it in that panel.
+func TestGridPanMovesEveryPanel(t *testing.T) {
+	c := sized(t, "layout=grid&paused=1")
+	before := gridFields(c.Frame())
+	var geos []view.View // copied: the frame's fields are reused by the next frame
+	for _, v := range before {
+		geos = append(geos, v.Field.Geo)
+	}
+	do(t, c, Pan{DX: 30, DY: -20, CanvasW: cssW, CanvasH: cssH})
+	after := gridFields(c.Frame())
+	if len(after) < 3 {
+		t.Fatalf("%d panels, want 5", len(after))
+	}
+	for i, v := range after {
+		g := v.Field.Geo
+		want := geos[i].PanBy(30*testDPR, -20*testDPR) // CSS pixels to device pixels
+		if geos[i] == want {
+			t.Fatalf("panel %d: the pan moves nothing: the test lost its point", i)
+		}
+		if math.Abs(g.CX-want.CX) > g.Scale || math.Abs(g.CY-want.CY) > g.Scale {
+			t.Errorf("panel %d: centre (%g, %g) after the pan, want (%g, %g)", i, g.CX, g.CY, want.CX, want.CY)
+		}
+	}
+	r := after[2].Rect
+	px, py := float64(r.Min.X+r.Dx()/3), float64(r.Min.Y+r.Dy()/4)
+	do(t, c, Click{X: px / testDPR, Y: py / testDPR, CanvasW: cssW, CanvasH: cssH})
+	g := after[2].Field.Geo
+	wx, wy := g.ToWorld(px-float64(r.Min.X), py-float64(r.Min.Y))
+	for _, rn := range c.Race().Runners {
+		if math.Abs(rn.X-wx) > g.Scale || math.Abs(rn.Y-wy) > g.Scale || rn.Status == race.Diverged {
+			t.Errorf("%s restarted at (%g, %g), want the point under the click in panel 3 (%g, %g)", rn.Optimizer, rn.X, rn.Y, wx, wy)
+		}
+	}
+}
+
+// TestGridFrameMakesNoGarbage: the grid's frames reuse their buffers too.
+func TestGridFrameMakesNoGarbage(t *testing.T) {
+	c := sized(t, "layout=grid&o=gd:lr=0.001;momentum:lr=0.001;adam:lr=0.0001&lbfgs=1")
+	for range 50 {
+		c.Tick()
+		c.Frame()
+	}
+	if allocs := testing.AllocsPerRun(200, func() { c.Tick(); c.Frame() }); allocs != 0 {
+		t.Errorf("%v allocations a tick and grid frame, want 0", allocs)
+	}
+}
+
+// TestFinishedRaceIsSummarised: when every runner has stopped, the notes rank
+// them by race.Summary: the step each reached the minimum, earliest first.
+func TestFinishedRaceIsSummarised(t *testing.T) {
+	c := sized(t, "problem=quadratic&o=gd;rmsprop&paused=1")
+	do(t, c, Step{N: 3000})
+	if !c.Race().Done() {
+		t.Fatalf("the race is still running after 3000 steps: the test lost its point")
+	}
+	var got string
+	for _, n := range c.Notes() {
+		if strings.HasPrefix(n, "Finished") {
+			got = n
+		}
+	}
+	entries := []race.Entry{}
+	for i, r := range c.Config().Runners {
+		entries = append(entries, race.Entry{Optimizer: r.Optimizer, Params: c.Config().RunnerParams(i), Seed: 1})
+	}
+	paths, err := race.Replay(c.Problem(), c.Race().Start, entries, c.Race().Step)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := summaryNote(race.Summary(paths, c.Problem().MinValue()))
+	if got != want || !strings.Contains(got, "1. ") || !strings.Contains(got, "at step ") {
+		t.Errorf("summary note %q, want %q ranking both runners", got, want)
+	}
+}
+
+// TestAxisNumbersSitOnTheirTicks: every x number of the overlay is placed at
+// the screen position of its value, and every y number likewise, in CSS pixels;
+// in grid layout each panel has a title naming its runner's row.
+func TestAxisNumbersSitOnTheirTicks(t *testing.T) {
+	c := sized(t, "paused=1")
+	f := c.Frame()
+	geo := f.Views[0].Field.Geo
+	var xs, ys int
+	for _, l := range f.Legend.Labels {
+		v, err := strconv.ParseFloat(l.Text, 64)
+		switch l.Class {
+		case legend.XTickClass:
+			xs++
+			sx, _ := geo.ToScreen(v, 0)
+			if err != nil || math.Abs(sx/testDPR-l.X) > 0.01 {
+				t.Errorf("x number %q at %g CSS px, want %g (err %v)", l.Text, l.X, sx/testDPR, err)
+			}
+		case legend.YTickClass:
+			ys++
+			_, sy := geo.ToScreen(0, v)
+			if err != nil || math.Abs(sy/testDPR-l.Y) > 0.01 {
+				t.Errorf("y number %q at %g CSS px, want %g (err %v)", l.Text, l.Y, sy/testDPR, err)
+			}
+		case legend.TitleClass:
+			t.Errorf("a panel title %+v in the overlay, want none", l)
+		}
+	}
+	if xs < 2 || ys < 2 {
+		t.Errorf("%d x and %d y numbers, want at least 2 of each", xs, ys)
+	}
+	do(t, c, SetLayout{Grid: true})
+	f = c.Frame()
+	var rows []int
+	for _, l := range f.Legend.Labels {
+		if l.Class == legend.TitleClass {
+			rows = append(rows, l.Row)
+		}
+	}
+	if len(rows) != len(c.Race().Runners) || rows[0] != 1 || rows[len(rows)-1] != len(rows) {
+		t.Errorf("grid titles show rows %v, want 1 to %d", rows, len(c.Race().Runners))
+	}
+}

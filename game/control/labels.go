@@ -1,0 +1,98 @@
+package control
+
+import (
+	"image"
+
+	"descent/game/legend"
+	"descent/game/view"
+)
+
+// The level legend: a strip of the field's colours, levelWidth CSS pixels wide
+// and at most levelHeight high, levelMargin from the canvas's right edge, above
+// the loss chart; levelStrips bands of colour and levelValues+1 values.
+const (
+	levelWidth   = 10
+	levelHeight  = 150
+	levelMargin  = 8
+	levelStrips  = 32
+	levelValues  = 4
+	labelClear   = 22 // CSS pixels near a corner where two axes' numbers would collide
+	levelAboveCh = 26 // CSS pixels between the strip and the chart, for the chart's title
+)
+
+// levelCache holds the level legend of the levels it was made for.
+type levelCache struct {
+	levels view.Levels
+	strip  []view.Stop
+	values []view.Stop
+}
+
+// levelRect is where the level legend goes, in device pixels; empty when the
+// screen is too low for it.
+func levelRect(s Screen) image.Rectangle {
+	ch := chartRect(s)
+	h := min(levelHeight*s.DPR, 0.3*float64(s.H))
+	x0 := float64(s.W) - (levelMargin+levelWidth)*s.DPR
+	y1 := float64(ch.Min.Y) - levelAboveCh*s.DPR
+	if y1-h < 0.1*float64(s.H) {
+		return image.Rectangle{}
+	}
+	return image.Rect(int(x0), int(y1-h), int(x0+levelWidth*s.DPR), int(y1))
+}
+
+// levelFrame adds the level legend's view: the field's colours, low at the
+// bottom, with the values they stand for as labels.
+func (c *Controller) levelFrame(f *Frame) {
+	r := levelRect(c.screen)
+	if r.Empty() {
+		return
+	}
+	lc := &c.levelLegend
+	if lv := c.drawer.levels; lc.strip == nil || lv != lc.levels {
+		lc.levels, lc.strip, lc.values = lv, lv.Legend(levelStrips), lv.Legend(levelValues)
+	}
+	v := f.next(LevelView, r)
+	w, h := float32(r.Dx()), float32(r.Dy())
+	band := h / levelStrips
+	for k := range levelStrips {
+		it := v.add(Rect, lc.strip[k].Color, 0)
+		it.Pts = append(it.Pts, 0, h-float32(k+1)*band, w, band+0.5)
+	}
+	dpr := c.screen.DPR
+	for k, s := range lc.values {
+		y := float64(r.Max.Y) - float64(k)*float64(r.Dy())/levelValues
+		f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: float64(r.Min.X)/dpr - 3, Y: y / dpr, Text: s.Label, Class: legend.LevelClass})
+	}
+}
+
+// frameLabels writes the frame's text over the plot: each field view's axis
+// numbers, in grid layout each panel's title, and the level legend.
+func (c *Controller) frameLabels(f *Frame) {
+	f.Legend.Labels = f.Legend.Labels[:0]
+	dpr := c.screen.DPR
+	panel := 0
+	for i := range f.Views {
+		v := &f.Views[i]
+		if v.Kind != FieldView || v.Field == nil {
+			continue
+		}
+		t := c.ticksFor(v.Field.Geo)
+		x0, y0 := float64(v.Rect.Min.X)/dpr, float64(v.Rect.Min.Y)/dpr
+		x1, y1 := float64(v.Rect.Max.X)/dpr, float64(v.Rect.Max.Y)/dpr
+		for k, x := range t.xs {
+			if cx := x0 + float64(x)/dpr; cx > x0+labelClear && cx < x1-labelClear/2 {
+				f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: cx, Y: y1 - tickLen - 1, Text: t.xl[k].Label, Class: legend.XTickClass})
+			}
+		}
+		for k, y := range t.ys {
+			if cy := y0 + float64(y)/dpr; cy > y0+labelClear/2 && cy < y1-labelClear {
+				f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + tickLen + 2, Y: cy, Text: t.yl[k].Label, Class: legend.YTickClass})
+			}
+		}
+		if c.cfg.Grid() {
+			panel++
+			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + 6, Y: y0 + 6, Row: panel, Class: legend.TitleClass})
+		}
+	}
+	c.levelFrame(f)
+}
