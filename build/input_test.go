@@ -278,13 +278,13 @@ func TestPointerReadsTheSurface(t *testing.T) {
 	cw, ch := float64(pageW-panelW), float64(pageH)
 	scale := max(10/(cw*0.92), 6/(ch*0.92))
 	// 100 CSS px right of the centre is x = 100·scale, y = 0, where
-	// f = 0.1x² and ∇f = (0.2x, 0).
+	// f = 0.1x² and ∇f = (0.2x, 0); κ = 20/0.2, the Hessian being diag(0.2, 20).
 	x := 100 * scale
 	if err := chromedp.Do(tb.ctx, chromedp.MouseEvent(chromedp.MouseMoved, cw/2+100, ch/2)); err != nil {
 		t.Fatal(err)
 	}
 	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
-	want := "(" + n(x) + ", 0)   f = " + n(0.1*x*x) + "   ∇f = (" + n(0.2*x) + ", 0)"
+	want := "(" + n(x) + ", 0)   f = " + n(0.1*x*x) + "   ∇f = (" + n(0.2*x) + ", 0)   λ = 20, 0.2   κ = " + n(20/0.2)
 	if !poll(tb, fmt.Sprintf(`document.getElementById("probe").textContent === %q`, want)) {
 		t.Errorf("readout %q, want %q", eval[string](tb, `document.getElementById("probe").textContent`), want)
 	}

@@ -195,7 +195,7 @@ func TestKeyboardAloneChangesTheProblemAndRunsARace(t *testing.T) {
 	if !poll(tb, `descent.state().problem !== "`+before+`"`) {
 		t.Fatalf("↓ on the problem menu kept %s", before)
 	}
-	for i := 0; i < 60 && active() != "CANVAS"; i++ {
+	for i := 0; i < 100 && active() != "CANVAS"; i++ { // the panel holds some 70 controls with five runners
 		key(kb.Tab)
 	}
 	if active() != "CANVAS" {

@@ -47,10 +47,10 @@ func listen(g *game.Game, p *page) {
 			send(gesture.Move(client(e)))
 			return
 		}
+		x, y, w, h, _ := onCanvas(e) // off the canvas w = 0: no readout, no ellipse
+		g.Send(control.Hover{X: x, Y: y, CanvasW: w, CanvasH: h})
 		text := ""
-		if x, y, w, h, ok := onCanvas(e); ok {
-			g.Read(func(c *control.Controller) { text = c.Probe(x, y, w, h) })
-		}
+		g.Read(func(c *control.Controller) { text = c.Probe(x, y, w, h) })
 		if probe.Truthy() {
 			probe.Set("textContent", text)
 		}
@@ -59,7 +59,7 @@ func listen(g *game.Game, p *page) {
 		pan, click := gesture.Up(client(e))
 		send(pan)
 		if x, y, w, h, ok := onCanvas(e); ok && click {
-			g.Send(control.Click{X: x, Y: y, CanvasW: w, CanvasH: h})
+			g.Send(control.Tap{X: x, Y: y, CanvasW: w, CanvasH: h})
 		}
 	})
 	on(doc, "wheel", func(e js.Value) {

@@ -38,6 +38,8 @@ type Config struct {
 	Scene    string // what the page shows: one of Scenes
 	LBFGS    bool   // show the L-BFGS reference path beside the runners
 	Layout   string // how the runners are shown: one of Layouts
+	Arrows   bool   // draw each runner's last step as arrows: −α·∇L, Δθ and, for momentum, −α·v
+	Follow   int    // the runner the explain panel follows, counted from 1 as the legend does; 0 for none
 }
 
 // Layouts are how the race can be shown, the first by default: every runner
@@ -228,6 +230,10 @@ func Apply(base Config, hash string) (Config, []error) {
 		}
 	}
 	c.Normalize()
+	if c.Follow > len(c.Runners) {
+		errs = append(errs, fmt.Errorf("follow: there is no runner %d (there are %d); following none", c.Follow, len(c.Runners)))
+		c.Follow = 0
+	}
 	return c, errs
 }
 
@@ -299,6 +305,12 @@ func (c Config) Hash() string {
 	add("o", strings.Join(rs, ";"))
 	if c.LBFGS {
 		add("lbfgs", "1")
+	}
+	if c.Arrows {
+		add("arrows", "1")
+	}
+	if c.Follow > 0 {
+		add("follow", strconv.Itoa(c.Follow))
 	}
 	if c.Speed != DefaultSpeed {
 		add("speed", strconv.Itoa(c.Speed))

@@ -31,6 +31,7 @@ func TestRoundTrip(t *testing.T) {
 	hashes := []string{
 		"problem=beale&start=1,1.5&o=gd;momentum:lr=0.01,m=0.8&speed=5&seed=7&view=-1,1,-2,2&paused=1&embed=1",
 		"expr=x^2+3*y^2-sin(x*y)&o=adam:lr=0.2&lbfgs=1",
+		"problem=ill-conditioned&o=gd;momentum&arrows=1&follow=2",
 		Default().Hash(),
 	}
 	for _, h := range hashes {
@@ -70,6 +71,10 @@ func TestBadInputIsReportedAndSkipped(t *testing.T) {
 		{"expr=x^^2", "expr", func(c Config) bool { return c.Expr == "" }},
 		{"expr=%zz", "encoded", func(c Config) bool { return c.Expr == "" }},
 		{"paused=maybe", "paused", func(c Config) bool { return !c.Paused }},
+		{"arrows=2", "arrows", func(c Config) bool { return !c.Arrows }},
+		{"follow=9", "follow: \"9\" is not a runner's number from 1 to 8", func(c Config) bool { return c.Follow == 0 }},
+		{"follow=-1", "follow", func(c Config) bool { return c.Follow == 0 }},
+		{"o=gd;adam&follow=3", "follow: there is no runner 3 (there are 2); following none", func(c Config) bool { return c.Follow == 0 }},
 		{"<script>alert(1)</script>", "not a setting", func(c Config) bool { return true }},
 		{"scene=dartboard", `no scene "dartboard"`, func(c Config) bool { return c.Scene == "race" }},
 		{"view=0,1e-320,0,1e-320", "too narrow", func(c Config) bool { return !c.HasView }},

@@ -86,6 +86,17 @@ var keys = []Key{
 		}},
 	{Name: "lbfgs", Meaning: "`lbfgs=1` replays the L-BFGS reference path beside the runners",
 		apply: boolKey("lbfgs", func(c *Config) *bool { return &c.LBFGS })},
+	{Name: "arrows", Meaning: "`arrows=1` draws each runner's last step as arrows: the negative gradient, the update and the velocity",
+		apply: boolKey("arrows", func(c *Config) *bool { return &c.Arrows })},
+	{Name: "follow", Meaning: "the runner the explain panel follows, counted from 1",
+		apply: func(c *Config, base Config, val string) []error {
+			n, err := strconv.Atoi(val)
+			if err != nil || n < 0 || n > MaxRunners {
+				return []error{fmt.Errorf("follow: %s is not a runner's number from 1 to %d (0 for none); kept %d", param.Quote(val), MaxRunners, base.Follow)}
+			}
+			c.Follow = n
+			return nil
+		}},
 	{Name: "speed", Meaning: "optimizer steps per frame",
 		apply: func(c *Config, base Config, val string) []error {
 			n, err := strconv.Atoi(val)

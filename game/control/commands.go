@@ -181,6 +181,7 @@ func (cmd RemoveRunner) apply(c *Controller) []string {
 			return fmt.Errorf("there is no runner %d to remove; at least one races", cmd.Index+1)
 		}
 		cfg.Runners = append(cfg.Runners[:cmd.Index], cfg.Runners[cmd.Index+1:]...)
+		cfg.Follow = followAfterRemoving(cfg.Follow, cmd.Index)
 		return nil
 	})
 }
@@ -275,6 +276,9 @@ func Supersedes(cmd, prev Command) bool {
 		return ok
 	case Resize:
 		_, ok := prev.(Resize)
+		return ok
+	case Hover:
+		_, ok := prev.(Hover)
 		return ok
 	}
 	return false

@@ -46,10 +46,11 @@ type Controller struct {
 	version     int  // bumped whenever the page must show something new
 	dirty       bool // something visible changed since the last frame
 	drawer      drawer
-	grid        gridDrawer // the side-by-side panels, in grid layout
-	tickCache   []ticks    // the axes' ticks of recent geometries
-	summarized  bool       // this run's ranking is in its notes
-	levelLegend levelCache // the level legend of the field's current levels
+	grid        gridDrawer   // the side-by-side panels, in grid layout
+	tickCache   []ticks      // the axes' ticks of recent geometries
+	summarized  bool         // this run's ranking is in its notes
+	levelLegend levelCache   // the level legend of the field's current levels
+	explain     explainState // the pointer's local geometry and the arrows' buffers
 }
 
 // Screen is the canvas: its size in device pixels and how many device pixels
@@ -205,6 +206,7 @@ func (c *Controller) referenceIteration() int {
 // advance takes n steps of the race and explains new divergences.
 func (c *Controller) advance(n int) {
 	c.race.Advance(n)
+	c.explainStepped()
 	c.extendReference(0)
 	c.noteDivergences()
 	c.announceStatuses()

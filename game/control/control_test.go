@@ -133,7 +133,9 @@ func TestStateIsAPlainCopy(t *testing.T) {
 		want := RunnerState{
 			ID: r.ID, Optimizer: r.Optimizer, Display: spec.Display, Color: view.CSS(view.RunnerColor(r.ID)),
 			Params: r.Params, X: [2]float64{r.X, r.Y}, Loss: r.Loss, Status: r.Status, StatusStep: r.StatusStep,
+			LastStep: r.LastStep, Grad: r.Grad, FullGrad: r.FullGrad, Update: r.Update, Internals: r.Internals(nil),
 		}
+		want.StepSize, want.HasStepSize = r.StepSize()
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("runner %d: %+v, want %+v", i, got, want)
 		}

@@ -57,6 +57,7 @@ func presetOf(cfg config.Config) string {
 	for _, pr := range config.Presets() {
 		pc, _ := config.Parse("preset=" + pr.Name)
 		pc.Speed, pc.Paused, pc.View, pc.HasView, pc.Embed = cfg.Speed, cfg.Paused, cfg.View, cfg.HasView, cfg.Embed
+		pc.Arrows, pc.Follow = cfg.Arrows, cfg.Follow
 		if pc.Hash() == cfg.Hash() {
 			return pr.Name
 		}

@@ -93,13 +93,14 @@ func (c *Controller) Panel(base string) Node {
 		head := El("div", "class", "card-head").With(
 			dot(view.RunnerCSS(i), view.RunnerShape(i)),
 			El("span", "class", "card-name", "title", spec.Help).Say(spec.Display))
+		head = head.With(c.followButton(i))
 		if len(cfg.Runners) > 1 {
 			head = head.With(El("button", "class", "remove", "type", "button", "title", "Remove "+spec.Display, "aria-label", "Remove "+spec.Display).
 				Say("×").Sends("click", func(string) Command { return RemoveRunner{Index: i} }))
 		}
 		card := El("div", "class", "card").With(head, El("div", "class", "rule").Say(spec.Rule))
 		for len(knobs) > 0 && knobs[0].Runner == i {
-			card = card.With(knobRow(knobs[0]))
+			card = card.With(c.markStability(knobRow(knobs[0]), knobs[0]))
 			knobs = knobs[1:]
 		}
 		cards = append(cards, card)
@@ -116,7 +117,8 @@ func (c *Controller) Panel(base string) Node {
 	}
 	cards = append(cards, tune, El("label", "class", "check").With(
 		El("input", "id", "lbfgs", "type", "checkbox").Shows(lbfgs).Sends("change", func(v string) Command { return SetLBFGS{On: v == "1"} }),
-		El("span").Say(" Show the L-BFGS reference path (a line-search method: each dot is one line search)")))
+		El("span").Say(" Show the L-BFGS reference path (a line-search method: each dot is one line search)")),
+		c.arrowsToggle())
 	cards = append(cards, layoutToggle(cfg.Grid()))
 	if len(cfg.Runners) < config.MaxRunners {
 		add := El("select", "id", "add-optimizer", "aria-label", "Add an optimizer").With(option("", "+ Add an optimizer…"))
@@ -130,7 +132,7 @@ func (c *Controller) Panel(base string) Node {
 	// The link that reproduces what is on screen.
 	section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+pg.Hash),
 		c.shareButtons(base))
-	return root
+	return root.With(c.Explain()) // drawn over the plot
 }
 
 // knobRow is the slider and box of one of the knobs.

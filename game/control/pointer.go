@@ -146,7 +146,7 @@ func (c *Controller) Probe(x, y, cssW, cssH float64) string {
 	f := c.problem.Value(wx, wy)
 	gx, gy := c.problem.Grad(wx, wy)
 	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
-	return "(" + n(wx) + ", " + n(wy) + ")   f = " + n(f) + "   ∇f = (" + n(gx) + ", " + n(gy) + ")"
+	return "(" + n(wx) + ", " + n(wy) + ")   f = " + n(f) + "   ∇f = (" + n(gx) + ", " + n(gy) + ")" + c.probeMore(wx, wy, sx, sy)
 }
 
 // DragSlop is how far, in CSS pixels, a pressed pointer may move and still click.

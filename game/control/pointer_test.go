@@ -279,12 +279,13 @@ func TestResize(t *testing.T) {
 
 // TestProbeReadsTheSurface: 50 CSS px (100 device px) right of the centre of
 // the ill-conditioned quadratic is (100·scale, 0), where f = 0.1x² and
-// ∇f = (0.2x, 0) (the notes' a₁ = 0.1, a₂ = 10).
+// ∇f = (0.2x, 0) (the notes' a₁ = 0.1, a₂ = 10), and κ = 20/0.2, the
+// Hessian being diag(0.2, 20).
 func TestProbeReadsTheSurface(t *testing.T) {
 	c := sized(t, "problem=ill-conditioned&paused=1")
 	x := 100 * illScale
 	n := func(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
-	want := "(" + n(x) + ", 0)   f = " + n(0.1*x*x) + "   ∇f = (" + n(0.2*x) + ", 0)"
+	want := "(" + n(x) + ", 0)   f = " + n(0.1*x*x) + "   ∇f = (" + n(0.2*x) + ", 0)   λ = 20, 0.2   κ = " + n(20/0.2)
 	if got := c.Probe(cssW/2+50, cssH/2, cssW, cssH); got != want {
 		t.Errorf("probe %q, want %q", got, want)
 	}

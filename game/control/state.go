@@ -18,6 +18,15 @@ type RunnerState struct {
 	Loss       float64
 	Status     race.Status
 	StatusStep int // the step of the status change; 0 while running
+	// The last step, exactly (race.Runner's fields; see explain.Step):
+	// zeros before the first step (LastStep 0).
+	LastStep    int
+	Grad        [2]float64  // the gradient it used: for SGD the sampled one
+	FullGrad    [2]float64  // the exact gradient where it started
+	Update      [2]float64  // θₖ − θₖ₋₁
+	Internals   []optim.Vec // the optimizer's state after the step, named as in the notes
+	StepSize    [2]float64  // the per-coordinate step size, for an adaptive optimizer
+	HasStepSize bool
 }
 
 // ReferenceState is where the L-BFGS reference path is at the current step.
@@ -45,6 +54,8 @@ type State struct {
 	Notes     []string
 	Reference *ReferenceState // nil when the reference path is not shown
 	Tuning    float64         // the α sweep's progress, 0 to 1; -1 when none runs
+	Arrows    bool            // the runners' last steps are drawn as arrows
+	Follow    int             // the runner the explain panel follows, from 0; -1 for none
 }
 
 // State returns a snapshot of the scene.
@@ -62,6 +73,11 @@ func (c *Controller) State() State {
 		View:    [4]float64{x0, x1, y0, y1},
 		Notes:   c.Notes(),
 		Tuning:  -1,
+		Arrows:  c.cfg.Arrows,
+		Follow:  -1,
+	}
+	if r := c.followed(); r != nil {
+		st.Follow = r.ID
 	}
 	if t, ok := c.Tuning(); ok {
 		st.Tuning = t
@@ -85,7 +101,11 @@ func (c *Controller) State() State {
 			Color:  view.CSS(view.RunnerColor(r.ID)),
 			Params: params, X: [2]float64{r.X, r.Y}, Loss: r.Loss,
 			Status: r.Status, StatusStep: r.StatusStep,
+			LastStep: r.LastStep, Grad: r.Grad, FullGrad: r.FullGrad, Update: r.Update,
+			Internals: r.Internals(nil),
 		})
+		last := &st.Runners[len(st.Runners)-1]
+		last.StepSize, last.HasStepSize = r.StepSize()
 	}
 	return st
 }

@@ -48,6 +48,16 @@ type WorldArrow struct {
 // it coincides with the update), the update, and for heavy-ball and Nesterov
 // momentum the velocity times −α. It appends nothing before the first step.
 func Arrows(dst []WorldArrow, r *race.Runner) []WorldArrow {
+	var s Scratch
+	return ArrowsWith(dst, r, &s)
+}
+
+// Scratch is room for a runner's state vectors: a caller that draws arrows
+// every frame keeps one, so that ArrowsWith allocates nothing.
+type Scratch [optim.MaxInternals]optim.Vec
+
+// ArrowsWith is Arrows reading the runner's state into s.
+func ArrowsWith(dst []WorldArrow, r *race.Runner, s *Scratch) []WorldArrow {
 	if r.LastStep == 0 {
 		return dst
 	}
@@ -56,8 +66,7 @@ func Arrows(dst []WorldArrow, r *race.Runner) []WorldArrow {
 		WorldArrow{Gradient, "−α·∇L", r.From, scale(-lr, r.Grad)},
 		WorldArrow{Update, "Δθ", r.From, r.Update})
 	if r.Optimizer == "momentum" || r.Optimizer == "nesterov" {
-		var buf [optim.MaxInternals]optim.Vec
-		v := state(r.Internals(buf[:0]), "v")
+		v := state(r.Internals(s[:0]), "v")
 		dst = append(dst, WorldArrow{Velocity, "−α·v", r.From, scale(-lr, v)})
 	}
 	return dst
@@ -91,8 +100,21 @@ type ScreenArrow struct {
 // EdgeMargin) with its head there. ok is false when there is nothing to draw:
 // a zero or non-finite vector, or an arrow wholly off the view.
 func Place(v view.View, a WorldArrow) (s ScreenArrow, ok bool) {
+	s, ok = Locate(v, a)
+	s.Label = a.Label()
+	return s, ok
+}
+
+// Label is what hovering an arrow shows: its name, vector and true length,
+// e.g. "Δθ = (0.01, −0.2), length 0.2002".
+func (a WorldArrow) Label() string {
+	return a.Name + " = " + pair(a.Vec) + ", length " + num(math.Hypot(a.Vec[0], a.Vec[1]))
+}
+
+// Locate is Place without the label, which it does not allocate: for a
+// frame, which draws every arrow and labels only the one under the pointer.
+func Locate(v view.View, a WorldArrow) (s ScreenArrow, ok bool) {
 	s.Length = math.Hypot(a.Vec[0], a.Vec[1])
-	s.Label = a.Name + " = " + pair(a.Vec) + ", length " + num(s.Length)
 	if !(s.Length > 0) || math.IsInf(s.Length, 0) || !finite2(a.From) || !(v.Scale > 0) {
 		return s, false
 	}

@@ -35,6 +35,7 @@ func State(s control.State) map[string]any {
 			"params": floats(r.Params), "x": pair(r.X), "loss": r.Loss,
 			"status": r.Status.String(), "statusStep": float64(r.StatusStep), "divergedAt": diverged,
 		}
+		addStep(runners[i].(map[string]any), r)
 	}
 	var ref, tuning any
 	if r := s.Reference; r != nil {
@@ -51,6 +52,7 @@ func State(s control.State) map[string]any {
 		"paused": s.Paused, "speed": float64(s.Speed), "start": pair(s.Start),
 		"view":    []any{s.View[0], s.View[1], s.View[2], s.View[3]},
 		"runners": runners, "notes": strs(s.Notes), "reference": ref, "tuning": tuning,
+		"arrows": s.Arrows, "follow": follow(s.Follow),
 	}
 }
 
