@@ -12,6 +12,7 @@ import (
 	"descent/optim"
 	"descent/optim/param"
 	"descent/problems"
+	"descent/problems/biasvar"
 )
 
 // Runner is one optimizer in the race and the hyperparameters set explicitly for it;
@@ -37,6 +38,9 @@ type Config struct {
 	Embed    bool   // embedded in another page: hide the panel
 	Scene    string // what the page shows: one of Scenes
 	LBFGS    bool   // show the L-BFGS reference path beside the runners
+
+	BV        biasvar.Spec // the bias–variance scene's experiment; its Seed is unused (Spec takes Seed)
+	Dartboard bool         // the bias–variance scene shows Figure 1's four targets
 }
 
 // Scenes are what the page can show, the first by default: the optimizer race.
@@ -72,7 +76,7 @@ func Default() Config {
 	if len(errs) > 0 {
 		panic(fmt.Sprintf("config: DefaultRunners: %v", errs)) // programmer error
 	}
-	return Config{Scene: Scenes[0], Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: runners}
+	return Config{Scene: Scenes[0], Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: runners, BV: biasvar.Default()}
 }
 
 // Resolve returns the problem the config names: its custom formula when set, or the
@@ -256,6 +260,7 @@ func (c Config) Hash() string {
 	if c.Scene != Scenes[0] {
 		add("scene", c.Scene)
 	}
+	parts = append(parts, c.sceneHash()...)
 	return strings.Join(parts, "&")
 }
 
