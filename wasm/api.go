@@ -133,6 +133,7 @@ func (a *api) object() js.Value {
 		return a.trajectoryJS(t)
 	})
 	set("problems", func([]any) any { return jsapi.Problems() })
+	set("biasVariance", func(args []any) any { return jsapi.BiasVariance(args) })
 	set("optimizers", func([]any) any { return jsapi.Optimizers() })
 	set("metrics", func([]any) any { return metricsJS(a.g.Metrics()) })
 	return o

@@ -38,7 +38,8 @@ type Controller struct {
 
 	ref          *reference.Run // the L-BFGS reference path, when the config asks for it
 	referenceFor referenceKey
-	tuning       *tuning // the α sweep in progress, if any
+	tuning       *tuning  // the α sweep in progress, if any
+	bv           *bvScene // the bias–variance scene, when the config shows it
 
 	version int  // bumped whenever the page must show something new
 	dirty   bool // something visible changed since the last frame
@@ -91,6 +92,7 @@ func (c *Controller) apply(cfg config.Config, errs []error) {
 		c.changeNotes = append(c.changeNotes, fmt.Sprintf("%v; kept the previous setup", err))
 	}
 	c.updateReference()
+	c.updateScene()
 	c.fitView()
 	c.changed()
 }
@@ -229,6 +231,10 @@ func (c *Controller) noteDivergences() {
 // Tick is one tick of the game loop: the race advances by the configured
 // speed unless paused, and long work (tuning) takes its slice.
 func (c *Controller) Tick() {
+	if c.bv != nil {
+		c.tickScene()
+		return
+	}
 	c.tickTuning()
 	c.extendReference(referenceSlice)
 	if !c.cfg.Paused && !c.race.Done() {

@@ -161,6 +161,10 @@ func (c *Controller) Frame() *Frame {
 	f := &d.frame
 	c.dirty = false
 	f.DPR, f.Views = c.screen.DPR, f.Views[:0]
+	if c.bv != nil {
+		c.sceneFrame(f)
+		return f
+	}
 	legend.Make(&f.Legend, c.problem, c.race, c.cfg.Paused, c.referencePath())
 	c.fieldFrame(f.next(FieldView, image.Rect(0, 0, c.screen.W, c.screen.H)))
 	c.chartFrame(f.next(ChartView, chartRect(c.screen)))

@@ -31,6 +31,9 @@ func (cmd Click) apply(c *Controller) []string {
 	if !ok {
 		return nil
 	}
+	if c.bv != nil {
+		return c.sceneClick(sx, sy)
+	}
 	wx, wy := c.field.ToWorld(sx, sy)
 	// Round to a tenth of a pixel's width so that the link holds a short number
 	// and reproduces exactly the race the learner saw.

@@ -51,6 +51,7 @@ func State(s control.State) map[string]any {
 		"paused": s.Paused, "speed": float64(s.Speed), "start": pair(s.Start),
 		"view":    []any{s.View[0], s.View[1], s.View[2], s.View[3]},
 		"runners": runners, "notes": strs(s.Notes), "reference": ref, "tuning": tuning,
+		"biasVariance": sceneState(s.BiasVariance),
 	}
 }
 
