@@ -32,20 +32,21 @@ type ReferenceState struct {
 
 // State is a snapshot for the JS API: plain values, shared with nothing.
 type State struct {
-	Scene        string
-	Problem      string
-	Expr         string
-	Hash         string
-	Step         int
-	Paused       bool
-	Speed        int
-	Start        [2]float64
-	View         [4]float64 // the world rectangle on screen: xmin, xmax, ymin, ymax
-	Runners      []RunnerState
-	Notes        []string
-	Reference    *ReferenceState // nil when the reference path is not shown
-	Tuning       float64         // the α sweep's progress, 0 to 1; -1 when none runs
-	BiasVariance *SceneState     // the bias–variance scene; nil in the race
+	Scene     string
+	Problem   string
+	Expr      string
+	Hash      string
+	Step      int
+	Paused    bool
+	Speed     int
+	Start     [2]float64
+	View      [4]float64 // the world rectangle on screen: xmin, xmax, ymin, ymax
+	Runners   []RunnerState
+	Notes     []string
+	Reference *ReferenceState // nil when the reference path is not shown
+	Tuning    float64         // the α sweep's progress, 0 to 1; -1 when none runs
+
+	BiasVariance *SceneState // the bias–variance scene; nil in the race
 }
 
 // State returns a snapshot of the scene.
