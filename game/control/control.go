@@ -38,8 +38,9 @@ type Controller struct {
 
 	ref          *reference.Run // the L-BFGS reference path, when the config asks for it
 	referenceFor referenceKey
-	tuning       *tuning  // the α sweep in progress, if any
-	bv           *bvScene // the bias–variance scene, when the config shows it
+	tuning       *tuning // the α sweep in progress, if any
+
+	bv *bvScene // the bias–variance scene, when the config shows it
 
 	version int  // bumped whenever the page must show something new
 	dirty   bool // something visible changed since the last frame
