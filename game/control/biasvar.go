@@ -41,8 +41,11 @@ const (
 	bvParamShare = 0.58
 	bvGap        = 8
 	bvBundleLen  = 40
-	bvLandFrames = 45
+	bvLandFrames = 30
 	bvEllipsePts = 64
+	// bvLegendClear keeps the right column under the legend's box (CSS px), which
+	// sits at the canvas's top right.
+	bvLegendClear = 64
 )
 
 // board is one parameter-space panel: an experiment, its darts and its field.
@@ -132,9 +135,35 @@ func (c *Controller) updateScene() {
 		}
 		b.compute()
 	}
+	if c.cfg.Dartboard {
+		dartboard(next.boards)
+	}
 	next.curve, next.best = next.boards[0].sm.Curve(), next.boards[0].sm.Best()
 	c.bv = next
 	c.dirty = true
+}
+
+// dartboard makes Figure 1's boards: each one the same target, rings about the true
+// θ (the field ‖θ̃ − θ‖²), all on one scale so that their clouds compare: the
+// furthest-reaching cloud's offset plus 2.5 spreads.
+func dartboard(boards []board) {
+	r := 0.0
+	for i := range boards {
+		t := &boards[i].theory
+		r = max(r, biasvar.Offset(t.Bias)+2.5*biasvar.Spread(t.Cov))
+	}
+	for i := range boards {
+		b := &boards[i]
+		th := b.spec.Theta
+		b.bounds = [4]float64{th[0] - r, th[0] + r, th[1] - r, th[1] + r}
+		num := func(v float64) string { return "(" + strconv.FormatFloat(v, 'g', -1, 64) + ")" }
+		p, err := problems.Custom("(x - " + num(th[0]) + ")^2 + (y - " + num(th[1]) + ")^2")
+		if err != nil {
+			panic("control: the dartboard's rings do not parse: " + err.Error())
+		}
+		p.Name, p.Title, p.Description = "dartboard", "‖θ̃ − θ‖²", "Rings about the true θ: the bullseye."
+		b.problem, b.fmin = p, 0
+	}
 }
 
 // sameDraws reports whether a and b draw the same datasets (biasvar's With rule).
@@ -249,7 +278,7 @@ func (c *Controller) placeScene() {
 	}
 	split := int(bvParamShare * float64(s.W))
 	bv.rects = append(bv.rects, image.Rect(0, 0, split, s.H))
-	right := image.Rect(split+gap, gap, s.W-gap, s.H-gap)
+	right := image.Rect(split+gap, int(bvLegendClear*s.DPR), s.W-gap, s.H-gap)
 	if bv.boards[0].spec.Design == problems.DesignLine && bv.boards[0].spec.X == nil {
 		mid := (right.Min.Y + right.Max.Y) / 2
 		bv.data = image.Rect(right.Min.X, right.Min.Y, right.Max.X, mid-gap/2)

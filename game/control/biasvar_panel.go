@@ -75,13 +75,13 @@ func (c *Controller) scenePanel(base string) Node {
 			El("input", "id", id, "class", "num", "type", "text", "aria-label", help).Shows(value).Sends("change", set(key)))
 	}
 	section("The experiment: Y = Xθ + ε",
-		El("label", "class", "param", "title", "How the inputs are laid out").With(El("span", "class", "sym").Say("design"),
+		El("label", "class", "param", "title", "How the inputs are laid out").With(El("span", "class", "sym").Say("X"),
 			designs.Shows(s.Design.String()).Sends("change", set("design"))),
 		knob(bvLambdaKnob, s.Lambda), knob(bvSigmaKnob, s.Sigma), knob(bvNKnob, float64(s.N)), knob(bvTrialKnob, float64(s.Trials)),
 		text("bv-theta", "θ", "The true θ, a,b: click the parameter space to move it", pair(s.Theta), "theta"),
 		text("bv-x0", "x₀", "The test input x₀, a,b", pair(s.X0), "x0"),
 		text("bv-seed", "seed", "Which datasets: the same seed draws the same ones", strconv.FormatUint(s.Seed, 10), "seed"),
-		El("div", "class", "note").Say(plural(b.landed, "dart")+" of "+strconv.Itoa(s.Trials)+" landed · click the parameter space to move θ, the λ chart to set λ"))
+		El("div", "class", "note").Say("Click the parameter space to move θ, the λ chart to set λ."))
 
 	key := func(col string, what string) Node {
 		n := El("span", "class", "dot")
