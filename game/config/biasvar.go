@@ -56,9 +56,13 @@ func sceneKey(name string) func(c *Config, base Config, val string) []error {
 		s.Seed = biasvar.Default().Seed
 		if err := s.Set(name, val); err != nil {
 			msg := strings.TrimPrefix(err.Error(), "biasvar: ")
-			// Set names the key and quotes the value; keep the quote short.
+			// Set names the key and quotes the value whole; a long one is cut.
 			if len(val) > param.MaxQuoted {
-				msg = name + ": " + param.Quote(val) + " is not usable (" + errors.Unwrap(err).Error() + ")"
+				kept := ""
+				if i := strings.LastIndex(msg, "; kept "); i >= 0 {
+					kept = msg[i:]
+				}
+				msg = name + ": " + param.Quote(val) + " is not a usable value" + kept
 			}
 			return []error{errors.New(msg)}
 		}

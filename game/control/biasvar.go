@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"descent/game/config"
 	"descent/game/legend"
@@ -75,6 +76,7 @@ type bvScene struct {
 	rects  []image.Rectangle // the boards' views, then data space and chart when shown
 	data   image.Rectangle   // data space; empty when not shown
 	chart  image.Rectangle   // the λ chart; empty when not shown
+	took   time.Duration     // how long the last update took: fits, figures, curve, objective
 }
 
 // sceneSpecs returns the experiments cfg shows: its spec, or the dartboard's four.
@@ -96,6 +98,7 @@ func (c *Controller) updateScene() {
 		c.bv = nil
 		return
 	}
+	began := time.Now()
 	specs := sceneSpecs(c.cfg)
 	old := c.bv
 	if old == nil || len(old.boards) != len(specs) {
@@ -139,6 +142,7 @@ func (c *Controller) updateScene() {
 		dartboard(next.boards)
 	}
 	next.curve, next.best = next.boards[0].sm.Curve(), next.boards[0].sm.Best()
+	next.took = time.Since(began)
 	c.bv = next
 	c.dirty = true
 }
@@ -387,7 +391,7 @@ func (c *Controller) dataFrame(v *View, b *board) {
 		it := v.add(Polyline, col, width)
 		it.Pts = append(it.Pts, px(tmin), py(line(th, tmin)), px(tmax), py(line(th, tmax)))
 	}
-	for _, e := range b.est[1:min(b.landed, bvBundleLen+1)] {
+	for _, e := range b.est[min(1, b.landed):min(b.landed, bvBundleLen+1)] {
 		seg(bvBundle, 1*dpr, e)
 	}
 	seg(bvTruth, 1.5*dpr, b.spec.Theta)

@@ -25,6 +25,9 @@ type SceneState struct {
 	Best   biasvar.Best
 	Data   [4]float64
 	Chart  [4]float64
+	// UpdateMs is how long the last change took to refit every dataset and
+	// recompute the figures, the curve and the objective, in milliseconds.
+	UpdateMs float64
 }
 
 // sceneState returns the scene's snapshot, nil in the race.
@@ -39,8 +42,9 @@ func (c *Controller) sceneState() *SceneState {
 		return [4]float64{float64(r[0]) / d, float64(r[1]) / d, float64(r[2]) / d, float64(r[3]) / d}
 	}
 	st := &SceneState{Curve: append([]biasvar.CurvePoint(nil), bv.curve...), Best: bv.best,
-		Data:  css([4]int{bv.data.Min.X, bv.data.Min.Y, bv.data.Dx(), bv.data.Dy()}),
-		Chart: css([4]int{bv.chart.Min.X, bv.chart.Min.Y, bv.chart.Dx(), bv.chart.Dy()})}
+		Data:     css([4]int{bv.data.Min.X, bv.data.Min.Y, bv.data.Dx(), bv.data.Dy()}),
+		Chart:    css([4]int{bv.chart.Min.X, bv.chart.Min.Y, bv.chart.Dx(), bv.chart.Dy()}),
+		UpdateMs: float64(bv.took.Microseconds()) / 1000}
 	for i := range bv.boards {
 		b, r := &bv.boards[i], bv.rects[i]
 		x0, x1, y0, y1 := b.geo.Bounds()

@@ -73,7 +73,8 @@ func sceneState(s *control.SceneState) any {
 			"rect": quad(b.Rect), "view": quad(b.View),
 		}
 	}
-	return map[string]any{"boards": boards, "curve": plainOf(s.Curve), "best": plainOf(s.Best), "data": quad(s.Data), "chart": quad(s.Chart)}
+	return map[string]any{"boards": boards, "curve": plainOf(s.Curve), "best": plainOf(s.Best), "data": quad(s.Data), "chart": quad(s.Chart),
+		"updateMs": s.UpdateMs}
 }
 
 func quad(q [4]float64) []any { return []any{q[0], q[1], q[2], q[3]} }
