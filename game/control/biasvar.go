@@ -499,6 +499,25 @@ func (c *Controller) sceneClick(sx, sy float64) []string {
 	return nil
 }
 
+// scenePan answers a drag: sideways it moves λ along the λ chart's log axis, as
+// far as the pointer moved on the chart (from 10⁻³ when λ is 0).
+func (c *Controller) scenePan(cmd Pan) []string {
+	dx, _, ok := c.toDevice(cmd.DX, cmd.DY, cmd.CanvasW, cmd.CanvasH)
+	if !ok || dx == 0 {
+		return nil
+	}
+	bv := c.bv
+	c.sceneLayout()
+	w := float64(bv.chart.Dx())
+	if bv.chart.Empty() {
+		w = float64(bv.rects[0].Dx())
+	}
+	lo, hi := bv.lambdaRange()
+	l := math.Max(bv.boards[0].spec.Lambda, math.Pow(10, lo))
+	l = math.Min(math.Pow(10, hi), l*math.Pow(10, dx/w*(hi-lo)))
+	return c.Do(SetScene{Key: "lambda", Text: strconv.FormatFloat(l, 'g', 3, 64)})
+}
+
 // SetScene sets one of the bias–variance scene's hash keys (n, sigma, lambda, theta,
 // x0, trials, design, seed) from the text a learner typed or a slider gave; a bad
 // value is refused with the key's own message and the previous one kept.

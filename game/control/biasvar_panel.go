@@ -81,7 +81,7 @@ func (c *Controller) scenePanel(base string) Node {
 		text("bv-theta", "θ", "The true θ, a,b: click the parameter space to move it", pair(s.Theta), "theta"),
 		text("bv-x0", "x₀", "The test input x₀, a,b", pair(s.X0), "x0"),
 		text("bv-seed", "seed", "Which datasets: the same seed draws the same ones", strconv.FormatUint(s.Seed, 10), "seed"),
-		El("div", "class", "note").Say("Click the parameter space to move θ, the λ chart to set λ."))
+		El("div", "class", "note").Say("Click the parameter space to move θ; click the λ chart, or drag sideways, to set λ."))
 
 	key := func(col string, what string) Node {
 		n := El("span", "class", "dot")

@@ -193,3 +193,19 @@ func BenchmarkSceneLambdaUpdate(b *testing.B) {
 		c.Do(SetScene{Key: "lambda", Text: formatValue(0.5 + float64(i%100)/10)})
 	}
 }
+
+func TestSceneDragMovesLambda(t *testing.T) {
+	c := sized(t, "scene=bias-variance&lambda=1")
+	c.Frame()
+	// A quarter of the chart's width to the right: a quarter of its six decades.
+	w := float64(c.bv.chart.Dx()) / testDPR
+	do(t, c, Pan{DX: w / 4, DY: 3, CanvasW: cssW, CanvasH: cssH})
+	if l, want := c.bv.boards[0].spec.Lambda, math.Pow(10, 1.5); math.Abs(l-want) > 0.01*want {
+		t.Errorf("λ = %v after dragging a quarter of the chart right from 1, want 10^1.5 = %.3g", l, want)
+	}
+	view := c.cfg.HasView
+	do(t, c, Zoom{X: 10, Y: 10, CanvasW: cssW, CanvasH: cssH, Factor: 0.5})
+	if c.cfg.HasView != view || strings.Contains(c.cfg.Hash(), "view=") {
+		t.Errorf("a wheel turn in the scene set the race's view: %q", c.cfg.Hash())
+	}
+}

@@ -51,6 +51,9 @@ func (cmd Click) apply(c *Controller) []string {
 }
 
 func (cmd Pan) apply(c *Controller) []string {
+	if c.bv != nil {
+		return c.scenePan(cmd)
+	}
 	if dx, dy, ok := c.toDevice(cmd.DX, cmd.DY, cmd.CanvasW, cmd.CanvasH); ok {
 		c.setView(c.field.PanBy(dx, dy))
 	}
@@ -58,7 +61,7 @@ func (cmd Pan) apply(c *Controller) []string {
 }
 
 func (cmd Zoom) apply(c *Controller) []string {
-	if !(cmd.Factor > 0) || math.IsInf(cmd.Factor, 0) {
+	if !(cmd.Factor > 0) || math.IsInf(cmd.Factor, 0) || c.bv != nil {
 		return nil
 	}
 	if sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH); ok {
