@@ -120,8 +120,18 @@ func (c *Controller) boardPlace(i int) string {
 	return [4]string{"First", "Second", "Third", "Fourth"}[i]
 }
 
-// num writes a figure with four significant digits.
-func num(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
+// num writes a figure with four significant digits; rounding noise about zero
+// (below numZero, as a closed form's off-diagonal −5e-18) is written 0.
+func num(v float64) string {
+	if math.Abs(v) < numZero {
+		v = 0
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+// numZero is where num writes 0: a thousand times float64's rounding (2.2e-16) of
+// figures of order 1.
+const numZero = 1e-13
 
 // numbers is the numbers section: each closed form beside its Monte Carlo estimate
 // and standard error (Gaussian formulas), and the notes' formulas with the
