@@ -2,6 +2,8 @@ package config
 
 import (
 	"errors"
+	"fmt"
+	"slices"
 	"strings"
 
 	"descent/optim/param"
@@ -69,6 +71,23 @@ func sceneKey(name string) func(c *Config, base Config, val string) []error {
 		c.BV = s
 		return nil
 	}
+}
+
+// dropSceneKeys keeps the scene's settings only in the scene, where the hash writes
+// them (so that a link gives back what it was made from): elsewhere they return to
+// their defaults, and each one the hash set is reported as ignored.
+func (c *Config) dropSceneKeys(seen map[string]bool) []error {
+	if c.Scene == BiasVariance {
+		return nil
+	}
+	var errs []error
+	for _, k := range append(slices.Clip(sceneKeyNames), "dartboard") {
+		if seen[k] {
+			errs = append(errs, fmt.Errorf("%s: only the bias-variance scene reads it (add scene=%s); ignored", k, BiasVariance))
+		}
+	}
+	c.BV, c.Dartboard = biasvar.Default(), false
+	return errs
 }
 
 // Spec returns the bias–variance experiment the config describes: its scene keys

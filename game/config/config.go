@@ -162,6 +162,7 @@ func Apply(base Config, hash string) (Config, []error) {
 			seen[k.Name] = true
 		}
 	}
+	errs = append(errs, c.dropSceneKeys(seen)...)
 	if (seen["problem"] || seen["expr"]) && (c.Expr != base.Expr || c.Problem != base.Problem) {
 		if !seen["start"] {
 			c.HasStart = false

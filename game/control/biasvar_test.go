@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"descent/game/config"
 	"descent/problems/biasvar"
 )
 
@@ -144,12 +143,12 @@ func TestSceneDartboardAndTheRaceButton(t *testing.T) {
 	if race.Send == nil {
 		t.Fatal("no working #bv-race button")
 	}
+	spec := c.cfg.Spec()
+	_, hash, _ := spec.Regression()
 	do(t, c, race.Send(""))
-	_, hash, _ := biasvar.Spec(c.cfg.BV).Regression()
 	if c.cfg.Scene != "race" || c.bv != nil || c.problem.Name != "regression" || !strings.Contains(hash, "lambda=1") {
 		t.Errorf("after the button: scene %q, problem %q (want the race on the regression, λ/n = 6/6 = 1 in %s)", c.cfg.Scene, c.problem.Name, hash)
 	}
-	spec := config.Config{BV: c.cfg.BV, Seed: c.cfg.Seed}.Spec()
 	want := spec.Dataset()
 	got := c.problem.Data()
 	for i := range want.Y {
