@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"descent/problems"
 	"descent/problems/biasvar"
 )
 
@@ -24,7 +25,7 @@ func settle(t *testing.T, c *Controller) {
 
 func TestSceneShowsTheSpecsFigures(t *testing.T) {
 	c := sized(t, "scene=bias-variance&n=8&sigma=0.7&lambda=3&theta=1,-2&x0=1,0.5&trials=500&seed=4")
-	want, err := biasvar.Compute(biasvar.Spec{Design: 1, N: 8, Theta: [2]float64{1, -2}, Sigma: 0.7, Lambda: 3, X0: [2]float64{1, 0.5}, Trials: 500, Seed: 4})
+	want, err := biasvar.Compute(biasvar.Spec{Design: problems.DesignLine, N: 8, Theta: [2]float64{1, -2}, Sigma: 0.7, Lambda: 3, X0: [2]float64{1, 0.5}, Trials: 500, Seed: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
