@@ -147,6 +147,7 @@ func (a *api) object() js.Value {
 		return pr.Get("promise")
 	})
 	set("problems", func([]any) any { return jsapi.Problems() })
+	set("biasVariance", func(args []any) any { return jsapi.BiasVariance(args) })
 	set("optimizers", func([]any) any { return jsapi.Optimizers() })
 	set("metrics", func([]any) any { return metricsJS(a.g.Metrics()) })
 	set("export", func(args []any) any {

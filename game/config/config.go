@@ -12,6 +12,7 @@ import (
 	"descent/optim"
 	"descent/optim/param"
 	"descent/problems"
+	"descent/problems/biasvar"
 )
 
 // Runner is one optimizer in the race and the hyperparameters set explicitly for it;
@@ -40,6 +41,9 @@ type Config struct {
 	Layout   string // how the runners are shown: one of Layouts
 	Arrows   bool   // draw each runner's last step as arrows: −α·∇L, Δθ and, for momentum, −α·v
 	Follow   int    // the runner the explain panel follows, counted from 1 as the legend does; 0 for none
+
+	BV        biasvar.Spec // the bias–variance scene's experiment; its Seed is unused (Spec takes Seed)
+	Dartboard bool         // the bias–variance scene shows Figure 1's four targets
 }
 
 // Layouts are how the race can be shown, the first by default: every runner
@@ -78,7 +82,7 @@ const DefaultRunners = "gd:lr=0.09;momentum:lr=0.02,m=0.9;adagrad:lr=0.5;rmsprop
 
 // Default returns the configuration of a first visit.
 func Default() Config {
-	c := Config{Scene: Scenes[0], Layout: Layouts[0], Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: NotesRunners()}
+	c := Config{Scene: Scenes[0], Layout: Layouts[0], Problem: problems.Default().Name, Speed: DefaultSpeed, Seed: 1, Runners: NotesRunners(), BV: biasvar.Default()}
 	c.Normalize() // the notes' values are the default problem's recommendations: none is by hand
 	return c
 }
@@ -221,6 +225,7 @@ func Apply(base Config, hash string) (Config, []error) {
 			seen[k.Name] = true
 		}
 	}
+	errs = append(errs, c.dropSceneKeys(seen)...)
 	if (seen["problem"] || seen["expr"]) && (c.Expr != base.Expr || c.Problem != base.Problem) {
 		if !seen["start"] {
 			c.HasStart = false
@@ -333,6 +338,7 @@ func (c Config) Hash() string {
 	if c.Layout != Layouts[0] {
 		add("layout", c.Layout)
 	}
+	parts = append(parts, c.sceneHash()...)
 	return strings.Join(parts, "&")
 }
 

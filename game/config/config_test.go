@@ -325,3 +325,19 @@ func TestLayoutSurvivesAPreset(t *testing.T) {
 		t.Errorf("layout=mosaic: errors %v, layout %q; want one naming \"mosaic\" and grid kept", errs, c.Layout)
 	}
 }
+
+// TestSceneKeysOnlyInTheScene: the bias–variance scene's keys apply in that
+// scene only, and its hash holds them with the shared seed once.
+func TestSceneKeysOnlyInTheScene(t *testing.T) {
+	c, errs := Parse("n=5&lambda=2")
+	if len(errs) != 2 || !strings.Contains(errs[0].Error(), "n: only the bias-variance scene") || c.BV.N != Default().BV.N || c.BV.Lambda != Default().BV.Lambda {
+		t.Errorf("scene keys in the race: errors %v, spec %+v; want both reported as ignored and the default spec", errs, c.BV)
+	}
+	c, errs = Parse("n=5&lambda=2&scene=bias-variance&seed=3")
+	if len(errs) != 0 || c.Spec().N != 5 || c.Spec().Lambda != 2 || c.Spec().Seed != 3 {
+		t.Errorf("in the scene: errors %v, spec %+v; want n 5, λ 2 and the shared seed 3", errs, c.Spec())
+	}
+	if h := c.Hash(); !strings.Contains(h, "n=5&lambda=2") || strings.Count(h, "seed=") != 1 {
+		t.Errorf("the scene's hash %q: want its keys, and the seed once", h)
+	}
+}

@@ -26,7 +26,7 @@ type Key struct {
 var keys = []Key{
 	{Name: "preset", Meaning: "a ready-made setup (other keys then change it)",
 		apply: func(*Config, Config, string) []error { return nil }}, // taken out of the hash before the others: see Apply
-	{Name: "scene", Meaning: "what the page shows: `race`, the optimizers racing",
+	{Name: "scene", Meaning: "what the page shows: `race`, the optimizers racing, or `bias-variance`, many datasets' fits",
 		apply: func(c *Config, base Config, val string) []error {
 			if !knownScene(val) {
 				return []error{fmt.Errorf("scene: there is no scene %s (%s); kept %s", param.Quote(val), param.Known(val, Scenes, "scenes"), base.Scene)}

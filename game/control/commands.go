@@ -274,6 +274,9 @@ func Supersedes(cmd, prev Command) bool {
 	case SetSpeed:
 		_, ok := prev.(SetSpeed)
 		return ok
+	case SetScene:
+		p, ok := prev.(SetScene)
+		return ok && p.Key == cmd.Key
 	case Resize:
 		_, ok := prev.(Resize)
 		return ok

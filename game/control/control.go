@@ -51,6 +51,7 @@ type Controller struct {
 	summarized  bool         // this run's ranking is in its notes
 	levelLegend levelCache   // the level legend of the field's current levels
 	explain     explainState // the pointer's local geometry and the arrows' buffers
+	bv          *bvScene     // the bias–variance scene, when the config shows it
 }
 
 // Screen is the canvas: its size in device pixels and how many device pixels
@@ -100,6 +101,7 @@ func (c *Controller) apply(cfg config.Config, errs []error) {
 		c.changeNotes = append(c.changeNotes, fmt.Sprintf("%v; kept the previous setup", err))
 	}
 	c.updateReference()
+	c.updateScene()
 	c.fitView()
 	c.changed()
 }
@@ -242,6 +244,10 @@ func (c *Controller) noteDivergences() {
 // Tick is one tick of the game loop: the race advances by the configured
 // speed unless paused, and long work (tuning) takes its slice.
 func (c *Controller) Tick() {
+	if c.bv != nil {
+		c.tickScene()
+		return
+	}
 	c.tickTuning()
 	c.extendReference(referenceSlice)
 	if !c.cfg.Paused && !c.race.Done() {

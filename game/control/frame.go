@@ -162,6 +162,10 @@ func (c *Controller) Frame() *Frame {
 	f := &d.frame
 	c.dirty = false
 	f.DPR, f.Views = c.screen.DPR, f.Views[:0]
+	if c.bv != nil {
+		c.sceneFrame(f)
+		return f
+	}
 	legend.Make(&f.Legend, c.problem, c.race, c.cfg.Paused, c.referencePath())
 	if c.cfg.Grid() {
 		c.gridFrames(f)

@@ -15,6 +15,9 @@ import (
 // optimizer or parameter appears without code of its own. base is the page's
 // address without its hash, for the link to share.
 func (c *Controller) Panel(base string) Node {
+	if c.bv != nil {
+		return c.scenePanel(base)
+	}
 	cfg, pg := c.cfg, c.Page()
 	root := El("div", "id", "controls")
 	section := func(title string, kids ...Node) {

@@ -31,6 +31,9 @@ func (cmd Click) apply(c *Controller) []string {
 	if !ok {
 		return nil
 	}
+	if c.bv != nil {
+		return c.sceneClick(sx, sy)
+	}
 	v, ox, oy := c.viewAt(sx, sy)
 	wx, wy := v.ToWorld(sx-ox, sy-oy)
 	// Round to a tenth of a pixel's width so that the link holds a short number
@@ -49,6 +52,9 @@ func (cmd Click) apply(c *Controller) []string {
 }
 
 func (cmd Pan) apply(c *Controller) []string {
+	if c.bv != nil {
+		return c.scenePan(cmd)
+	}
 	if dx, dy, ok := c.toDevice(cmd.DX, cmd.DY, cmd.CanvasW, cmd.CanvasH); ok {
 		v, _, _ := c.viewAt(0, 0) // every panel shows the same world at the same scale
 		c.setView(v.PanBy(dx, dy))
@@ -57,7 +63,7 @@ func (cmd Pan) apply(c *Controller) []string {
 }
 
 func (cmd Zoom) apply(c *Controller) []string {
-	if !(cmd.Factor > 0) || math.IsInf(cmd.Factor, 0) {
+	if !(cmd.Factor > 0) || math.IsInf(cmd.Factor, 0) || c.bv != nil {
 		return nil
 	}
 	if sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH); ok {

@@ -56,6 +56,8 @@ type State struct {
 	Tuning    float64         // the α sweep's progress, 0 to 1; -1 when none runs
 	Arrows    bool            // the runners' last steps are drawn as arrows
 	Follow    int             // the runner the explain panel follows, from 0; -1 for none
+
+	BiasVariance *SceneState // the bias–variance scene; nil in the race
 }
 
 // State returns a snapshot of the scene.
@@ -82,6 +84,7 @@ func (c *Controller) State() State {
 	if t, ok := c.Tuning(); ok {
 		st.Tuning = t
 	}
+	st.BiasVariance = c.sceneState()
 	if c.ref != nil {
 		p := &c.ref.Path
 		k := c.referenceIteration()

@@ -53,6 +53,7 @@ func State(s control.State) map[string]any {
 		"view":    []any{s.View[0], s.View[1], s.View[2], s.View[3]},
 		"runners": runners, "notes": strs(s.Notes), "reference": ref, "tuning": tuning,
 		"arrows": s.Arrows, "follow": follow(s.Follow),
+		"biasVariance": sceneState(s.BiasVariance),
 	}
 }
 

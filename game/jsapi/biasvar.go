@@ -1,0 +1,80 @@
+package jsapi
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"descent/game/control"
+	"descent/optim/param"
+	"descent/problems/biasvar"
+)
+
+// BiasVariance is descent.biasVariance(spec): the experiment a spec object describes
+// ({design, n, theta: [a, b], sigma, lambda, x0: [a, b], trials, seed, X}, each
+// optional), computed as {theory, sample, curve, best}; a bad spec is {error}
+// naming the field.
+func BiasVariance(args []any) map[string]any {
+	var spec any = map[string]any{}
+	if len(args) > 0 && args[0] != nil {
+		spec = args[0]
+	}
+	m, ok := spec.(map[string]any)
+	if !ok {
+		return Error(fmt.Errorf("biasVariance: pass the experiment as an object like {n: 10, lambda: 2}, not %s", describe(spec)))
+	}
+	for k := range m {
+		if len(k) > param.MaxQuoted {
+			return Error(fmt.Errorf("biasVariance: unknown field %s", param.Quote(k)))
+		}
+	}
+	data, err := json.Marshal(m)
+	if err != nil {
+		return Error(errors.New("biasVariance: the spec holds a number JSON cannot (NaN or Infinity)"))
+	}
+	out, err := biasvar.ComputeJSON(data)
+	if err != nil {
+		return Error(fmt.Errorf("biasVariance: %s", strings.TrimPrefix(err.Error(), "biasvar: ")))
+	}
+	return plainJSON(out).(map[string]any)
+}
+
+// plainJSON decodes JSON the package wrote into a plain tree.
+func plainJSON(data []byte) any {
+	var v any
+	if err := json.Unmarshal(data, &v); err != nil {
+		panic("jsapi: " + err.Error()) // encoding/json wrote it
+	}
+	return v
+}
+
+// plainOf encodes v (a value with JSON tags) as a plain tree.
+func plainOf(v any) any {
+	data, err := json.Marshal(v)
+	if err != nil {
+		panic("jsapi: " + err.Error())
+	}
+	return plainJSON(data)
+}
+
+// sceneState is state().biasVariance: null in the race.
+func sceneState(s *control.SceneState) any {
+	if s == nil {
+		return nil
+	}
+	boards := make([]any, len(s.Boards))
+	for i, b := range s.Boards {
+		sp := b.Spec
+		boards[i] = map[string]any{
+			"spec": map[string]any{"design": sp.Design.String(), "n": float64(sp.N), "theta": pair(sp.Theta), "sigma": sp.Sigma,
+				"lambda": sp.Lambda, "x0": pair(sp.X0), "trials": float64(sp.Trials), "seed": float64(sp.Seed)},
+			"theory": plainOf(b.Theory), "sample": plainOf(b.Sample), "fit": pair(b.Fit), "landed": float64(b.Landed),
+			"rect": quad(b.Rect), "view": quad(b.View),
+		}
+	}
+	return map[string]any{"boards": boards, "curve": plainOf(s.Curve), "best": plainOf(s.Best), "data": quad(s.Data), "chart": quad(s.Chart),
+		"updateMs": s.UpdateMs}
+}
+
+func quad(q [4]float64) []any { return []any{q[0], q[1], q[2], q[3]} }
