@@ -78,10 +78,14 @@ func TestLossChartShowsEveryRunner(t *testing.T) {
 		Steps, Top, Bottom string
 		Box                [4]float64
 	}
+	// The chart's box is read off its labels, 3 CSS px inside its corners
+	// (game/control/labels.go): the decades' right edges and the top one's
+	// top, the steps' left edge and bottom.
 	l := eval[labels](tb, `(() => {
-		const c = document.getElementById("chart-labels"), r = c.getBoundingClientRect();
-		return {Steps: c.querySelector(".cl-steps").textContent, Top: c.querySelector(".cl-top").textContent,
-			Bottom: c.querySelector(".cl-bottom").textContent, Box: [r.left, r.top, r.width, r.height]};
+		const q = s => document.querySelector("#plot-labels " + s), t = q(".pl-tr"), b = q(".pl-bl");
+		const tr = t.getBoundingClientRect(), bl = b.getBoundingClientRect();
+		return {Steps: b.textContent, Top: t.textContent, Bottom: q(".pl-br").textContent,
+			Box: [bl.left - 3, tr.top - 3, tr.right + 3 - (bl.left - 3), bl.bottom + 3 - (tr.top - 3)]};
 	})()`)
 	if l.Steps != "steps 0–60" || !strings.HasPrefix(l.Top, "1e") || !strings.HasPrefix(l.Bottom, "1e") {
 		t.Errorf("chart labels %+v", l)

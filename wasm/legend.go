@@ -3,27 +3,23 @@
 package main
 
 import (
-	"strconv"
 	"syscall/js"
 
 	"descent/game/legend"
 )
 
-// legendView shows a legend.Legend in #legend and the chart's labels in
-// #chart-labels. It formats and writes only what changed since the last
-// frame, and only as text.
+// legendView shows a legend.Legend in #legend and its labels over the plot in
+// #plot-labels. It formats and writes only what changed since the last frame,
+// and only as text.
 type legendView struct {
-	doc                               js.Value
-	root, table                       js.Value
-	title, step, formula              text
-	chart                             js.Value
-	chartTop, chartBottom, chartSteps text
-	box, chartBox                     [4]float64
-	lastStep                          int
-	lastPaused                        bool
-	rows                              []rowView
-	plot                              js.Value // #plot-labels: the frame's Labels, an element each
-	labels                            []labelView
+	doc                  js.Value
+	root, table          js.Value
+	title, step, formula text
+	lastStep             int
+	lastPaused           bool
+	rows                 []rowView
+	plot                 js.Value // #plot-labels: the frame's Labels, an element each
+	labels               []labelView
 }
 
 type labelView struct {
@@ -56,11 +52,6 @@ func newLegendView(doc js.Value) *legendView {
 	if !v.root.Truthy() {
 		return v
 	}
-	if v.chart = doc.Call("getElementById", "chart-labels"); v.chart.Truthy() {
-		v.chartTop.el = v.chart.Call("querySelector", ".cl-top")
-		v.chartBottom.el = v.chart.Call("querySelector", ".cl-bottom")
-		v.chartSteps.el = v.chart.Call("querySelector", ".cl-steps")
-	}
 	v.plot = doc.Call("getElementById", "plot-labels")
 	head := v.el(v.root, "div", "lg-head")
 	v.title.el, v.step.el = v.el(head, "span", "lg-title"), v.el(head, "span", "lg-step")
@@ -90,18 +81,6 @@ func (v *legendView) show(l *legend.Legend) {
 			step += " · paused"
 		}
 		v.step.set(step)
-	}
-	if c := l.Chart; v.chart.Truthy() {
-		if c.Box != v.chartBox {
-			v.chartBox = c.Box
-			st := v.chart.Get("style")
-			for i, prop := range []string{"left", "top", "width", "height"} {
-				st.Set(prop, strconv.FormatFloat(c.Box[i], 'f', 1, 64)+"px")
-			}
-		}
-		v.chartTop.set(legend.Decade(c.Top))
-		v.chartBottom.set(legend.Decade(c.Bottom))
-		v.chartSteps.set(c.Steps())
 	}
 	for len(v.labels) < len(l.Labels) && v.plot.Truthy() {
 		v.labels = append(v.labels, labelView{el: v.el(v.plot, "span", "")})

@@ -95,4 +95,23 @@ func (c *Controller) frameLabels(f *Frame) {
 		}
 	}
 	c.levelFrame(f)
+	c.chartLabels(f)
+}
+
+// chartCaption is what the loss chart plots.
+const chartCaption = "loss − lowest, log scale"
+
+// chartLabels are the loss chart's caption, decades and steps, at its corners.
+func (c *Controller) chartLabels(f *Frame) {
+	b := f.Legend.Chart.Box
+	if b[2] == 0 {
+		return
+	}
+	const inset = 3 // CSS pixels inside the chart's edges
+	x0, y0, x1, y1 := b[0], b[1], b[0]+b[2], b[1]+b[3]
+	f.Legend.Labels = append(f.Legend.Labels,
+		legend.Label{X: x0 + inset, Y: y0 - inset, Text: chartCaption, Class: legend.ChartCaptionClass},
+		legend.Label{X: x1 - inset, Y: y0 + inset, Chart: legend.ChartTop, Class: legend.TopRightClass},
+		legend.Label{X: x1 - inset, Y: y1 - inset, Chart: legend.ChartBottom, Class: legend.BottomRightClass},
+		legend.Label{X: x0 + inset, Y: y1 - inset, Chart: legend.ChartSteps, Class: legend.BottomLeftClass})
 }

@@ -10,7 +10,19 @@ type Label struct {
 	Text  string
 	Class string // how the page anchors it (index.html: .pl-x, .pl-y, .pl-title, .pl-level)
 	Row   int    // > 0: the text is row Row-1's title (Title), kept up to date
+	Chart ChartPart
 }
+
+// ChartPart is which of the loss chart's numbers a label shows, formatted by
+// the page from Legend.Chart when it changes, so a frame formats nothing.
+type ChartPart int
+
+const (
+	NoChart     ChartPart = iota // the label's own Text
+	ChartTop                     // the decade at the chart's top: "1e2"
+	ChartBottom                  // the decade at its bottom
+	ChartSteps                   // the steps it spans: "steps 0–120"
+)
 
 // Label classes, one per anchoring in index.html's stylesheet.
 const (
@@ -19,6 +31,12 @@ const (
 	TitleClass  = "pl-title" // its top left at (X, Y)
 	LevelClass  = "pl-level" // its right at X, centred on Y
 	HiddenClass = "pl-off"   // a spare element, hidden
+	// The loss chart's words, small: its caption above its top left corner,
+	// its decades inside its right corners, its steps inside its bottom left.
+	ChartCaptionClass = "pl-cap" // its left at X, its bottom at Y
+	TopRightClass     = "pl-tr"  // its right at X, its top at Y
+	BottomRightClass  = "pl-br"  // its right at X, its bottom at Y
+	BottomLeftClass   = "pl-bl"  // its left at X, its bottom at Y
 )
 
 // RowOf returns the row l shows, or the zero row.
@@ -50,7 +68,8 @@ func (r *Row) Title() string {
 // for a title, its row; a spare element is hidden.
 type Shown struct {
 	Label
-	Row Row
+	Row   Row
+	Chart ChartLabels // for a chart part
 }
 
 // Shown returns what element i shows.
@@ -58,11 +77,25 @@ func (l *Legend) Shown(i int) Shown {
 	if i >= len(l.Labels) {
 		return Shown{Label: Label{Class: HiddenClass}}
 	}
-	return Shown{l.Labels[i], l.Labels[i].RowOf(l.Rows)}
+	sh := Shown{Label: l.Labels[i], Row: l.Labels[i].RowOf(l.Rows)}
+	if sh.Label.Chart != NoChart {
+		sh.Chart = l.Chart
+	}
+	return sh
 }
 
 // Text is the element's text.
-func (s Shown) Text() string { return s.Label.String(s.Row) }
+func (s Shown) Text() string {
+	switch s.Label.Chart {
+	case ChartTop:
+		return Decade(s.Chart.Top)
+	case ChartBottom:
+		return Decade(s.Chart.Bottom)
+	case ChartSteps:
+		return s.Chart.Steps()
+	}
+	return s.Label.String(s.Row)
+}
 
 // CSS is the element's position, as a style attribute.
 func (s Shown) CSS() string {
