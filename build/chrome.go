@@ -46,8 +46,9 @@ func startChromium(path string) (ctx context.Context, cancel func(), err error) 
 // if the page reported an error or 60 s passed.
 const waitReadyJS = `(async () => {
 	for (let i = 0; i < 1200; i++) {
-		if (window.descent && document.body.dataset.state === "ready") { await window.descent.ready; return performance.now(); }
-		if (document.body.dataset.state === "error") return -1;
+		const state = document.body && document.body.dataset.state; // no body yet while the page is parsed
+		if (window.descent && state === "ready") { await window.descent.ready; return performance.now(); }
+		if (state === "error") return -1;
 		await new Promise(r => setTimeout(r, 5));
 	}
 	return -1;

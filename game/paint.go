@@ -152,7 +152,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	}
 	l.field = fit(l.field, v.Rect)
 	l.field.Fill(background)
-	body, consts := fd.Problem.Expr.KageUniform(assets.MaxConsts)
+	body, consts := fd.ShaderBody()
 	sh, ok := p.shaders[body]
 	if !ok {
 		if p.failed[body] {
@@ -176,40 +176,20 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 		}
 		p.shaders[body] = sh
 	}
-	lv := fd.Levels
-	log := float32(0)
-	if lv.Log {
-		log = 1
-	}
 	if p.palette == nil {
 		p.palette = ebiten.NewImage(view.PaletteSize, 1)
 		p.paletteRGBA = make([]byte, 4*view.PaletteSize)
-		p.consts = make([]float32, assets.MaxConsts)
+		p.consts, p.uniforms = make([]float32, assets.MaxConsts), map[string]any{}
 	}
-	lv.Palette(p.paletteRGBA)
+	fd.Levels.Palette(p.paletteRGBA)
 	p.palette.WritePixels(p.paletteRGBA)
-	clear(p.consts)
-	for i, c := range consts {
-		p.consts[i] = float32(c)
-	}
-	p.uniforms = map[string]any{
-		"Center": []float32{float32(fd.Geo.CX), float32(fd.Geo.CY)}, "Scale": float32(fd.Geo.Scale),
-		"Log": log, "FMin": float32(lv.FMin), "Eps": float32(lv.Eps), "LMin": float32(lv.LMin), "LMax": float32(lv.LMax),
-		"Step": float32(lv.Step), "PaletteSize": float32(view.PaletteSize), "Consts": p.consts,
-		"Raw": fd.RawUniform(),
-	}
+	fd.Uniforms(p.uniforms, p.consts, consts)
 	op := &ebiten.DrawTrianglesShaderOptions{Uniforms: p.uniforms}
 	op.Images[0] = p.palette
 	// A rectangle over the whole field; the shader reads the palette by its own
 	// coordinates, so the vertices' source positions only need to lie in it.
-	w, h := float32(fd.Geo.W), float32(fd.Geo.H)
-	vs := []ebiten.Vertex{
-		{DstX: 0, DstY: 0, SrcX: 0, SrcY: 0, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
-		{DstX: w, DstY: 0, SrcX: 1, SrcY: 0, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
-		{DstX: 0, DstY: h, SrcX: 0, SrcY: 1, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
-		{DstX: w, DstY: h, SrcX: 1, SrcY: 1, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1},
-	}
-	l.field.DrawTrianglesShader(vs, []uint16{0, 1, 2, 1, 2, 3}, sh, op)
+	p.mesh, p.is = view.Rect(p.mesh[:0], p.is[:0], 0, 0, float32(fd.Geo.W), float32(fd.Geo.H))
+	l.field.DrawTrianglesShader(p.vertices(color.RGBA{0xff, 0xff, 0xff, 0xff}, 0, 0), p.is, sh, op)
 	return nil
 }
 
@@ -232,13 +212,18 @@ func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c colo
 
 // fill draws the triangles of p.mesh and p.is in c, offset by (ox, oy).
 func (p *painter) fill(dst *ebiten.Image, c color.RGBA, ox, oy float32, antialias bool) {
-	// color.RGBA is alpha-premultiplied, as the colour scale mode says.
+	p.triOp.AntiAlias = antialias
+	p.triOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
+	dst.DrawTriangles(p.vertices(c, ox, oy), p.is, p.white, &p.triOp)
+}
+
+// vertices are p.mesh's, offset by (ox, oy), in c (alpha-premultiplied, as
+// color.RGBA is), reading the white pixel.
+func (p *painter) vertices(c color.RGBA, ox, oy float32) []ebiten.Vertex {
 	r, g, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
 	p.vs = p.vs[:0]
 	for _, m := range p.mesh {
 		p.vs = append(p.vs, ebiten.Vertex{DstX: ox + m.X, DstY: oy + m.Y, SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a})
 	}
-	p.triOp.AntiAlias = antialias
-	p.triOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
-	dst.DrawTriangles(p.vs, p.is, p.white, &p.triOp)
+	return p.vs
 }

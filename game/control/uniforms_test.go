@@ -1,0 +1,39 @@
+package control
+
+import (
+	"testing"
+
+	"descent/assets"
+	"descent/game/view"
+	"descent/problems"
+)
+
+// TestUniforms: the shader's uniforms are the field's geometry and levels as
+// float32, its formula's numbers in Consts, and 0 for Raw outside read-back.
+func TestUniforms(t *testing.T) {
+	p, _ := problems.Lookup("quadratic")
+	q, err := p.With(map[string]float64{"a1": 0.25, "a2": 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := Field{Problem: q, Geo: view.View{CX: 1, CY: -2, Scale: 0.01, W: 100, H: 50}, Levels: view.Levels{Log: true, FMin: 0.5, Eps: 1e-9, LMin: -3, LMax: 4, Step: 0.5}}
+	body, consts := f.ShaderBody()
+	body2, _ := (&Field{Problem: p}).ShaderBody()
+	if body != body2 {
+		t.Error("two settings of one problem have different shader bodies: a slider drag would compile a shader")
+	}
+	u, cs := map[string]any{}, make([]float32, assets.MaxConsts)
+	cs[len(cs)-1] = 99 // left over from another formula: must be cleared
+	f.Uniforms(u, cs, consts)
+	c := u["Center"].([]float32)
+	if c[0] != 1 || c[1] != -2 || u["Scale"] != float32(0.01) || u["Log"] != float32(1) || u["LMax"] != float32(4) || u["Raw"] != float32(0) {
+		t.Errorf("uniforms %v", u)
+	}
+	found := map[float32]bool{}
+	for _, v := range cs {
+		found[v] = true
+	}
+	if !found[0.25] || !found[3] || cs[len(cs)-1] != 0 {
+		t.Errorf("Consts %v, want a₁ = 0.25 and a₂ = 3 among them and the rest cleared", cs)
+	}
+}
