@@ -58,14 +58,9 @@ func (g *Game) Send(cmd control.Command) {
 
 // Do applies what is queued and then cmd at once, and returns cmd's messages:
 // the JS API's way in, which answers synchronously.
-func (g *Game) Do(cmd control.Command) []string {
-	g.mu.Lock()
-	g.drain()
-	notes := g.ctl.Do(cmd)
-	out := append([]string(nil), notes...)
-	g.mu.Unlock()
-	g.syncPage()
-	return out
+func (g *Game) Do(cmd control.Command) (notes []string) {
+	g.Settled(func(c *control.Controller) { notes = append(notes, c.Do(cmd)...) })
+	return notes
 }
 
 // Settled calls fn with the controller after applying what is queued: the JS

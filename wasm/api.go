@@ -149,7 +149,7 @@ func (a *api) object() js.Value {
 	set("problems", func([]any) any { return jsapi.Problems() })
 	set("biasVariance", func(args []any) any { return jsapi.BiasVariance(args) })
 	set("optimizers", func([]any) any { return jsapi.Optimizers() })
-	set("metrics", func([]any) any { return metricsJS(a.g.Metrics()) })
+	set("metrics", func([]any) any { return jsapi.Metrics(a.g.Metrics()) })
 	set("export", func(args []any) any {
 		var out any
 		var png bool
@@ -189,17 +189,6 @@ func float64Array(v []float64) js.Value {
 	u8 := js.Global().Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(u8, b)
 	return js.Global().Get("Float64Array").New(u8.Get("buffer"))
-}
-
-func metricsJS(m game.Metrics) any {
-	return map[string]any{
-		"fps": m.FPS, "tps": m.TPS,
-		"updateMs": map[string]any{"p50": m.UpdateP50, "p95": m.UpdateP95},
-		"drawMs":   map[string]any{"p50": m.DrawP50, "p95": m.DrawP95},
-		"updates":  m.Updates, "draws": m.Draws,
-		"heapBytes": float64(m.HeapBytes), "mallocs": float64(m.TotalAllocs),
-		"allocsPerFrame": m.AllocsPerFrame, "shaderCompiles": m.ShaderCompiles,
-	}
 }
 
 func stringsAny(s []string) []any {

@@ -55,9 +55,6 @@ func (p *page) show(pg control.Page) {
 		}
 	}
 	p.layout()
-	if msg := p.doc.Call("getElementById", "messages"); msg.Truthy() {
-		msg.Set("textContent", pg.Notes)
-	}
 	for _, t := range pg.Texts {
 		if el := p.doc.Call("getElementById", t[0]); el.Truthy() && el.Get("textContent").String() != t[1] {
 			el.Set("textContent", t[1])

@@ -59,12 +59,13 @@ func PlotKey(code string, shift bool) Command {
 const (
 	PlotDescriptionID = "plot-description" // the plot's text description
 	AnnounceID        = "announce"         // the polite live region
+	MessagesID        = "messages"         // the notes about the last change and this run
 )
 
 // PageTexts are the texts of the page's elements outside the panel, by id:
-// the plot's description and the live region's last announcement.
+// the plot's description, the live region's last announcement, and the notes.
 func (c *Controller) PageTexts() [][2]string {
-	return [][2]string{{PlotDescriptionID, c.PlotDescription()}, {AnnounceID, c.announcement}}
+	return [][2]string{{PlotDescriptionID, c.PlotDescription()}, {AnnounceID, c.announcement}, {MessagesID, strings.Join(c.Notes(), "\n")}}
 }
 
 // PlotDescription says in words what the plot shows: the problem, the

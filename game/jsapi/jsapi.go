@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"descent/game/control"
+	"descent/game/perf"
 	"descent/game/race"
 	"descent/optim"
 	"descent/optim/param"
@@ -190,4 +191,16 @@ func keys(m map[string]any) string {
 	}
 	slices.Sort(k)
 	return strings.Join(k, ", ")
+}
+
+// Metrics is descent.metrics(): the game loop's recent performance.
+func Metrics(m perf.Metrics) map[string]any {
+	return map[string]any{
+		"fps": m.FPS, "tps": m.TPS,
+		"updateMs": map[string]any{"p50": m.UpdateP50, "p95": m.UpdateP95},
+		"drawMs":   map[string]any{"p50": m.DrawP50, "p95": m.DrawP95},
+		"updates":  float64(m.Updates), "draws": float64(m.Draws),
+		"heapBytes": float64(m.HeapBytes), "mallocs": float64(m.TotalAllocs),
+		"allocsPerFrame": m.AllocsPerFrame, "shaderCompiles": float64(m.ShaderCompiles),
+	}
 }

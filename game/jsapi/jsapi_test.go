@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"descent/game/control"
+	"descent/game/perf"
 	"descent/game/race"
 	"descent/problems"
 )
@@ -167,4 +168,12 @@ func FuzzDecodeTrajectory(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestMetricsArePlain(t *testing.T) {
+	m := Metrics(perf.Metrics{FPS: 60, UpdateP95: 0.2, Draws: 7, AllocsPerFrame: 0, ShaderCompiles: 1})
+	assertPlain(t, "metrics", m)
+	if m["fps"] != 60.0 || m["draws"] != 7.0 || m["updateMs"].(map[string]any)["p95"] != 0.2 || m["shaderCompiles"] != 1.0 {
+		t.Errorf("metrics %v", m)
+	}
 }

@@ -75,3 +75,21 @@ func (l *Loop) EndTick(updateAllocs uint64) {
 	l.Allocs.Push(float64(updateAllocs + l.drawAllocs))
 	l.drawAllocs = 0
 }
+
+// Metrics is the game's recent performance, for window.descent.metrics().
+type Metrics struct {
+	FPS, TPS               float64
+	UpdateP50, UpdateP95   float64 // ms
+	DrawP50, DrawP95       float64 // ms, over frames that drew
+	Updates, Draws         int     // counts since start
+	AllocsPerFrame         float64 // heap objects per tick (Update and Draw), mean over the last Window ticks
+	ShaderCompiles         int     // field shaders compiled since start
+	HeapBytes, TotalAllocs uint64
+}
+
+// Fill sets m's timings and allocations from what the loop measured.
+func (l *Loop) Fill(m *Metrics) {
+	m.UpdateP50, m.UpdateP95, m.Updates = l.Update.Percentiles()
+	m.DrawP50, m.DrawP95, m.Draws = l.Draw.Percentiles()
+	m.AllocsPerFrame = l.Allocs.Mean()
+}
