@@ -42,6 +42,7 @@ type Controller struct {
 
 	version int  // bumped whenever the page must show something new
 	dirty   bool // something visible changed since the last frame
+	hidden  bool // the canvas is out of sight: no ticks, no frames (SetVisible)
 	drawer  drawer
 }
 
@@ -229,6 +230,9 @@ func (c *Controller) noteDivergences() {
 // Tick is one tick of the game loop: the race advances by the configured
 // speed unless paused, and long work (tuning) takes its slice.
 func (c *Controller) Tick() {
+	if c.hidden {
+		return
+	}
 	c.tickTuning()
 	c.extendReference(referenceSlice)
 	if !c.cfg.Paused && !c.race.Done() {
@@ -237,4 +241,4 @@ func (c *Controller) Tick() {
 }
 
 // Dirty reports whether something visible changed since the last frame.
-func (c *Controller) Dirty() bool { return c.dirty }
+func (c *Controller) Dirty() bool { return c.dirty && !c.hidden }
