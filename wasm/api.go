@@ -3,10 +3,9 @@
 package main
 
 import (
-	"encoding/binary"
 	"fmt"
-	"math"
 	"syscall/js"
+	"unsafe"
 
 	"descent/game"
 	"descent/game/control"
@@ -156,12 +155,10 @@ func (a *api) trajectoryJS(t jsapi.Trajectory) js.Value {
 	return o
 }
 
-// float64Array copies v into a new Float64Array in one CopyBytesToJS.
+// float64Array copies v into a new Float64Array in one CopyBytesToJS of v's
+// own bytes: wasm, like every browser's Float64Array, is little-endian.
 func float64Array(v []float64) js.Value {
-	b := make([]byte, 8*len(v))
-	for i, f := range v {
-		binary.LittleEndian.PutUint64(b[8*i:], math.Float64bits(f))
-	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 8*len(v))
 	u8 := js.Global().Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(u8, b)
 	return js.Global().Get("Float64Array").New(u8.Get("buffer"))
