@@ -52,8 +52,11 @@ type benchReport struct {
 
 type appFigures struct {
 	WasmBytes, GzipBytes, BrotliBytes int64
-	FirstVisitMs                      []float64 `json:"firstVisitMs"`  // navigation start → descent:ready, a fresh profile
-	RepeatVisitMs                     []float64 `json:"repeatVisitMs"` // the same, the program in the browser's caches
+	// Code is main.wasm's code by package, the largest first; Data its data section.
+	Code          []packageSize `json:"code"`
+	Data          int           `json:"data"`
+	FirstVisitMs  []float64     `json:"firstVisitMs"`  // navigation start → descent:ready, a fresh profile
+	RepeatVisitMs []float64     `json:"repeatVisitMs"` // the same, the program in the browser's caches
 }
 
 type raceFigures struct {
@@ -139,6 +142,9 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		app.fig.WasmBytes, app.fig.GzipBytes, app.fig.BrotliBytes = m.WasmBytes, m.GzipBytes, m.BrotliBytes
+		if app.fig.Code, app.fig.Data, err = wasmBreakdown(app.pkg); err != nil {
+			return err
+		}
 		srv := httptest.NewServer(newHandler(dist))
 		defer srv.Close()
 		urls[i] = srv.URL + "/"
@@ -200,6 +206,20 @@ func printBench(w io.Writer, rep benchReport) {
 	size("main.wasm raw", b.WasmBytes, d.WasmBytes, 0)
 	size("main.wasm gzip", b.GzipBytes, d.GzipBytes, 0)
 	size("main.wasm brotli", b.BrotliBytes, d.BrotliBytes, budgets.BrotliRatio)
+	bg, dg := groupSizes(b.Code), groupSizes(d.Code)
+	for _, g := range []string{"standard library and runtime", "ebiten", "other modules", "Descent's own packages"} {
+		fmt.Fprintf(w, "  code: %-28s %11d B %11d B %+8d B\n", g, bg[g], dg[g], dg[g]-bg[g])
+	}
+	fmt.Fprintf(w, "  data section                         %11d B %11d B %+8d B\n", b.Data, d.Data, d.Data-b.Data)
+	fmt.Fprintf(w, "  Descent's largest packages (raw code bytes):")
+	shown := 0
+	for _, p := range d.Code {
+		if g := sizeGroup(p.Name); g != "standard library and runtime" && g != "ebiten" && shown < 10 {
+			fmt.Fprintf(w, " %s %d;", p.Name, p.Bytes)
+			shown++
+		}
+	}
+	fmt.Fprintln(w)
 	visits := func(name string, a, b []float64, budget float64) {
 		r := median(b) / median(a)
 		fmt.Fprintf(w, "%-34s %10.0f ms %10.0f ms %6.2f×  ≤ %.2f× %s\n", name, median(a), median(b), r, budget, verdict(r <= budget))
