@@ -45,14 +45,24 @@ type Runner struct {
 	// one pass gives it with the loss, and the next step needs it.
 	gradHere  [2]float64
 	knowsGrad bool
+
+	// opt's optional interfaces, asserted once: a step is too short to ask
+	// every time (wasm has no cheap type assertion).
+	stochastic  optim.Stochastic
+	inspector   optim.Inspector
+	secondOrder optim.SecondOrder
 }
 
 // newRunnerFor returns runner id stepping with opt, its random numbers
 // seeded PCG(seed, id), keeping trailLen trail points. It is not started.
 func newRunnerFor(id int, opt optim.Optimizer, seed uint64, trailLen int) *Runner {
 	src := rand.NewPCG(seed, uint64(id))
-	return &Runner{ID: id, Seed: seed, opt: opt, trail: newTrail(trailLen), src: src, rng: rand.New(src),
+	r := &Runner{ID: id, Seed: seed, opt: opt, trail: newTrail(trailLen), src: src, rng: rand.New(src),
 		before: make([]optim.Vec, 0, optim.MaxInternals)}
+	r.stochastic, _ = opt.(optim.Stochastic)
+	r.inspector, _ = opt.(optim.Inspector)
+	r.secondOrder, _ = opt.(optim.SecondOrder)
+	return r
 }
 
 // Trail appends the runner's recent positions to dst, oldest first, the
@@ -108,13 +118,13 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	}
 	r.pos = [2]float64{r.X, r.Y}
 	r.grad = [2]float64{gx, gy}
-	if st, ok := r.opt.(optim.Stochastic); ok {
+	if st := r.stochastic; st != nil {
 		r.grad = r.sampledGrad(s, st, gx, gy)
 	}
-	if ins, ok := r.opt.(optim.Inspector); ok {
+	if ins := r.inspector; ins != nil {
 		r.before = ins.Internals(r.before[:0])
 	}
-	if so, ok := r.opt.(optim.SecondOrder); ok {
+	if so := r.secondOrder; so != nil {
 		hxx, hxy, hyy := hessian(s, r.X, r.Y)
 		r.hess = [4]float64{hxx, hxy, hxy, hyy}
 		so.StepHessian(r.pos[:], r.grad[:], r.hess[:])
