@@ -215,11 +215,13 @@
     if (!saved.paused) window.descent.play();
   }
 
-  // waitForDescent polls for window.descent, which the Go program creates,
-  // and resolves once its first frame is drawn. It gives up when the program exits.
+  // waitForDescent resolves once the Go program's first frame is drawn. The
+  // program creates window.descent before go.run returns, so it is looked for
+  // at once (polling for it cost up to 50 ms of start-up), and then every 50 ms
+  // in case it is late; it gives up when the program exits.
   function waitForDescent(exited) {
     return new Promise((resolve, reject) => {
-      const timer = setInterval(() => {
+      const look = () => {
         if (exited()) {
           clearInterval(timer);
           reject(new LoadError("Descent stopped before it could start. Reload the page to try again."));
@@ -228,7 +230,9 @@
           Promise.resolve(window.descent.ready).then(resolve, (e) =>
             reject(new LoadError("Descent could not start. Reload the page to try again.", detailOf(e))));
         }
-      }, 50);
+      };
+      const timer = setInterval(look, 50);
+      look();
     });
   }
 

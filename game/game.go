@@ -108,6 +108,11 @@ func (g *Game) Update() error {
 	a0 := allocs()
 	g.mu.Lock()
 	g.drain()
+	if g.ctl.Hidden() { // out of sight: no work, no timings (control.SetVisible)
+		g.mu.Unlock()
+		g.syncPage()
+		return nil
+	}
 	g.ctl.Tick()
 	g.mu.Unlock()
 	g.stats.Update.Add(time.Since(t0))

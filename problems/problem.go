@@ -74,6 +74,10 @@ func (p *Problem) Value(x, y float64) float64 { return p.Expr.Eval(x, y) }
 // Grad returns the exact gradient of f at (x, y).
 func (p *Problem) Grad(x, y float64) (gx, gy float64) { return p.Expr.Grad(x, y) }
 
+// ValueGrad returns f(x, y) and its exact gradient in one pass: the numbers
+// of Value and Grad, for half the work.
+func (p *Problem) ValueGrad(x, y float64) (v, gx, gy float64) { return p.Expr.ValueGrad(x, y) }
+
 // Data returns the dataset of a dataset problem, which the runners may sample in
 // minibatches (Dataset.BatchGrad), or nil for a formula problem. The dataset is shared
 // and must not be modified.

@@ -3,11 +3,10 @@
 package main
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"math"
 	"syscall/js"
+	"unsafe"
 
 	"descent/game"
 	"descent/game/control"
@@ -180,12 +179,10 @@ func (a *api) trajectoryJS(t jsapi.Trajectory) js.Value {
 	return o
 }
 
-// float64Array copies v into a new Float64Array in one CopyBytesToJS.
+// float64Array copies v into a new Float64Array in one CopyBytesToJS of v's
+// own bytes: wasm, like every browser's Float64Array, is little-endian.
 func float64Array(v []float64) js.Value {
-	b := make([]byte, 8*len(v))
-	for i, f := range v {
-		binary.LittleEndian.PutUint64(b[8*i:], math.Float64bits(f))
-	}
+	b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(v))), 8*len(v))
 	u8 := js.Global().Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(u8, b)
 	return js.Global().Get("Float64Array").New(u8.Get("buffer"))

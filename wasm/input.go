@@ -85,4 +85,15 @@ func listen(g *game.Game, p *page) {
 			g.Send(control.Load{Hash: h})
 		}
 	})
+	// A hidden tab or a canvas scrolled out of view stops the game's work.
+	inView := true
+	visible := func(js.Value) {
+		g.Send(control.SetVisible{Visible: inView && doc.Get("visibilityState").String() != "hidden"})
+	}
+	on(doc, "visibilitychange", visible)
+	js.Global().Get("IntersectionObserver").New(js.FuncOf(func(_ js.Value, args []js.Value) any {
+		inView = args[0].Index(args[0].Length() - 1).Get("isIntersecting").Bool()
+		visible(js.Null())
+		return nil
+	})).Call("observe", doc.Call("querySelector", "canvas"))
 }

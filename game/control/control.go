@@ -45,6 +45,7 @@ type Controller struct {
 
 	version     int  // bumped whenever the page must show something new
 	dirty       bool // something visible changed since the last frame
+	hidden      bool // the canvas is out of sight: no ticks, no frames (SetVisible)
 	drawer      drawer
 	grid        gridDrawer   // the side-by-side panels, in grid layout
 	tickCache   []ticks      // the axes' ticks of recent geometries
@@ -244,6 +245,9 @@ func (c *Controller) noteDivergences() {
 // Tick is one tick of the game loop: the race advances by the configured
 // speed unless paused, and long work (tuning) takes its slice.
 func (c *Controller) Tick() {
+	if c.hidden {
+		return
+	}
 	if c.bv != nil {
 		c.tickScene()
 		return
@@ -256,4 +260,4 @@ func (c *Controller) Tick() {
 }
 
 // Dirty reports whether something visible changed since the last frame.
-func (c *Controller) Dirty() bool { return c.dirty }
+func (c *Controller) Dirty() bool { return c.dirty && !c.hidden }

@@ -41,14 +41,29 @@ type Runner struct {
 	idx    []int      // minibatch indices, for a stochastic optimizer on data
 	src    *rand.PCG  // re-seeded on restart, so that a rerun draws the same numbers
 	rng    *rand.Rand // draws from src
+
+	// gradHere is the exact gradient at (X, Y) when knowsGrad: a ValueGrader's
+	// one pass gives it with the loss, and the next step needs it.
+	gradHere  [2]float64
+	knowsGrad bool
+
+	// opt's optional interfaces, asserted once: a step is too short to ask
+	// every time (wasm has no cheap type assertion).
+	stochastic  optim.Stochastic
+	inspector   optim.Inspector
+	secondOrder optim.SecondOrder
 }
 
 // newRunnerFor returns runner id stepping with opt, its random numbers
 // seeded PCG(seed, id), keeping trailLen trail points. It is not started.
 func newRunnerFor(id int, opt optim.Optimizer, seed uint64, trailLen int) *Runner {
 	src := rand.NewPCG(seed, uint64(id))
-	return &Runner{ID: id, Seed: seed, opt: opt, trail: newTrail(trailLen), src: src, rng: rand.New(src),
+	r := &Runner{ID: id, Seed: seed, opt: opt, trail: newTrail(trailLen), src: src, rng: rand.New(src),
 		before: make([]optim.Vec, 0, optim.MaxInternals)}
+	r.stochastic, _ = opt.(optim.Stochastic)
+	r.inspector, _ = opt.(optim.Inspector)
+	r.secondOrder, _ = opt.(optim.SecondOrder)
+	return r
 }
 
 // Trail appends the runner's recent positions to dst, oldest first, the
@@ -77,8 +92,10 @@ func (r *Runner) restart(s Surface, start [2]float64) {
 	r.LastStep, r.Grad, r.From, r.FullGrad, r.Update = 0, [2]float64{}, [2]float64{}, [2]float64{}, [2]float64{}
 	r.before = r.before[:0]
 	r.trail.clear()
-	r.Loss = s.Value(start[0], start[1])
-	if gx, gy := s.Grad(start[0], start[1]); !finite(r.Loss) || !finite(gx) || !finite(gy) {
+	var gx, gy float64
+	r.Loss, gx, gy, r.knowsGrad = valueGrad(s, start[0], start[1], true)
+	r.gradHere = [2]float64{gx, gy}
+	if !finite(r.Loss) || !finite(gx) || !finite(gy) {
 		r.Loss = unfiniteLoss
 		r.Status = Diverged
 	}
@@ -97,16 +114,19 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	if r.Status != Running {
 		return
 	}
-	gx, gy := s.Grad(r.X, r.Y)
+	gx, gy := r.gradHere[0], r.gradHere[1]
+	if !r.knowsGrad {
+		gx, gy = s.Grad(r.X, r.Y)
+	}
 	r.pos = [2]float64{r.X, r.Y}
 	r.grad = [2]float64{gx, gy}
-	if st, ok := r.opt.(optim.Stochastic); ok {
+	if st := r.stochastic; st != nil {
 		r.grad = r.sampledGrad(s, st, gx, gy)
 	}
-	if ins, ok := r.opt.(optim.Inspector); ok {
+	if ins := r.inspector; ins != nil {
 		r.before = ins.Internals(r.before[:0])
 	}
-	if so, ok := r.opt.(optim.SecondOrder); ok {
+	if so := r.secondOrder; so != nil {
 		hxx, hxy, hyy := hessian(s, r.X, r.Y)
 		r.hess = [4]float64{hxx, hxy, hxy, hyy}
 		so.StepHessian(r.pos[:], r.grad[:], r.hess[:])
@@ -116,10 +136,11 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	x, y := r.pos[0], r.pos[1]
 	r.LastStep, r.Grad, r.From, r.FullGrad = t, r.grad, [2]float64{r.X, r.Y}, [2]float64{gx, gy}
 	r.Update = [2]float64{x - r.X, y - r.Y}
-	var loss float64
+	var loss, ngx, ngy float64
+	known := false
 	ok := finite(gx) && finite(gy) && finite(x) && finite(y) && a.contains(x, y)
 	if ok {
-		loss = s.Value(x, y)
+		loss, ngx, ngy, known = valueGrad(s, x, y, false)
 		ok = finite(loss) && !grownTooMuch(loss, r.loss0)
 	}
 	if !ok {
@@ -129,6 +150,7 @@ func (r *Runner) step(s Surface, a arena, t int) {
 		return
 	}
 	r.X, r.Y, r.Loss = x, y, loss
+	r.gradHere, r.knowsGrad = [2]float64{ngx, ngy}, known
 	r.trail.push(r.pos, loss)
 
 	if gx*gx+gy*gy < ConvergeTol*ConvergeTol {
@@ -139,6 +161,27 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	if r.still >= ConvergeSteps {
 		r.Status, r.StatusStep = Converged, t
 	}
+}
+
+// ValueGrader is implemented by a Surface that computes its value and exact
+// gradient in one pass (an expression does): a step then evaluates the
+// surface once, not twice, and gets the same numbers.
+type ValueGrader interface {
+	ValueGrad(x, y float64) (v, gx, gy float64)
+}
+
+// valueGrad returns s's value at (x, y) and, when s is a ValueGrader or
+// needGrad is set, its gradient there; known says whether it did.
+func valueGrad(s Surface, x, y float64, needGrad bool) (v, gx, gy float64, known bool) {
+	if vg, ok := s.(ValueGrader); ok {
+		v, gx, gy = vg.ValueGrad(x, y)
+		return v, gx, gy, true
+	}
+	v = s.Value(x, y)
+	if needGrad {
+		gx, gy = s.Grad(x, y)
+	}
+	return v, gx, gy, needGrad
 }
 
 // sampledGrad returns the gradient a stochastic optimizer steps on at the

@@ -32,8 +32,15 @@ func NewLossChart(curves [][]float64, firsts []int, lastStep int, fmin, w, h flo
 			c.FirstStep = min(c.FirstStep, firsts[i])
 		}
 		for _, l := range curve {
+			// Plain comparisons, not math.Max and Min: g is finite and
+			// positive here, and those are calls, not instructions, in wasm.
 			if g := l - fmin; g > 0 && g <= math.MaxFloat64 {
-				gmax, gmin = math.Max(gmax, g), math.Min(gmin, g)
+				if g > gmax {
+					gmax = g
+				}
+				if g < gmin {
+					gmin = g
+				}
 			}
 		}
 	}
@@ -72,14 +79,22 @@ func (c LossChart) X(step int) float64 {
 // curve whose first loss is at step first, one point per pixel column at most.
 func (c LossChart) Curve(dst []float32, losses []float64, first int, x0, y0 float64) []float32 {
 	lastCol := -1
-	for i, l := range losses {
+	perCol := float64(c.LastStep-c.FirstStep) / c.W // steps a pixel column
+	for i := 0; i < len(losses); i++ {
 		x := c.X(first + i)
 		col := int(x)
 		if col == lastCol && i != len(losses)-1 {
 			continue
 		}
 		lastCol = col
-		dst = append(dst, float32(x0+x), float32(y0+c.Y(l)))
+		dst = append(dst, float32(x0+x), float32(y0+c.Y(losses[i])))
+		// The steps left in this column need not be looked at: X(step) < col+1
+		// below step FirstStep + (col+1)·perCol. Two short of it, for rounding.
+		if x >= 0 && perCol > 0 && perCol < math.MaxInt32 {
+			if next := min(c.FirstStep+int(float64(col+1)*perCol)-first-2, len(losses)-1); next > i+1 {
+				i = next - 1
+			}
+		}
 	}
 	return dst
 }
