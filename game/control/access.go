@@ -60,12 +60,26 @@ const (
 	PlotDescriptionID = "plot-description" // the plot's text description
 	AnnounceID        = "announce"         // the polite live region
 	MessagesID        = "messages"         // the notes about the last change and this run
+	HintID            = "hint"             // what the pointer and the keys do, in the scene shown
+)
+
+// The hints under the plot: what a learner can do with the pointer and the keys.
+const (
+	raceHint = "click: start here (on a ball: explain its steps) · drag: move · wheel: zoom · space: pause / play · " +
+		"→: one step · r: reset · f: fit · tab to the plot, then shift+arrows: move the start · enter: restart"
+	sceneHint = "click the parameter space: move the true θ · click the λ chart, or drag sideways: set λ · " +
+		"the panel: n, σ, the design, θ, x₀, the trials and the seed"
 )
 
 // PageTexts are the texts of the page's elements outside the panel, by id:
 // the plot's description, the live region's last announcement, and the notes.
 func (c *Controller) PageTexts() [][2]string {
-	return [][2]string{{PlotDescriptionID, c.PlotDescription()}, {AnnounceID, c.announcement}, {MessagesID, strings.Join(c.Notes(), "\n")}}
+	hint := raceHint
+	if c.bv != nil {
+		hint = sceneHint
+	}
+	return [][2]string{{PlotDescriptionID, c.PlotDescription()}, {AnnounceID, c.announcement},
+		{MessagesID, strings.Join(c.Notes(), "\n")}, {HintID, hint}}
 }
 
 // PlotDescription says in words what the plot shows: the problem, the

@@ -131,3 +131,24 @@ func TestAnnouncesStatusChangesOnce(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestHintFollowsTheScene: the line under the plot says what the pointer does
+// in the scene shown.
+func TestHintFollowsTheScene(t *testing.T) {
+	hint := func(c *Controller) string {
+		for _, tx := range c.PageTexts() {
+			if tx[0] == HintID {
+				return tx[1]
+			}
+		}
+		return ""
+	}
+	c := New("")
+	if h := hint(c); !strings.Contains(h, "click: start here") {
+		t.Errorf("race hint %q", h)
+	}
+	c.Do(Configure{Hash: "scene=bias-variance"})
+	if h := hint(c); !strings.Contains(h, "θ") || strings.Contains(h, "start here") {
+		t.Errorf("bias–variance hint %q, want the scene's", h)
+	}
+}

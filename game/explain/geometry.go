@@ -14,7 +14,7 @@ import (
 func Local(c problems.Curvature, optimizer string, params map[string]float64) []Line {
 	lines := []Line{
 		{"Hessian eigenvalues λ₁ ≥ λ₂", "= " + num(c.L1) + ", " + num(c.L2)},
-		{"their directions", "= " + pair(c.V1) + ", " + pair(c.V2)},
+		{"their directions", "= " + pair(unitClean(c.V1)) + ", " + pair(unitClean(c.V2))},
 		{"κ = |λ|max/|λ|min", "= " + num(c.Kappa)},
 	}
 	if rule, ok := optim.StabilityRule(optimizer); ok {
@@ -56,4 +56,15 @@ func Chain(c problems.Chain, automatic [2]float64) []Line {
 
 func transpose(m [2][2]float64) [2][2]float64 {
 	return [2][2]float64{{m[0][0], m[1][0]}, {m[0][1], m[1][1]}}
+}
+
+// unitClean zeroes the components of a unit vector that are rounding noise
+// (cos 90° computed as 6.1e−17), so a direction along an axis reads (0, 1).
+func unitClean(v [2]float64) [2]float64 {
+	for i := range v {
+		if math.Abs(v[i]) < 1e-12 {
+			v[i] = 0
+		}
+	}
+	return v
 }

@@ -139,3 +139,14 @@ func TestChainReadout(t *testing.T) {
 		t.Errorf("κ: got %q, want the problem's own %v", line.Numbers, p.Curvature(0, 0).Kappa)
 	}
 }
+
+func TestDirectionsAlongTheAxesReadCleanly(t *testing.T) {
+	// diag(0.2, 20): the eigenvectors are the axes, which an eigensolver gives
+	// with rounding noise of order 1e-17 in the zero components.
+	if got := unitClean([2]float64{6.123e-17, 1}); got != [2]float64{0, 1} {
+		t.Errorf("unitClean: %v, want (0, 1)", got)
+	}
+	if got := unitClean([2]float64{0.6, -0.8}); got != [2]float64{0.6, -0.8} {
+		t.Errorf("unitClean changed a real direction: %v", got)
+	}
+}
