@@ -51,19 +51,26 @@ func TestAHostileLinkRunsNoScript(t *testing.T) {
 	}
 }
 
-// TestREADMEExampleRuns runs the README's JS example and compares what it
-// prints with the output the README shows.
-func TestREADMEExampleRuns(t *testing.T) {
+// TestREADMEExampleRuns runs the README's first JS example and compares what
+// it prints with the output the README shows.
+func TestREADMEExampleRuns(t *testing.T) { checkREADMEExample(t, "descent.configure(") }
+
+// checkREADMEExample runs the README's js example that contains call, in a
+// fresh page, and compares what its last line prints (JSON) with its closing
+// "// " comment.
+func checkREADMEExample(t *testing.T, call string) {
+	t.Helper()
 	b, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	block := string(b)
-	i := strings.Index(block, "```js\n")
-	if i < 0 {
-		t.Fatal("README has no js example")
+	text := string(b)
+	i := strings.Index(text, call)
+	start := strings.LastIndex(text[:max(i, 0)], "```js\n")
+	if i < 0 || start < 0 {
+		t.Fatalf("README has no js example of %s…)", call)
 	}
-	block = block[i+len("```js\n"):]
+	block := text[start+len("```js\n"):]
 	block = block[:strings.Index(block, "```")]
 	var code []string
 	want := ""
@@ -76,7 +83,7 @@ func TestREADMEExampleRuns(t *testing.T) {
 	}
 	tb := open(t, "")
 	last := code[len(code)-1]
-	got := eval[string](tb, strings.Join(code[:len(code)-1], "\n")+"\nJSON.stringify("+strings.TrimSuffix(last, ";")+")")
+	got := eval[string](tb, "(() => {"+strings.Join(code[:len(code)-1], "\n")+"\nreturn JSON.stringify("+strings.TrimSuffix(last, ";")+")})()")
 	if got != want {
 		t.Errorf("the README's example prints %s, the README says %s", got, want)
 	}

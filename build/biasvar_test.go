@@ -246,35 +246,7 @@ func TestBiasVarianceBadInput(t *testing.T) {
 
 // TestBiasVarianceREADMEExample runs the README's biasVariance example and compares
 // what it prints with what the README shows.
-func TestBiasVarianceREADMEExample(t *testing.T) {
-	b, err := os.ReadFile("../README.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := string(b)
-	i := strings.Index(text, "descent.biasVariance(")
-	start := strings.LastIndex(text[:i], "```js\n")
-	if i < 0 || start < 0 {
-		t.Fatal("README has no js example of descent.biasVariance")
-	}
-	block := text[start+len("```js\n"):]
-	block = block[:strings.Index(block, "```")]
-	var code []string
-	want := ""
-	for _, line := range strings.Split(strings.TrimSpace(block), "\n") {
-		if out, ok := strings.CutPrefix(line, "// "); ok {
-			want = out
-		} else if !strings.HasPrefix(line, "await ") {
-			code = append(code, line)
-		}
-	}
-	tb := open(t, "")
-	last := code[len(code)-1]
-	got := eval[string](tb, "(() => {"+strings.Join(code[:len(code)-1], "\n")+"\nreturn JSON.stringify("+strings.TrimSuffix(last, ";")+")})()")
-	if got != want {
-		t.Errorf("the README's example prints %s, the README says %s", got, want)
-	}
-}
+func TestBiasVarianceREADMEExample(t *testing.T) { checkREADMEExample(t, "descent.biasVariance(") }
 
 // TestBiasVarianceLambdaIsFast measures a λ change in the browser: the scene's own
 // clock (state().biasVariance.updateMs) for refitting the 1,000 datasets and
