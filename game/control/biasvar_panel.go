@@ -27,25 +27,8 @@ func (c *Controller) scenePanel(base string) Node {
 	cfg, bv := c.cfg, c.bv
 	b := &bv.boards[0]
 	s := b.spec
-	root := El("div", "id", "controls")
-	section := func(title string, kids ...Node) {
-		sec := El("section")
-		if title != "" {
-			sec = sec.With(El("h2").Say(title))
-		}
-		root = root.With(sec.With(kids...))
-	}
-	presets := El("select", "id", "preset", "aria-label", "Set up one of the course notes' figures").With(option("", "The notes' figures and more…"))
-	for _, pr := range config.Presets() {
-		presets = presets.With(option(pr.Name, pr.Title))
-	}
-	preset, about := presetOf(cfg), ""
-	if pr, ok := config.LookupPreset(preset); ok {
-		about = pr.About
-	}
-	section("Ready-made setups",
-		presets.Shows(preset).Sends("change", func(v string) Command { return nonEmpty(v, Configure{Hash: "preset=" + v}) }),
-		El("p", "class", "about").Say(about))
+	root, section := panelRoot()
+	section("Ready-made setups", presetControls(presetOf(cfg))...)
 
 	if cfg.Dartboard {
 		kids := []Node{El("p", "class", "about").Say("Each dart is one dataset's fit θ̃, the white cross-hair the true θ; red: the closed-form mean and 1 and 2 sd ellipses, green: the darts' own.")}
@@ -56,7 +39,7 @@ func (c *Controller) scenePanel(base string) Node {
 		section("", El("button", "id", "bv-single", "type", "button").Say("Explore one experiment").
 			Sends("click", func(string) Command { return Configure{Hash: "dartboard=0"} }))
 		section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+cfg.Hash()))
-		return root
+		return *root
 	}
 
 	set := func(key string) func(string) Command {
@@ -109,7 +92,7 @@ func (c *Controller) scenePanel(base string) Node {
 	}
 	section("Back to the optimizers", race)
 	section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+cfg.Hash()))
-	return root
+	return *root
 }
 
 // boardPlace names where dartboard panel i is on the screen now.

@@ -19,27 +19,8 @@ func (c *Controller) Panel(base string) Node {
 		return c.scenePanel(base)
 	}
 	cfg, pg := c.cfg, c.Page()
-	root := El("div", "id", "controls")
-	section := func(title string, kids ...Node) {
-		s := El("section")
-		if title != "" {
-			s = s.With(El("h2").Say(title))
-		}
-		root = root.With(s.With(kids...))
-	}
-
-	// The notes' figures, ready made.
-	presets := El("select", "id", "preset", "aria-label", "Set up one of the course notes' figures").With(option("", "The notes' figures and more…"))
-	for _, pr := range config.Presets() {
-		presets = presets.With(option(pr.Name, pr.Title))
-	}
-	about := ""
-	if pr, ok := config.LookupPreset(pg.Preset); ok {
-		about = pr.About
-	}
-	section("Ready-made setups",
-		presets.Shows(pg.Preset).Sends("change", func(v string) Command { return nonEmpty(v, Configure{Hash: "preset=" + v}) }),
-		El("p", "class", "about").Say(about))
+	root, section := panelRoot()
+	section("Ready-made setups", presetControls(pg.Preset)...)
 
 	// The surface.
 	surfaces := El("select", "id", "problem", "aria-label", "Loss surface")
@@ -136,6 +117,34 @@ func (c *Controller) Panel(base string) Node {
 	section("Share", El("input", "id", "link", "type", "text", "readonly", "true", "aria-label", "Link to this view").Shows(base+"#"+pg.Hash),
 		c.shareButtons(base))
 	return root.With(c.Explain()) // drawn over the plot
+}
+
+// panelRoot returns the panel's root and a function that appends a section to
+// it, headed by title unless title is "".
+func panelRoot() (*Node, func(title string, kids ...Node)) {
+	root := El("div", "id", "controls")
+	return &root, func(title string, kids ...Node) {
+		s := El("section")
+		if title != "" {
+			s = s.With(El("h2").Say(title))
+		}
+		root = root.With(s.With(kids...))
+	}
+}
+
+// presetControls are the menu of ready-made setups, showing preset, and what
+// the one chosen shows.
+func presetControls(preset string) []Node {
+	presets := El("select", "id", "preset", "aria-label", "Set up one of the course notes' figures").With(option("", "The notes' figures and more…"))
+	for _, pr := range config.Presets() {
+		presets = presets.With(option(pr.Name, pr.Title))
+	}
+	about := ""
+	if pr, ok := config.LookupPreset(preset); ok {
+		about = pr.About
+	}
+	return []Node{presets.Shows(preset).Sends("change", func(v string) Command { return nonEmpty(v, Configure{Hash: "preset=" + v}) }),
+		El("p", "class", "about").Say(about)}
 }
 
 // knobRow is the slider and box of one of the knobs.
