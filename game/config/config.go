@@ -187,7 +187,7 @@ func Apply(base Config, hash string) (Config, []error) {
 	if name, rest, ok := cutPreset(hash); ok {
 		hash = rest
 		if p, found := LookupPreset(name); found {
-			c = p.config()
+			c = p.Config()
 			c.Embed, c.Layout = base.Embed, base.Layout // how the page shows it, not what it shows
 			base = c.Clone()
 		} else {

@@ -88,5 +88,5 @@ func CheckPreset(p Preset) []error {
 	return errs
 }
 
-// config returns the setup p describes.
-func (p Preset) config() Config { return presetConfigs[p.Name].Clone() }
+// Config returns the setup p describes, parsed once when the program started.
+func (p Preset) Config() Config { return presetConfigs[p.Name].Clone() }

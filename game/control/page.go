@@ -52,13 +52,15 @@ func (c *Controller) Page() Page {
 }
 
 // presetOf returns the name of the preset whose setup cfg is, apart from how
-// it is shown (speed, pause, view, embedding), or "".
+// it is shown (speed, pause, view, embedding, layout, arrows, the runner
+// followed, the reference path), or "".
 func presetOf(cfg config.Config) string {
+	hash := cfg.Hash()
 	for _, pr := range config.Presets() {
-		pc, _ := config.Parse("preset=" + pr.Name)
+		pc := pr.Config()
 		pc.Speed, pc.Paused, pc.View, pc.HasView, pc.Embed = cfg.Speed, cfg.Paused, cfg.View, cfg.HasView, cfg.Embed
-		pc.Arrows, pc.Follow = cfg.Arrows, cfg.Follow
-		if pc.Hash() == cfg.Hash() {
+		pc.Arrows, pc.Follow, pc.Layout, pc.LBFGS = cfg.Arrows, cfg.Follow, cfg.Layout, cfg.LBFGS
+		if pc.Hash() == hash {
 			return pr.Name
 		}
 	}
