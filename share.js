@@ -74,6 +74,10 @@
     canvas.setAttribute("aria-label", "Loss surface plot");
     canvas.setAttribute("aria-describedby", "plot-description");
   }
+  // The plot's focus ring shows once the keyboard is used: ebiten focuses the
+  // canvas from script at load, which the browser would otherwise ring.
+  document.addEventListener("keydown", (e) => { if (e.key === "Tab") document.body.classList.add("keys"); });
+  document.addEventListener("pointerdown", () => document.body.classList.remove("keys"));
   new MutationObserver((_, obs) => {
     const canvas = document.querySelector("body > canvas");
     if (canvas) {
