@@ -275,7 +275,7 @@ func TestLiveRegionAnnouncesConvergence(t *testing.T) {
 const axeSource = "testdata/axe/node_modules/axe-core/axe.min.js"
 
 // TestNoAxeViolations runs axe-core's WCAG 2 A and AA rules on the page with
-// its panel, and on the loading overlay.
+// its panel, on the loading overlay, on a phone and side by side.
 func TestNoAxeViolations(t *testing.T) {
 	src, err := os.ReadFile(axeSource)
 	if err != nil {
@@ -311,5 +311,13 @@ func TestNoAxeViolations(t *testing.T) {
 		t.Fatalf("layout %q at 390 px, want sheet", eval[string](tb, "document.body.dataset.layout"))
 	}
 	run("the phone layout", "")
-	// TODO(grid): run axe on layout=grid too once the grid layout is merged.
+	// Side by side, on a wide screen: the panels' titles and axis numbers.
+	if err := chromedp.Do(tb.ctx, chromedp.EmulateViewport(pageW, pageH)); err != nil {
+		t.Fatal(err)
+	}
+	eval[[]string](tb, `descent.configure("layout=grid")`)
+	if !poll(tb, `document.querySelectorAll("#plot-labels .pl-title").length === 3`) {
+		t.Fatalf("no three panel titles in the grid layout")
+	}
+	run("the grid layout", "")
 }
