@@ -47,9 +47,13 @@ func (l Label) RowOf(rows []Row) Row {
 	return Row{}
 }
 
-// String is the label's text: its row's title when it shows one.
+// String is the label's text: its row's title when it shows one (nothing
+// when that row is gone).
 func (l Label) String(row Row) string {
 	if l.Row > 0 {
+		if row.Name == "" {
+			return ""
+		}
 		return row.Title()
 	}
 	return l.Text
