@@ -76,11 +76,7 @@ func (v *legendView) show(l *legend.Legend) {
 	v.formula.set(l.Formula)
 	if l.Step != v.lastStep || l.Paused != v.lastPaused {
 		v.lastStep, v.lastPaused = l.Step, l.Paused
-		step := l.StepText()
-		if l.Paused {
-			step += " · paused"
-		}
-		v.step.set(step)
+		v.step.set(l.StatusLine())
 	}
 	for len(v.labels) < len(l.Labels) && v.plot.Truthy() {
 		v.labels = append(v.labels, labelView{el: v.el(v.plot, "span", "")})

@@ -295,7 +295,7 @@ func (c *Controller) placeScene() {
 func (c *Controller) sceneFrame(f *Frame) {
 	bv := c.bv
 	c.sceneLayout()
-	f.Legend = legend.Legend{Title: "Bias and variance", Formula: "θ̃ = (XᵀX + λI)⁻¹XᵀY", Rows: f.Legend.Rows[:0]}
+	f.Legend = legend.Legend{Title: "Bias and variance", Formula: "θ̃ = (XᵀX + λI)⁻¹XᵀY", Step: legend.NoStep, Rows: f.Legend.Rows[:0]}
 	for i := range bv.boards {
 		c.boardFrame(f.next(FieldView, bv.rects[i]), &bv.boards[i])
 	}

@@ -59,3 +59,18 @@ func TestStartNote(t *testing.T) {
 		t.Errorf("a divergence at step 0: %q, want the start note", one)
 	}
 }
+
+func TestStatusLine(t *testing.T) {
+	for _, c := range []struct {
+		l    Legend
+		want string
+	}{
+		{Legend{Step: 40}, "step 40"},
+		{Legend{Step: 40, Paused: true}, "step 40 · paused"},
+		{Legend{Step: NoStep, Paused: true}, ""},
+	} {
+		if got := c.l.StatusLine(); got != c.want {
+			t.Errorf("%+v: %q, want %q", c.l, got, c.want)
+		}
+	}
+}

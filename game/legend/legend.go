@@ -73,8 +73,26 @@ type Legend struct {
 	rowsFor    *race.Race        // what the rows' names and parameters were written for
 }
 
-// StepText writes the step: "step 40".
-func (l *Legend) StepText() string { return "step " + strconv.Itoa(l.Step) }
+// StepText writes the step: "step 40"; nothing where there are no steps (a
+// scene without a race sets Step to NoStep).
+func (l *Legend) StepText() string {
+	if l.Step == NoStep {
+		return ""
+	}
+	return "step " + strconv.Itoa(l.Step)
+}
+
+// NoStep is a legend's Step in a scene without a race.
+const NoStep = -1
+
+// StatusLine is the legend's header line beside the title: the step, and
+// whether the race is paused.
+func (l *Legend) StatusLine() string {
+	if l.Paused && l.Step != NoStep {
+		return l.StepText() + " · paused"
+	}
+	return l.StepText()
+}
 
 // ChartLabels are the numbers around the loss chart, which the canvas draws
 // without text; the page writes them (Decade, Steps) only when they change.
