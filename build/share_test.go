@@ -65,7 +65,9 @@ func TestCopyButtonsPutLinkAndEmbedCodeOnTheClipboard(t *testing.T) {
 			t.Fatalf("granting %s: %v", name, err)
 		}
 	}
-	poll(tb, `document.getElementById("copy-link") !== null`)
+	if !poll(tb, `document.getElementById("copy-link") !== null`) {
+		t.Fatal("the panel has no #copy-link")
+	}
 	hash := tb.state().Hash
 	link := eval[string](tb, `location.origin + location.pathname`) + "#" + hash
 	for _, c := range []struct{ id, want string }{
@@ -99,7 +101,9 @@ func TestDownloadedPNGHasTheLegendDrawnIn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	poll(tb, `document.getElementById("download-png") !== null`)
+	if !poll(tb, `document.getElementById("download-png") !== null`) {
+		t.Fatal("the panel has no #download-png")
+	}
 	if err := chromedp.Do(tb.ctx, chromedp.Click("#download-png")); err != nil {
 		t.Fatal(err)
 	}
@@ -175,7 +179,9 @@ func checkLegendDrawn(t *testing.T, img image.Image) {
 // start with Shift+arrows, restarts with Enter and plays with Space.
 func TestKeyboardAloneChangesTheProblemAndRunsARace(t *testing.T) {
 	tb := open(t, "problem=ill-conditioned&paused=1")
-	poll(tb, `document.getElementById("problem") !== null`)
+	if !poll(tb, `document.getElementById("problem") !== null`) {
+		t.Fatal("the panel has no #problem")
+	}
 	key := func(k string, opts ...chromedp.KeyOption) {
 		t.Helper()
 		if err := chromedp.Do(tb.ctx, chromedp.KeyEvent(k, opts...)); err != nil {
@@ -286,7 +292,9 @@ func TestNoAxeViolations(t *testing.T) {
 		t.Skip(msg)
 	}
 	tb := open(t, "problem=rosenbrock&o=adam;gd;momentum&paused=1")
-	poll(tb, `document.getElementById("copy-link") !== null`)
+	if !poll(tb, `document.getElementById("copy-link") !== null`) {
+		t.Fatal("the panel has no #copy-link")
+	}
 	// CDP evaluation is not subject to the page's Content-Security-Policy.
 	eval[bool](tb, string(src)+";true")
 	run := func(what, setup string) {

@@ -66,10 +66,12 @@ func (g *Game) Do(cmd control.Command) (notes []string) {
 // Settled calls fn with the controller after applying what is queued: the JS
 // API reads the state a script's earlier clicks and calls have made.
 func (g *Game) Settled(fn func(c *control.Controller)) {
-	g.mu.Lock()
-	g.drain()
-	fn(g.ctl)
-	g.mu.Unlock()
+	func() {
+		g.mu.Lock()
+		defer g.mu.Unlock() // a panic in fn (a bug) must not leave the game locked
+		g.drain()
+		fn(g.ctl)
+	}()
 	g.syncPage()
 }
 

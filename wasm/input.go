@@ -62,6 +62,7 @@ func listen(g *game.Game, p *page) {
 			g.Send(control.Tap{X: x, Y: y, CanvasW: w, CanvasH: h})
 		}
 	})
+	on(doc, "pointercancel", func(js.Value) { gesture = control.Gesture{} }) // a scroll or the system took the pointer
 	on(doc, "wheel", func(e js.Value) {
 		if x, y, w, h, ok := onCanvas(e); ok {
 			g.Send(control.Zoom{X: x, Y: y, CanvasW: w, CanvasH: h, Factor: control.WheelZoom(e.Get("deltaY").Float(), e.Get("deltaMode").Int(), h)})

@@ -21,7 +21,20 @@ type Command interface {
 
 // Do applies cmd and returns the messages it produced: what was wrong with it
 // and what was kept instead; none when it applied cleanly.
-func (c *Controller) Do(cmd Command) []string { return cmd.apply(c) }
+//
+// A command that panics — a bug, since every command checks what a user can
+// give it — is reported as a note instead of stopping the page; the setup may
+// be left half-changed, and the note asks for a reload.
+func (c *Controller) Do(cmd Command) (notes []string) {
+	defer func() {
+		if r := recover(); r != nil {
+			c.runNotes = append(c.runNotes, fmt.Sprintf("Descent failed to apply a change (%v). Reloading the page brings back the last setup that worked.", r))
+			c.changed()
+			notes = c.runNotes[len(c.runNotes)-1:]
+		}
+	}()
+	return cmd.apply(c)
+}
 
 // Configure applies a URL-hash string over the current setup, as
 // descent.configure and the panel's presets do.

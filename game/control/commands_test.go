@@ -489,3 +489,22 @@ func TestAStartOffTheSurfaceIsExplained(t *testing.T) {
 		t.Errorf("notes %q advise a smaller α for a runner that never stepped", notes)
 	}
 }
+
+// panicky is a command with a bug.
+type panicky struct{}
+
+func (panicky) apply(*Controller) []string { panic("boom") }
+
+// TestACommandsBugIsANoteNotACrash: a command that panics is reported as a
+// note, and the controller goes on working.
+func TestACommandsBugIsANoteNotACrash(t *testing.T) {
+	c := sized(t, "paused=1")
+	notes := c.Do(panicky{})
+	if len(notes) != 1 || !strings.Contains(notes[0], "boom") || !strings.Contains(notes[0], "Reloading") {
+		t.Errorf("notes %q, want one naming the failure and what to do", notes)
+	}
+	do(t, c, Step{N: 3})
+	if c.State().Step != 3 {
+		t.Errorf("step %d after the bug, want 3", c.State().Step)
+	}
+}

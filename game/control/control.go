@@ -64,8 +64,14 @@ type Screen struct {
 
 // New returns a controller showing the setup the URL hash describes; what is
 // wrong with the hash becomes notes.
-func New(hash string) *Controller {
-	c := &Controller{screen: Screen{DPR: 1}}
+func New(hash string) (c *Controller) {
+	defer func() {
+		if r := recover(); r != nil && hash != "" { // a bug: the default setup, with a note
+			c = New("")
+			c.changeNotes = append(c.changeNotes, fmt.Sprintf("Descent could not show this link (%v); here is the first setup instead.", r))
+		}
+	}()
+	c = &Controller{screen: Screen{DPR: 1}}
 	cfg, errs := config.Parse(hash)
 	c.apply(cfg, errs)
 	return c

@@ -33,6 +33,11 @@ func (cmd ReadField) apply(c *Controller) []string {
 		cmd.Done(nil, errors.New("no formula or no points to read"))
 		return nil
 	}
+	if c.hidden {
+		// A page out of sight draws no frame, in which alone the GPU is read.
+		cmd.Done(nil, errors.New("the page is out of sight, so it draws nothing to read; ask again when it shows"))
+		return nil
+	}
 	r := Read{Fields: make([]Field, len(cmd.Points)), Done: cmd.Done}
 	for i, p := range cmd.Points {
 		// Scale 0: every pixel of the read is the point itself, so the shader

@@ -49,11 +49,12 @@ func plainJSON(data []byte) any {
 	return v
 }
 
-// plainOf encodes v (a value with JSON tags) as a plain tree.
+// plainOf encodes v (a value with JSON tags) as a plain tree; a value JSON
+// cannot hold (an infinite number) is null, never an error from state().
 func plainOf(v any) any {
 	data, err := json.Marshal(v)
 	if err != nil {
-		panic("jsapi: " + err.Error())
+		return nil
 	}
 	return plainJSON(data)
 }

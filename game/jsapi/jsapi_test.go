@@ -1,6 +1,7 @@
 package jsapi
 
 import (
+	"encoding/json"
 	"math"
 	"strings"
 	"testing"
@@ -176,4 +177,23 @@ func TestMetricsArePlain(t *testing.T) {
 	if m["fps"] != 60.0 || m["draws"] != 7.0 || m["updateMs"].(map[string]any)["p95"] != 0.2 || m["shaderCompiles"] != 1.0 {
 		t.Errorf("metrics %v", m)
 	}
+}
+
+// FuzzStateOfAnyLink: whatever a link says, the page starts, and state() is
+// plain values that JSON can hold (no ∞ or NaN, which JSON.stringify and
+// encoding/json refuse), in the race and in the bias–variance scene.
+func FuzzStateOfAnyLink(f *testing.F) {
+	for _, seed := range []string{"", "scene=bias-variance&sigma=1e300", "scene=bias-variance&x0=1e300,-1e300",
+		"scene=bias-variance&lambda=1e-300&sigma=1e300&theta=1e6,-1e6", "preset=bv-dartboard", "problem=goldstein-price&o=lion:lr=10&lbfgs=1",
+		"expr=log(x)&arrows=1&follow=1", "layout=grid&o=gd;sgd;adam"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, hash string) {
+		c := control.New(hash)
+		c.Do(control.Step{N: 20})
+		st := State(c.State())
+		if _, err := json.Marshal(st); err != nil {
+			t.Fatalf("state() of %q cannot be JSON: %v", hash, err)
+		}
+	})
 }

@@ -1,6 +1,9 @@
 package param
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Known says which names a message's unknown name could have been: the nearest
 // of known by edit distance when one is close ("did you mean rosenbrock?"), or
@@ -21,7 +24,7 @@ func Known(name string, known []string, noun string) string {
 	if list := strings.Join(known, ", "); len(list) <= 60 {
 		return "known: " + list
 	}
-	return "none of the " + itoa(len(known)) + " " + noun + " is close"
+	return "none of the " + strconv.Itoa(len(known)) + " " + noun + " is close"
 }
 
 // distance is the Levenshtein distance between a and b, by runes, for short names.
@@ -47,15 +50,4 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	s := ""
-	for ; n > 0; n /= 10 {
-		s = string(rune('0'+n%10)) + s
-	}
-	return s
 }

@@ -30,7 +30,7 @@ func TestSetAndFormat(t *testing.T) {
 		t.Errorf("Default().Format() = %q, want empty", f)
 	}
 	for _, tc := range []struct{ key, val, want string }{
-		{"sigma", "-1", "biasvar: sigma=-1: sigma = -1, want a finite σ ≥ 0; kept 1"},
+		{"sigma", "-1", "biasvar: sigma=-1: sigma = -1, want σ from 0 to 1e+06; kept 1"},
 		{"theta", "1", "biasvar: theta=1: want two numbers a,b; kept -1,2"},
 		{"design", "spiral", `design=spiral: problems: no design "spiral"`},
 		{"trials", "1e6", "trials=1e6"},

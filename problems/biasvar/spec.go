@@ -75,6 +75,14 @@ func checkRange(field string, prm problems.Param, v float64) error {
 // Check reports the first thing wrong with s, naming its field: a design or n out of
 // range, a row, θ or x₀ not finite, σ < 0, λ < 0, trials out of [2, MaxTrials] or
 // above MaxDraws in all, or λ = 0 with a singular XᵀX (no unique OLS fit).
+// MaxMagnitude bounds θ, x₀, σ and the entries of a given X, and MaxLambda
+// bounds λ: far beyond any teaching example, near enough that every sum the
+// experiment forms (XᵀX, XᵀY, YᵀY over up to 10,000 rows) stays finite.
+const (
+	MaxMagnitude = 1e6
+	MaxLambda    = 1e9
+)
+
 func (s Spec) Check() error {
 	n := len(s.X)
 	if s.X == nil {
@@ -94,8 +102,8 @@ func (s Spec) Check() error {
 			return fmt.Errorf("biasvar: X has %d rows, want %v to %v", n, nPrm.Min, nPrm.Max)
 		}
 		for i, r := range s.X {
-			if !finite(r[0]) || !finite(r[1]) {
-				return fmt.Errorf("biasvar: X row %d = %v, want finite numbers", i, r)
+			if !finite(r[0]) || !finite(r[1]) || math.Abs(r[0]) > MaxMagnitude || math.Abs(r[1]) > MaxMagnitude {
+				return fmt.Errorf("biasvar: X row %d = %v, want numbers from -%g to %g", i, r, MaxMagnitude, MaxMagnitude)
 			}
 		}
 	}
@@ -103,15 +111,15 @@ func (s Spec) Check() error {
 		name string
 		v    [2]float64
 	}{{"theta", s.Theta}, {"x0", s.X0}} {
-		if !finite(f.v[0]) || !finite(f.v[1]) {
-			return fmt.Errorf("biasvar: %s = %v, want finite numbers", f.name, f.v)
+		if !finite(f.v[0]) || !finite(f.v[1]) || math.Abs(f.v[0]) > MaxMagnitude || math.Abs(f.v[1]) > MaxMagnitude {
+			return fmt.Errorf("biasvar: %s = %v, want numbers from -%g to %g", f.name, f.v, MaxMagnitude, MaxMagnitude)
 		}
 	}
-	if s.Sigma < 0 || !finite(s.Sigma) {
-		return fmt.Errorf("biasvar: sigma = %v, want a finite σ ≥ 0", s.Sigma)
+	if s.Sigma < 0 || !(s.Sigma <= MaxMagnitude) {
+		return fmt.Errorf("biasvar: sigma = %v, want σ from 0 to %g", s.Sigma, MaxMagnitude)
 	}
-	if s.Lambda < 0 || !finite(s.Lambda) {
-		return fmt.Errorf("biasvar: lambda = %v, want a finite λ ≥ 0", s.Lambda)
+	if s.Lambda < 0 || !(s.Lambda <= MaxLambda) {
+		return fmt.Errorf("biasvar: lambda = %v, want λ from 0 to %g", s.Lambda, MaxLambda)
 	}
 	if s.Trials < 2 || s.Trials > MaxTrials {
 		return fmt.Errorf("biasvar: trials = %d, want 2 to %d (a sample covariance needs two)", s.Trials, MaxTrials)
