@@ -461,6 +461,18 @@ func optimizerNames() []string {
 	return names
 }
 
+// MaxCoordinate bounds a start's and a view's coordinates in a link.
+const MaxCoordinate = 1e12
+
+// InReach reports whether v is a coordinate a link may hold.
+func InReach(v float64) bool { return math.Abs(v) <= MaxCoordinate }
+
+// ViewOK reports whether b (xmin, xmax, ymin, ymax) is a view a link may hold:
+// within reach, not empty, and wide enough for the field's arithmetic.
+func ViewOK(b [4]float64) bool {
+	return InReach(b[0]) && InReach(b[1]) && InReach(b[2]) && InReach(b[3]) && checkView(b[:]) == nil
+}
+
 func parseFloats(s string, n int) ([]float64, error) {
 	fields := strings.Split(s, ",")
 	if len(fields) != n {
@@ -469,8 +481,8 @@ func parseFloats(s string, n int) ([]float64, error) {
 	out := make([]float64, n)
 	for i, f := range fields {
 		v, err := strconv.ParseFloat(strings.TrimSpace(f), 64)
-		if err != nil || math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > 1e12 {
-			return nil, fmt.Errorf("%q is not a finite number", f)
+		if err != nil || !InReach(v) {
+			return nil, fmt.Errorf("%s is not a number from -%g to %g", param.Quote(f), MaxCoordinate, MaxCoordinate)
 		}
 		out[i] = v
 	}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 
+	"descent/game/config"
 	"descent/game/view"
 )
 
@@ -40,6 +41,9 @@ func (cmd Click) apply(c *Controller) []string {
 	// and reproduces exactly the race the learner saw.
 	q := math.Pow(10, math.Floor(math.Log10(v.Scale/10)))
 	start := [2]float64{roundTo(wx, q), roundTo(wy, q)}
+	if !config.InReach(start[0]) || !config.InReach(start[1]) {
+		return nil // a link could not hold it
+	}
 	c.cfg.Start, c.cfg.HasStart = start, true
 	c.race.Restart(start)
 	if c.tuning != nil {
@@ -126,8 +130,11 @@ func (c *Controller) fitView() {
 func (c *Controller) setView(v view.View) {
 	x0, x1, y0, y1 := v.Bounds()
 	q := math.Pow(10, math.Floor(math.Log10(v.Scale/100)))
-	c.cfg.View = [4]float64{roundTo(x0, q), roundTo(x1, q), roundTo(y0, q), roundTo(y1, q)}
-	c.cfg.HasView = true
+	b := [4]float64{roundTo(x0, q), roundTo(x1, q), roundTo(y0, q), roundTo(y1, q)}
+	if !config.ViewOK(b) {
+		return // a link could not hold it: the view stays where it was
+	}
+	c.cfg.View, c.cfg.HasView = b, true
 	c.fitView()
 	c.changed()
 }

@@ -293,3 +293,20 @@ func TestProbeReadsTheSurface(t *testing.T) {
 		t.Errorf("probe %q at NaN, want none", got)
 	}
 }
+
+// TestPointerKeepsTheLinkReadable: a start or a view a link could not hold (a
+// coordinate beyond config.MaxCoordinate, a view too narrow to draw) is not
+// taken, so the link the page writes always parses back to the page.
+func TestPointerKeepsTheLinkReadable(t *testing.T) {
+	c := sized(t, "start=1e12,1e12&paused=1")
+	for range 3 {
+		c.Do(MoveStart{DX: 1})
+	}
+	for range 40 {
+		c.Do(Pan{DX: 1e6, DY: -1e6, CanvasW: cssW, CanvasH: cssH})
+	}
+	h := c.State().Hash
+	if _, errs := config.Parse(h); len(errs) != 0 {
+		t.Errorf("the page wrote %q, which does not parse: %v", h, errs)
+	}
+}
