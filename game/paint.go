@@ -159,7 +159,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 			return nil
 		}
 		var err error
-		if sh, err = ebiten.NewShader(assets.FieldShader(expr.KageHelpers, body)); err != nil {
+		if sh, err = ebiten.NewShader(assets.FieldShader(expr.HelpersFor(body), body)); err != nil {
 			if p.failed == nil {
 				p.failed = map[string]bool{}
 			}

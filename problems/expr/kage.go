@@ -150,6 +150,54 @@ func exprHypot(a, b float) float {
 }
 `
 
+// HelpersFor returns the part of KageHelpers that body calls: the helpers it names
+// and those they call, in KageHelpers' order. A shader is compiled on the page's
+// first frame, by ebiten in Go and by the GPU's driver, each at a cost that grows
+// with the source: most formulas need no helper, and the whole set is 3.5 kB.
+func HelpersFor(body string) string {
+	need := make([]bool, len(kageHelpers))
+	for grew, text := true, body; grew; {
+		grew = false
+		for i, h := range kageHelpers {
+			if !need[i] && strings.Contains(text, h.name+"(") {
+				need[i], grew = true, true
+			}
+		}
+		// What the helpers needed so far call: once more until nothing is added.
+		text = body
+		for i, h := range kageHelpers {
+			if need[i] {
+				text += h.text
+			}
+		}
+	}
+	var b strings.Builder
+	for i, h := range kageHelpers {
+		if need[i] {
+			b.WriteString(h.text)
+		}
+	}
+	return b.String()
+}
+
+// kageHelpers is KageHelpers cut into its functions, each with its comment.
+var kageHelpers = splitHelpers(KageHelpers)
+
+type kageHelper struct{ name, text string }
+
+func splitHelpers(src string) []kageHelper {
+	var hs []kageHelper
+	for _, chunk := range strings.SplitAfter(src, "\n}\n") {
+		_, rest, ok := strings.Cut(chunk, "func ")
+		if !ok {
+			continue
+		}
+		name, _, _ := strings.Cut(rest, "(")
+		hs = append(hs, kageHelper{name, strings.TrimLeft(chunk, "\n") + "\n"})
+	}
+	return hs
+}
+
 // kageFuncs names the Kage function or helper of each function of the grammar.
 var kageFuncs = [numOps]string{
 	opSin: "sin", opCos: "cos", opTan: "tan", opAsin: "asin", opAcos: "acos", opAtan: "atan",

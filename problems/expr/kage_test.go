@@ -89,6 +89,40 @@ func TestKageHelpers(t *testing.T) {
 	checkKageText(t, KageHelpers)
 }
 
+// TestHelpersFor checks that HelpersFor gives each helper with what it calls and
+// nothing else: the corpus runs natively on HelpersFor alone (kageProgram panics
+// on an unknown function), and here each helper's closure is checked by hand.
+func TestHelpersFor(t *testing.T) {
+	if got := HelpersFor("\tok := 1.0\n\treturn x*y, ok\n"); got != "" {
+		t.Errorf("a body without helpers got %d bytes of them", len(got))
+	}
+	tests := map[string][]string{
+		"exprPow(x, 2.5)":                        {"exprNaN", "exprPow"},
+		"exprSinh(x)":                            {"exprSinh", "exprExpm1"},
+		"exprHypot(x, y)":                        {"exprHypot"},
+		"exprLog1p(exprTanh(x)) + exprPow(y, x)": {"exprNaN", "exprPow", "exprTanh", "exprLog1p"},
+	}
+	for body, want := range tests {
+		got := HelpersFor(body)
+		checkKageText(t, got)
+		var names []string
+		for _, line := range strings.Split(got, "\n") {
+			if name, ok := strings.CutPrefix(line, "func "); ok {
+				name, _, _ = strings.Cut(name, "(")
+				names = append(names, name)
+			}
+		}
+		slices.Sort(names)
+		slices.Sort(want)
+		if !slices.Equal(names, want) {
+			t.Errorf("HelpersFor(%q) declares %v, want %v", body, names, want)
+		}
+	}
+	if n := len(kageHelpers); n < 15 || strings.TrimSpace(HelpersFor(KageHelpers)) != strings.TrimSpace(KageHelpers) {
+		t.Errorf("KageHelpers splits into %d helpers; asking for all of them gives %d of %d bytes", n, len(HelpersFor(KageHelpers)), len(KageHelpers))
+	}
+}
+
 // TestKageUniformSharesTheBody is the shader cache's contract: one formula with two
 // settings of its constants gives one body and two lists of constants.
 func TestKageUniformSharesTheBody(t *testing.T) {

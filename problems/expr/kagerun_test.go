@@ -31,7 +31,7 @@ type kageValue struct {
 
 func newKageProgram(t *testing.T, body string, consts []float64) *kageProgram {
 	t.Helper()
-	src := "package main\n" + KageHelpers + "\nfunc field(x, y float) (float, float) {\n" + body + "}\n"
+	src := "package main\n" + HelpersFor(body) + "\nfunc field(x, y float) (float, float) {\n" + body + "}\n"
 	file, err := goparser.ParseFile(token.NewFileSet(), "field.kage", src, 0)
 	if err != nil {
 		t.Fatalf("parsing the Kage: %v\n%s", err, body)
