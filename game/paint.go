@@ -81,9 +81,7 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 			if f.Retrail {
 				l.trails.Clear()
 			}
-			for _, t := range v.Trails {
-				p.stroke(l.trails, t.Pts, 2*float32(f.DPR), t.Color, 0, 0, true)
-			}
+			p.trails(l.trails, v.Trails, 2*float32(f.DPR))
 			p.blit(dst, l.trails, ox, oy)
 		}
 		for k := range v.Items {
@@ -210,20 +208,59 @@ func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c colo
 	}
 }
 
+// trails draws what each trail adds, anti-aliased, in as few batches as the
+// indices allow, each vertex in its trail's colour. ebiten anti-aliases a call
+// in an offscreen buffer fitted to the call's vertices and makes a new one
+// whenever that region moves: a call per trail made one per runner per frame.
+func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
+	p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
+	for _, t := range ts {
+		// A polyline longer than a batch goes in pieces that share a point.
+		for pts := t.Pts; len(pts) >= 4; {
+			n := min(len(pts), 2*(1<<16/7))
+			if !view.Room(len(p.mesh), n/2) {
+				p.drawBatch(dst, true)
+			}
+			from := len(p.mesh)
+			p.mesh, p.is = view.Stroke(p.mesh, p.is, pts[:n], width)
+			p.vs = appendVertices(p.vs, p.mesh[from:], t.Color, 0, 0)
+			if n == len(pts) {
+				break
+			}
+			pts = pts[n-2:]
+		}
+	}
+	p.drawBatch(dst, true)
+}
+
+// drawBatch draws the batch p.vs, p.is and empties it.
+func (p *painter) drawBatch(dst *ebiten.Image, antialias bool) {
+	if len(p.is) > 0 {
+		p.triOp.AntiAlias = antialias
+		p.triOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
+		dst.DrawTriangles(p.vs, p.is, p.white, &p.triOp)
+	}
+	p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
+}
+
 // fill draws the triangles of p.mesh and p.is in c, offset by (ox, oy).
 func (p *painter) fill(dst *ebiten.Image, c color.RGBA, ox, oy float32, antialias bool) {
-	p.triOp.AntiAlias = antialias
-	p.triOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
-	dst.DrawTriangles(p.vertices(c, ox, oy), p.is, p.white, &p.triOp)
+	p.vertices(c, ox, oy)
+	p.drawBatch(dst, antialias)
 }
 
 // vertices are p.mesh's, offset by (ox, oy), in c (alpha-premultiplied, as
 // color.RGBA is), reading the white pixel.
 func (p *painter) vertices(c color.RGBA, ox, oy float32) []ebiten.Vertex {
-	r, g, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
-	p.vs = p.vs[:0]
-	for _, m := range p.mesh {
-		p.vs = append(p.vs, ebiten.Vertex{DstX: ox + m.X, DstY: oy + m.Y, SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a})
-	}
+	p.vs = appendVertices(p.vs[:0], p.mesh, c, ox, oy)
 	return p.vs
+}
+
+// appendVertices appends mesh's vertices, offset by (ox, oy), in c, to vs.
+func appendVertices(vs []ebiten.Vertex, mesh []view.Vertex, c color.RGBA, ox, oy float32) []ebiten.Vertex {
+	r, g, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
+	for _, m := range mesh {
+		vs = append(vs, ebiten.Vertex{DstX: ox + m.X, DstY: oy + m.Y, SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a})
+	}
+	return vs
 }

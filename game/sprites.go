@@ -31,14 +31,20 @@ func (sp *sprites) draw(p *painter, dst *ebiten.Image, kind view.SpriteKind, sha
 	img, ok := sp.cache[key]
 	if !ok {
 		img = ebiten.NewImage(int(2*view.SpriteHalf*s+0.5), int(2*view.SpriteHalf*s+0.5))
+		// The layers in one batch, in order: each anti-aliased call of its own
+		// cost an offscreen buffer of its own.
+		p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
 		for _, l := range view.SpriteLayers(kind, shape, s) {
-			p.mesh, p.is = append(p.mesh[:0], l.Vs...), append(p.is[:0], l.Is...)
+			lc := c
 			if l.Black {
-				p.fill(img, color.RGBA{A: 0xff}, 0, 0, true)
-			} else {
-				p.fill(img, c, 0, 0, true)
+				lc = color.RGBA{A: 0xff}
 			}
+			for _, i := range l.Is {
+				p.is = append(p.is, uint16(len(p.vs))+i)
+			}
+			p.vs = appendVertices(p.vs, l.Vs, lc, 0, 0)
 		}
+		p.drawBatch(img, true)
 		if sp.cache == nil {
 			sp.cache = map[spriteKey]*ebiten.Image{}
 		}
