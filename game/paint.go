@@ -111,7 +111,7 @@ func (p *painter) read(r *control.Read) {
 func (p *painter) item(dst *ebiten.Image, it *control.Item, s, ox, oy float32) {
 	switch it.Kind {
 	case control.Polyline:
-		p.stroke(dst, it.Pts, it.Width, it.Color, ox, oy, false)
+		p.stroke(dst, it.Pts, it.Width, it.Color, ox, oy)
 	case control.Markers:
 		for i := 0; i+1 < len(it.Pts); i += 2 {
 			p.sprites.draw(p, dst, it.Sprite, it.Shape, it.Color, s, ox+it.Pts[i], oy+it.Pts[i+1])
@@ -192,15 +192,14 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 }
 
 // stroke draws the polyline pts (x, y pairs, offset by ox, oy) in one batch,
-// opaque, so that a trail extended piece by piece shows no seams where pieces
-// overlap; antialias smooths the edges (an offscreen pass: for the trail
-// layer, drawn once a step).
-func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, ox, oy float32, antialias bool) {
+// opaque and sharp-edged: the items' lines and curves, whose pixels the tests
+// read where the API says they are.
+func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, ox, oy float32) {
 	for len(pts) >= 4 {
 		// A polyline longer than one batch's indices reach goes in pieces that share a point.
 		n := min(len(pts), 2*(1<<16/7))
 		p.mesh, p.is = view.Stroke(p.mesh[:0], p.is[:0], pts[:n], width)
-		p.fill(dst, c, ox, oy, antialias)
+		p.fill(dst, c, ox, oy, false)
 		if n == len(pts) {
 			break
 		}
@@ -208,21 +207,22 @@ func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c colo
 	}
 }
 
-// trails draws what each trail adds, anti-aliased, in as few batches as the
-// indices allow, each vertex in its trail's colour. ebiten anti-aliases a call
-// in an offscreen buffer fitted to the call's vertices and makes a new one
-// whenever that region moves: a call per trail made one per runner per frame.
+// trails draws what each trail adds, feathered (view.Feathered), in as few
+// batches as the indices allow, each vertex in its trail's colour. ebiten's
+// anti-aliasing would render each call in an offscreen buffer twice the size
+// of its vertices' bounds, made anew whenever those move: every frame, for
+// every runner. Feathered, a frame's trails are one plain draw.
 func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
 	p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
 	for _, t := range ts {
 		// A polyline longer than a batch goes in pieces that share a point.
 		for pts := t.Pts; len(pts) >= 4; {
-			n := min(len(pts), 2*(1<<16/7))
-			if !view.Room(len(p.mesh), n/2) {
-				p.drawBatch(dst, true)
+			n := min(len(pts), 2*(1<<16/9))
+			if !view.RoomFeathered(len(p.mesh), n/2) {
+				p.drawBatch(dst, false)
 			}
 			from := len(p.mesh)
-			p.mesh, p.is = view.Stroke(p.mesh, p.is, pts[:n], width)
+			p.mesh, p.is = view.Feathered(p.mesh, p.is, pts[:n], width)
 			p.vs = appendVertices(p.vs, p.mesh[from:], t.Color, 0, 0)
 			if n == len(pts) {
 				break
@@ -230,7 +230,7 @@ func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
 			pts = pts[n-2:]
 		}
 	}
-	p.drawBatch(dst, true)
+	p.drawBatch(dst, false)
 }
 
 // drawBatch draws the batch p.vs, p.is and empties it.
@@ -256,11 +256,13 @@ func (p *painter) vertices(c color.RGBA, ox, oy float32) []ebiten.Vertex {
 	return p.vs
 }
 
-// appendVertices appends mesh's vertices, offset by (ox, oy), in c, to vs.
+// appendVertices appends mesh's vertices, offset by (ox, oy), in c faded as
+// each vertex says (colours are alpha-premultiplied, so all four scale), to vs.
 func appendVertices(vs []ebiten.Vertex, mesh []view.Vertex, c color.RGBA, ox, oy float32) []ebiten.Vertex {
 	r, g, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
 	for _, m := range mesh {
-		vs = append(vs, ebiten.Vertex{DstX: ox + m.X, DstY: oy + m.Y, SrcX: 1, SrcY: 1, ColorR: r, ColorG: g, ColorB: b, ColorA: a})
+		k := 1 - m.Fade
+		vs = append(vs, ebiten.Vertex{DstX: ox + m.X, DstY: oy + m.Y, SrcX: 1, SrcY: 1, ColorR: k * r, ColorG: k * g, ColorB: k * b, ColorA: k * a})
 	}
 	return vs
 }

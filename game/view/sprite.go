@@ -68,9 +68,9 @@ func SpriteLayers(kind SpriteKind, shape Shape, scale float32) []SpriteLayer {
 // sprite's centre c) with triangles from the centre: right for any shape whose
 // every corner the centre sees, stars included.
 func fan(c, r float32, outline [][2]float64) SpriteLayer {
-	l := SpriteLayer{Vs: []Vertex{{c, c}}}
+	l := SpriteLayer{Vs: []Vertex{{X: c, Y: c}}}
 	for _, p := range outline {
-		l.Vs = append(l.Vs, Vertex{c + r*float32(p[0]), c + r*float32(p[1])})
+		l.Vs = append(l.Vs, Vertex{X: c + r*float32(p[0]), Y: c + r*float32(p[1])})
 	}
 	n := uint16(len(outline))
 	for k := uint16(1); k <= n; k++ {

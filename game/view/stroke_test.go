@@ -97,3 +97,56 @@ func TestSpriteLayers(t *testing.T) {
 		t.Error("an unknown sprite has layers")
 	}
 }
+
+// coverage is the summed coverage of the triangles: each one's area times its
+// mean opacity, exact for an opacity that is linear across it.
+func coverage(vs []Vertex, is []uint16) float64 {
+	c := 0.0
+	for i := 0; i+2 < len(is); i += 3 {
+		p, q, r := vs[is[i]], vs[is[i+1]], vs[is[i+2]]
+		a := math.Abs(float64((q.X-p.X)*(r.Y-p.Y)-(r.X-p.X)*(q.Y-p.Y))) / 2
+		c += a * (3 - float64(p.Fade+q.Fade+r.Fade)) / 3
+	}
+	return c
+}
+
+func TestFeatheredCoversItsWidth(t *testing.T) {
+	// A straight 10 px segment 3 px wide: a 2 px opaque core, and on either side
+	// a 1 px fringe at half coverage on average: 30 px² in all, as Stroke's.
+	for _, width := range []float32{3, 2, 6} {
+		vs, is := Feathered(nil, nil, []float32{0, 0, 10, 0}, width)
+		if got, want := coverage(vs, is), 10*float64(width); math.Abs(got-want) > 1e-4 {
+			t.Errorf("width %v: coverage %v, want %v", width, got, want)
+		}
+		// Every vertex is on the core's edge, opaque, or on the fringe's, transparent.
+		for _, v := range vs {
+			d := math.Abs(float64(v.Y))
+			if v.Fade == 0 && math.Abs(d-float64(width/2-0.5)) > 1e-5 || v.Fade == 1 && math.Abs(d-float64(width/2+0.5)) > 1e-5 {
+				t.Errorf("width %v: vertex %+v is %v from the line", width, v, d)
+			}
+		}
+	}
+	// A right-angle bend: two segments' coverage plus the joints', which fill the
+	// outside of the bend (and overlap the inside).
+	pts := []float32{0, 0, 10, 0, 10, 10}
+	vs, is := Feathered(nil, nil, pts, 2)
+	if got := coverage(vs, is); got < 40 || got > 44 {
+		t.Errorf("bend: coverage %v, want 40 and a little for the joints", got)
+	}
+	for _, i := range is {
+		if int(i) >= len(vs) {
+			t.Fatalf("index %d beyond %d vertices", i, len(vs))
+		}
+	}
+	// RoomFeathered counts the most a line can take: 9 vertices a segment.
+	if len(vs) > 9*2 || !RoomFeathered(maxVertices-18, 3) || RoomFeathered(maxVertices-17, 3) {
+		t.Errorf("RoomFeathered is wrong about a 3-point line (%d vertices)", len(vs))
+	}
+	allocs := testing.AllocsPerRun(20, func() { vs, is = Feathered(vs[:0], is[:0], pts, 2) })
+	if allocs != 0 {
+		t.Errorf("%v allocations a feathered stroke with reused buffers, want 0", allocs)
+	}
+	if vs, _ := Feathered(nil, nil, []float32{1, 1, 1, 1}, 2); len(vs) != 0 {
+		t.Errorf("a zero-length segment drew %d vertices", len(vs))
+	}
+}
