@@ -17,7 +17,7 @@ import (
 // arithmetic (a − b is a + (−1)·b, 1·u + 0 is u, the sums keep their order), so the
 // values are those of the formula as written. On Rosenbrock the tree walk took 36
 // times the hand-written time, an interpreter over a flat instruction list 10, a
-// closure per operation 6, a closure looping over general terms 4.1, this 2.9 (9.7
+// closure per operation 6, a closure looping over general terms 4.1, this 2.8 (9.3
 // ns against 3.3): what remains is mostly the dispatch of each step, about a
 // nanosecond, which hand-written code does not have.
 type fn func(x, y float64) (v, dx, dy float64)
@@ -231,15 +231,20 @@ func (c *compiler) signs(i int32, s *float64) int32 {
 // adding the term of u. A step costs about a nanosecond of dispatch, so a sum's loop
 // holds no inner loop, and the specialised steps leave out what is exactly 0 or 1.
 //
-// The root of a formula applies the rules at its edges (see compile).
+// The root of a formula applies the rules at its edges (see compile), but takes −0
+// as 0 only for the sake of its calls: its own steps only multiply and add x and y
+// into sums, where the sign of a zero is lost (see leafStep).
 func (c *compiler) sum(ts []term, root bool) fn {
 	steps := c.steps(ts)
+	calls := slices.ContainsFunc(steps, func(st step) bool { return st.kind == termCall })
 	return func(x, y float64) (v, dx, dy float64) {
 		if root {
 			if (x-x)+(y-y) != 0 { // an infinite or NaN coordinate
 				return math.NaN(), math.NaN(), math.NaN()
 			}
-			x, y = x+0, y+0
+			if calls {
+				x, y = x+0, y+0
+			}
 		}
 		var u, ux, uy float64 // the operand being added up by leaf steps
 		for i := range steps {
@@ -354,8 +359,8 @@ func (k stepKind) String() string { return stepKinds[k] }
 
 // termStep returns the step adding t to a sum.
 //
-// The operand x is c + wx·x + wy·y with c = 0, wx = 1 and wy = 0, which is x exactly
-// at finite x ≠ −0, the only x a sum sees; likewise y.
+// The operand x is c + wx·x + wy·y with c = 0, wx = 1 and wy = 0, which is x at
+// finite x but for the sign of a zero; likewise y.
 func (c *compiler) termStep(t term) step {
 	t.sm = t.s * t.m
 	st := step{kind: termLeaf, t: t}

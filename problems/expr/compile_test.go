@@ -109,3 +109,35 @@ func TestStepFormulasUseEveryStep(t *testing.T) {
 		}
 	}
 }
+
+// TestNegativeZeroIsZero checks that ValueGrad takes a coordinate −0 as 0, bit for
+// bit: sums without calls leave x and y as they are, so they must lose zeros' signs.
+func TestNegativeZeroIsZero(t *testing.T) {
+	srcs := append(stepFormulas, "atan2(y, x)", "1/x + 1/y", "x + atan2(x, -1)", "(1-x)^2 + 1/y")
+	for _, c := range corpus {
+		srcs = append(srcs, c.src)
+	}
+	negative := func(a float64) float64 { // a, or −0 for 0
+		if a == 0 {
+			return math.Copysign(0, -1)
+		}
+		return a
+	}
+	for _, src := range srcs {
+		e, err := ParseWith(src, fuzzConsts)
+		if err != nil {
+			t.Fatalf("%q: %v", src, err)
+		}
+		for _, p := range stepPoints() {
+			x, y := negative(p[0]), negative(p[1])
+			if x != 0 && y != 0 {
+				continue
+			}
+			v, gx, gy := e.ValueGrad(x, y)
+			wv, wgx, wgy := e.ValueGrad(x+0, y+0)
+			if !identical(v, wv) || !identical(gx, wgx) || !identical(gy, wgy) {
+				t.Errorf("%q at (%v, %v): got (%v, %v, %v), at +0 (%v, %v, %v)", src, x, y, v, gx, gy, wv, wgx, wgy)
+			}
+		}
+	}
+}
