@@ -110,8 +110,8 @@ func (p *painter) read(r *control.Read) {
 // item draws one item of a view whose top left is at (ox, oy).
 func (p *painter) item(dst *ebiten.Image, it *control.Item, s, ox, oy float32) {
 	switch it.Kind {
-	case control.Polyline:
-		p.stroke(dst, it.Pts, it.Width, it.Color, ox, oy)
+	case control.Polyline, control.Curve:
+		p.stroke(dst, it.Pts, it.Width, it.Color, ox, oy, it.Kind == control.Curve)
 	case control.Markers:
 		for i := 0; i+1 < len(it.Pts); i += 2 {
 			p.sprites.draw(p, dst, it.Sprite, it.Shape, it.Color, s, ox+it.Pts[i], oy+it.Pts[i+1])
@@ -192,13 +192,17 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 }
 
 // stroke draws the polyline pts (x, y pairs, offset by ox, oy) in one batch,
-// opaque and sharp-edged: the items' lines and curves, whose pixels the tests
-// read where the API says they are.
-func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, ox, oy float32) {
+// opaque and sharp-edged, bevelled or mitred: the items' lines and curves,
+// whose pixels the tests read where the API says they are.
+func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, ox, oy float32, mitred bool) {
 	for len(pts) >= 4 {
 		// A polyline longer than one batch's indices reach goes in pieces that share a point.
 		n := min(len(pts), 2*(1<<16/7))
-		p.mesh, p.is = view.Stroke(p.mesh[:0], p.is[:0], pts[:n], width)
+		if mitred {
+			p.mesh, p.is = view.Strip(p.mesh[:0], p.is[:0], pts[:n], width)
+		} else {
+			p.mesh, p.is = view.Stroke(p.mesh[:0], p.is[:0], pts[:n], width)
+		}
 		p.fill(dst, c, ox, oy, false)
 		if n == len(pts) {
 			break

@@ -75,9 +75,10 @@ type Trail struct {
 type ItemKind int
 
 const (
-	Polyline ItemKind = iota // a line Width pixels wide through Pts
+	Polyline ItemKind = iota // a line Width pixels wide through Pts, bevelled at its joints (view.Stroke)
 	Markers                  // a sprite at each point of Pts
 	Rect                     // the rectangle Pts[0:4]: x, y, width, height
+	Curve                    // a line of many short segments, mitred (view.Strip): a third of a Polyline's vertices
 )
 
 // Item is one thing drawn in a view, in screen pixels relative to its
@@ -299,11 +300,11 @@ func (c *Controller) chartFrame(v *View) {
 		line.Pts = append(line.Pts, 0, y-0.5, float32(w), 1)
 	}
 	if c.ref != nil {
-		curve := v.add(Polyline, view.ReferenceColor, 1.2*float32(dpr))
+		curve := v.add(Curve, view.ReferenceColor, 1.2*float32(dpr))
 		curve.Pts = lc.Curve(curve.Pts, c.ref.Path.Losses[:c.referenceIteration()+1], 0, 0, 0)
 	}
 	for i, rn := range runners {
-		curve := v.add(Polyline, view.RunnerColor(rn.ID), 1.5*float32(dpr))
+		curve := v.add(Curve, view.RunnerColor(rn.ID), 1.5*float32(dpr))
 		curve.Pts = lc.Curve(curve.Pts, d.lossBufs[i], d.lossFirsts[i], 0, 0)
 	}
 }

@@ -130,9 +130,9 @@ func look(f *Frame) looked {
 	}
 	for _, it := range cv.Items {
 		switch {
-		case it.Kind == Polyline && it.Color == view.ReferenceColor:
+		case it.Kind == Curve && it.Color == view.ReferenceColor:
 			l.Chart.Reference = abs(it.Pts)
-		case it.Kind == Polyline:
+		case it.Kind == Curve:
 			l.Chart.Curves = append(l.Chart.Curves, abs(it.Pts))
 		case it.Kind == Rect && it.Color == chartGrid:
 			l.Chart.Decades = append(l.Chart.Decades, oy+it.Pts[1]+it.Pts[3]/2)

@@ -90,6 +90,61 @@ func Feathered(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex
 // feathered polyline of points more points within the uint16 index range.
 func RoomFeathered(n, points int) bool { return n+9*max(points-1, 0) <= maxVertices }
 
+// maxMiter is how far, in half-widths, a Strip's corner may reach from its
+// point: sharper bends are cut short there.
+const maxMiter = 3
+
+// Strip appends the triangles of the polyline pts drawn width pixels wide as one
+// strip, two vertices a point, to vs and is, and returns them: the joints are
+// mitred, a corner sharper than maxMiter allows cut short. For curves of many
+// short segments, such as the loss chart's, it takes less than a third of
+// Stroke's vertices; Stroke's bevels suit long segments and sharp turns better.
+// Zero-length segments are skipped.
+func Strip(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, []uint16) {
+	h := width / 2
+	var px, py, pnx, pny float32 // the last point kept, and the normal of the segment to it
+	kept := 0
+	for i := 0; i+1 < len(pts); i += 2 {
+		x, y := pts[i], pts[i+1]
+		if kept > 0 {
+			dx, dy := x-px, y-py
+			l := float32(math.Hypot(float64(dx), float64(dy)))
+			if l == 0 {
+				continue
+			}
+			nx, ny := -dy/l, dx/l // the left unit normal of the segment to (x, y)
+			if kept == 1 {
+				vs = append(vs, Vertex{X: px + h*nx, Y: py + h*ny}, Vertex{X: px - h*nx, Y: py - h*ny})
+			} else {
+				// The corners at (px, py), placed for the last segment alone, move
+				// to the bisector q = n₀ + n₁ of the two normals: 2h·q/|q|² reaches
+				// where the edges meet, cut short at maxMiter·h.
+				qx, qy := pnx+nx, pny+ny
+				q2 := qx*qx + qy*qy
+				var ox, oy float32
+				switch {
+				case q2 == 0: // a full reversal: no bisector
+					ox, oy = h*nx, h*ny
+				case q2 < 4.0/(maxMiter*maxMiter):
+					f := maxMiter * h / float32(math.Sqrt(float64(q2)))
+					ox, oy = f*qx, f*qy
+				default:
+					ox, oy = 2*h*qx/q2, 2*h*qy/q2
+				}
+				n := len(vs)
+				vs[n-2], vs[n-1] = Vertex{X: px + ox, Y: py + oy}, Vertex{X: px - ox, Y: py - oy}
+			}
+			b := uint16(len(vs) - 2)
+			vs = append(vs, Vertex{X: x + h*nx, Y: y + h*ny}, Vertex{X: x - h*nx, Y: y - h*ny})
+			is = append(is, b, b+1, b+2, b+1, b+3, b+2)
+			pnx, pny = nx, ny
+		}
+		px, py = x, y
+		kept++
+	}
+	return vs, is
+}
+
 // StrokeVertices is the most vertices Stroke appends for a polyline of n points.
 func StrokeVertices(n int) int { return 7 * max(n-1, 0) }
 

@@ -150,3 +150,53 @@ func TestFeatheredCoversItsWidth(t *testing.T) {
 		t.Errorf("a zero-length segment drew %d vertices", len(vs))
 	}
 }
+
+func TestStripMitresItsJoints(t *testing.T) {
+	// A straight 10 px segment 2 px wide covers 20 px², as Stroke's.
+	vs, is := Strip(nil, nil, []float32{0, 0, 10, 0}, 2)
+	if got := area(vs, is); math.Abs(got-20) > 1e-4 || len(vs) != 4 {
+		t.Errorf("one segment: area %v with %d vertices, want 20 with 4", got, len(vs))
+	}
+	// A right-angle bend, mitred: the L of two 10×2 arms that meet in a square
+	// corner, 11·2 + 9·2 (outside) and no more, with one pair of vertices a point.
+	vs, is = Strip(nil, nil, []float32{0, 0, 10, 0, 10, 10}, 2)
+	if got := area(vs, is); math.Abs(got-40) > 1e-4 || len(vs) != 6 {
+		t.Errorf("bend: area %v with %d vertices, want 40 with 6", got, len(vs))
+	}
+	outer := vs[2] // the bend's corner on the left of the path: (11, -1) for a y-down turn to +y
+	if d := math.Hypot(float64(outer.X-10), float64(outer.Y-0)); math.Abs(d-math.Sqrt2) > 1e-5 {
+		t.Errorf("bend: corner %+v is %v from the point, want √2", outer, d)
+	}
+	// A hairpin's corner is cut short at maxMiter half-widths; a reversal stays finite.
+	for _, pts := range [][]float32{{0, 0, 10, 0, 0, 0.5}, {0, 0, 10, 0, 0, 0}} {
+		vs, _ = Strip(nil, nil, pts, 2)
+		for _, v := range vs {
+			if d := math.Hypot(float64(v.X-10), float64(v.Y)); v.X > 5 && (d > maxMiter+1e-4 || math.IsNaN(d)) {
+				t.Errorf("hairpin %v: corner %+v is %v from its point, want ≤ %d", pts, v, d, maxMiter)
+			}
+		}
+	}
+	// Repeated points are skipped; a lone point draws nothing.
+	if vs, _ := Strip(nil, nil, []float32{0, 0, 0, 0, 5, 0, 5, 0}, 2); len(vs) != 4 {
+		t.Errorf("repeated points: %d vertices, want 4", len(vs))
+	}
+	if vs, _ := Strip(nil, nil, []float32{1, 1}, 2); len(vs) != 0 {
+		t.Errorf("one point drew %d vertices", len(vs))
+	}
+	pts := make([]float32, 0, 2000)
+	for i := range 1000 {
+		pts = append(pts, float32(i), float32(math.Sin(float64(i)/3)*50))
+	}
+	vs, is = Strip(nil, nil, pts, 2)
+	for _, i := range is {
+		if int(i) >= len(vs) {
+			t.Fatalf("index %d beyond %d vertices", i, len(vs))
+		}
+	}
+	if len(vs) != 2000 {
+		t.Errorf("%d vertices for 1000 points, want 2 a point", len(vs))
+	}
+	if allocs := testing.AllocsPerRun(20, func() { vs, is = Strip(vs[:0], is[:0], pts, 2) }); allocs != 0 {
+		t.Errorf("%v allocations a strip with reused buffers, want 0", allocs)
+	}
+}
