@@ -221,7 +221,7 @@ func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
 	for _, t := range ts {
 		// A polyline longer than a batch goes in pieces that share a point.
 		for pts := t.Pts; len(pts) >= 4; {
-			n := min(len(pts), 2*(1<<16/9))
+			n := min(len(pts), 2*(1<<16/4))
 			if !view.RoomFeathered(len(p.mesh), n/2) {
 				p.drawBatch(dst, false)
 			}

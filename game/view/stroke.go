@@ -1,6 +1,9 @@
 package view
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Vertex is a corner of a triangle on screen, in pixels. Fade is how far its
 // colour fades out: 0 (opaque, the zero value) to 1 (transparent).
@@ -41,67 +44,72 @@ func Stroke(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, [
 	return vs, is
 }
 
-// Feathered appends the triangles of the polyline pts drawn width pixels wide
-// with soft edges to vs and is, and returns them: an opaque core one pixel
-// narrower than width, and on either side a pixel-wide fringe fading out, so
-// that the line's coverage is its width and its edges are smooth without an
-// anti-aliasing pass (which ebiten makes in an offscreen buffer per draw, at
-// twice the size of the line's bounds). Joints are bevelled, as Stroke's, fringe
-// included. Zero-length segments are skipped; a caller must draw and start a
-// new batch before RoomFeathered says no.
-func Feathered(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, []uint16) {
-	core, outer := max(width/2-0.5, 0), width/2+0.5 // half-widths
-	var prev [4]uint16                              // the last segment's end vertices: fringe, core, core, fringe
-	has := false
-	for i := 0; i+3 < len(pts); i += 2 {
-		x0, y0, x1, y1 := pts[i], pts[i+1], pts[i+2], pts[i+3]
-		dx, dy := x1-x0, y1-y0
-		l := float32(math.Hypot(float64(dx), float64(dy)))
-		if l == 0 {
-			continue
-		}
-		nx, ny := -dy/l, dx/l // the left unit normal
-		b := uint16(len(vs))
-		for _, p := range [2][2]float32{{x0, y0}, {x1, y1}} {
-			vs = append(vs,
-				Vertex{X: p[0] + outer*nx, Y: p[1] + outer*ny, Fade: 1},
-				Vertex{X: p[0] + core*nx, Y: p[1] + core*ny},
-				Vertex{X: p[0] - core*nx, Y: p[1] - core*ny},
-				Vertex{X: p[0] - outer*nx, Y: p[1] - outer*ny, Fade: 1})
-		}
-		for k := range uint16(3) { // fringe, core, fringe: b+k at the start, b+4+k at the end
-			is = append(is, b+k, b+k+1, b+4+k, b+k+1, b+5+k, b+4+k)
-		}
-		if has {
-			// On each side of the joint (x0, y0): a core triangle and a fringe
-			// quad between the last segment's end and this one's start.
-			c := uint16(len(vs))
-			vs = append(vs, Vertex{X: x0, Y: y0})
-			is = append(is,
-				c, prev[1], b+1, prev[0], prev[1], b+1, prev[0], b+1, b,
-				c, prev[2], b+2, prev[3], prev[2], b+2, prev[3], b+2, b+3)
-		}
-		prev, has = [4]uint16{b + 4, b + 5, b + 6, b + 7}, true
-	}
-	return vs, is
-}
-
-// RoomFeathered reports whether a batch holding n vertices can take a
-// feathered polyline of points more points within the uint16 index range.
-func RoomFeathered(n, points int) bool { return n+9*max(points-1, 0) <= maxVertices }
-
-// maxMiter is how far, in half-widths, a Strip's corner may reach from its
-// point: sharper bends are cut short there.
+// maxMiter is how far, in half-widths, a strip's mitred corner may reach from
+// its point: sharper turns (beyond 141°) are bevelled.
 const maxMiter = 3
 
 // Strip appends the triangles of the polyline pts drawn width pixels wide as one
 // strip, two vertices a point, to vs and is, and returns them: the joints are
-// mitred, a corner sharper than maxMiter allows cut short. For curves of many
+// mitred, or bevelled where a mitre would reach beyond maxMiter (five vertices
+// there). For curves of many
 // short segments, such as the loss chart's, it takes less than a third of
 // Stroke's vertices; Stroke's bevels suit long segments and sharp turns better.
 // Zero-length segments are skipped.
 func Strip(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, []uint16) {
-	h := width / 2
+	return strip(vs, is, pts, []float32{width / 2, -width / 2}, nil)
+}
+
+// Feathered is Strip with soft edges, four vertices a point (nine at a bevel): an opaque core one
+// pixel narrower than width and on either side a pixel-wide fringe fading out,
+// so that the line's coverage is its width and its edges are smooth without an
+// anti-aliasing pass (which ebiten makes in an offscreen buffer per draw, at
+// twice the size of the line's bounds). A caller must draw and start a new
+// batch before RoomFeathered says no.
+func Feathered(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, []uint16) {
+	core, outer := max(width/2-0.5, 0), width/2+0.5
+	return strip(vs, is, pts, []float32{outer, core, -core, -outer}, featherFades[:])
+}
+
+var featherFades = [4]float32{1, 0, 0, 1}
+
+// RoomFeathered reports whether a batch holding n vertices can take a
+// feathered polyline of points more points within the uint16 index range.
+func RoomFeathered(n, points int) bool { return n+9*points <= maxVertices }
+
+// bevel ends the strip's last segment at (x, y) as it was placed and starts the
+// next afresh there, along the normal (nx, ny), for a turn too sharp to mitre;
+// on either side a triangle from the point fills the gap (a feathered line's
+// core), and quads between the two sets' further offsets (its fringe).
+func bevel(vs []Vertex, is []uint16, x, y, nx, ny float32, put func(at []Vertex, x, y, mx, my float32), k int) ([]Vertex, []uint16) {
+	prev, center := uint16(len(vs)-k), uint16(len(vs))
+	next := center + 1
+	vs = append(vs, Vertex{X: x, Y: y})
+	vs = slices.Grow(vs, k)[:len(vs)+k]
+	put(vs[len(vs)-k:], x, y, nx, ny)
+	l, r := uint16(k/2-1), uint16(k/2) // the offsets nearest the line, left and right
+	is = append(is, center, prev+l, next+l, center, prev+r, next+r)
+	for j := l; j > 0; j-- {
+		is = append(is, prev+j-1, prev+j, next+j, prev+j-1, next+j, next+j-1)
+	}
+	for j := r; j+1 < uint16(k); j++ {
+		is = append(is, prev+j, prev+j+1, next+j+1, prev+j, next+j+1, next+j)
+	}
+	return vs, is
+}
+
+// strip appends the strip through pts with a vertex at each offset along each
+// point's mitred normal (left positive), faded as fades says (nil: opaque), and
+// a quad between neighbouring offsets of neighbouring points.
+func strip(vs []Vertex, is []uint16, pts []float32, offsets, fades []float32) ([]Vertex, []uint16) {
+	k := len(offsets)
+	put := func(at []Vertex, x, y, mx, my float32) {
+		for j, o := range offsets {
+			at[j] = Vertex{X: x + o*mx, Y: y + o*my}
+			if fades != nil {
+				at[j].Fade = fades[j]
+			}
+		}
+	}
 	var px, py, pnx, pny float32 // the last point kept, and the normal of the segment to it
 	kept := 0
 	for i := 0; i+1 < len(pts); i += 2 {
@@ -114,29 +122,25 @@ func Strip(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, []
 			}
 			nx, ny := -dy/l, dx/l // the left unit normal of the segment to (x, y)
 			if kept == 1 {
-				vs = append(vs, Vertex{X: px + h*nx, Y: py + h*ny}, Vertex{X: px - h*nx, Y: py - h*ny})
+				vs = slices.Grow(vs, k)[:len(vs)+k]
+				put(vs[len(vs)-k:], px, py, nx, ny)
 			} else {
-				// The corners at (px, py), placed for the last segment alone, move
-				// to the bisector q = n₀ + n₁ of the two normals: 2h·q/|q|² reaches
-				// where the edges meet, cut short at maxMiter·h.
+				// The vertices at (px, py), placed for the last segment alone, move
+				// to the bisector q = n₀ + n₁ of the two normals: 2q/|q|² per unit
+				// of offset reaches where the edges meet, cut short at maxMiter.
 				qx, qy := pnx+nx, pny+ny
-				q2 := qx*qx + qy*qy
-				var ox, oy float32
-				switch {
-				case q2 == 0: // a full reversal: no bisector
-					ox, oy = h*nx, h*ny
-				case q2 < 4.0/(maxMiter*maxMiter):
-					f := maxMiter * h / float32(math.Sqrt(float64(q2)))
-					ox, oy = f*qx, f*qy
-				default:
-					ox, oy = 2*h*qx/q2, 2*h*qy/q2
+				if q2 := qx*qx + qy*qy; q2 >= 4.0/(maxMiter*maxMiter) {
+					put(vs[len(vs)-k:], px, py, 2*qx/q2, 2*qy/q2)
+				} else {
+					vs, is = bevel(vs, is, px, py, nx, ny, put, k)
 				}
-				n := len(vs)
-				vs[n-2], vs[n-1] = Vertex{X: px + ox, Y: py + oy}, Vertex{X: px - ox, Y: py - oy}
 			}
-			b := uint16(len(vs) - 2)
-			vs = append(vs, Vertex{X: x + h*nx, Y: y + h*ny}, Vertex{X: x - h*nx, Y: y - h*ny})
-			is = append(is, b, b+1, b+2, b+1, b+3, b+2)
+			b, c := uint16(len(vs)-k), uint16(k)
+			vs = slices.Grow(vs, k)[:len(vs)+k]
+			put(vs[len(vs)-k:], x, y, nx, ny)
+			for j := range c - 1 { // a quad between offsets j and j+1, from b+j to b+c+j
+				is = append(is, b+j, b+j+1, b+c+j, b+j+1, b+c+j+1, b+c+j)
+			}
 			pnx, pny = nx, ny
 		}
 		px, py = x, y

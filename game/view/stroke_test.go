@@ -126,20 +126,21 @@ func TestFeatheredCoversItsWidth(t *testing.T) {
 			}
 		}
 	}
-	// A right-angle bend: two segments' coverage plus the joints', which fill the
-	// outside of the bend (and overlap the inside).
+	// A right-angle bend, mitred: the L of two arms 10 long and 2 wide, the
+	// fringe's corner a little more than its share (it fades along the diagonal).
 	pts := []float32{0, 0, 10, 0, 10, 10}
 	vs, is := Feathered(nil, nil, pts, 2)
-	if got := coverage(vs, is); got < 40 || got > 44 {
-		t.Errorf("bend: coverage %v, want 40 and a little for the joints", got)
+	if got := coverage(vs, is); got < 40 || got > 41 {
+		t.Errorf("bend: coverage %v, want 40 and a little for the corner", got)
 	}
 	for _, i := range is {
 		if int(i) >= len(vs) {
 			t.Fatalf("index %d beyond %d vertices", i, len(vs))
 		}
 	}
-	// RoomFeathered counts the most a line can take: 9 vertices a segment.
-	if len(vs) > 9*2 || !RoomFeathered(maxVertices-18, 3) || RoomFeathered(maxVertices-17, 3) {
+	// RoomFeathered counts the most a line takes: 9 vertices a point; a
+	// mitred bend takes 4.
+	if len(vs) != 4*3 || !RoomFeathered(maxVertices-27, 3) || RoomFeathered(maxVertices-26, 3) {
 		t.Errorf("RoomFeathered is wrong about a 3-point line (%d vertices)", len(vs))
 	}
 	allocs := testing.AllocsPerRun(20, func() { vs, is = Feathered(vs[:0], is[:0], pts, 2) })
@@ -175,6 +176,18 @@ func TestStripMitresItsJoints(t *testing.T) {
 				t.Errorf("hairpin %v: corner %+v is %v from its point, want ≤ %d", pts, v, d, maxMiter)
 			}
 		}
+	}
+	// A hairpin is bevelled, not mitred: both arms keep their whole width (a
+	// mitre there collapses the quads beside the turn into slivers), plain or
+	// feathered.
+	hairpin := []float32{0, 0, 10, 0, 0, 1.5}
+	vs, is = Strip(nil, nil, hairpin, 2)
+	if got := area(vs, is); got < 2*20*0.95 {
+		t.Errorf("hairpin: area %v, want about 40 (two arms of 20)", got)
+	}
+	vs, is = Feathered(nil, nil, hairpin, 2)
+	if got := coverage(vs, is); got < 2*20*0.95 {
+		t.Errorf("feathered hairpin: coverage %v, want about 40 (two arms of 20)", got)
 	}
 	// Repeated points are skipped; a lone point draws nothing.
 	if vs, _ := Strip(nil, nil, []float32{0, 0, 0, 0, 5, 0, 5, 0}, 2); len(vs) != 4 {
