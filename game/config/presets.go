@@ -75,10 +75,11 @@ var presetConfigs map[string]Config
 func init() {
 	presetConfigs = make(map[string]Config, len(presets))
 	for _, p := range presets {
-		if errs := CheckPreset(p); len(errs) > 0 {
+		c, errs := Apply(Default(), p.Hash) // once: this is on the page's way to its first frame
+		if len(errs) > 0 {
 			panic(fmt.Sprintf("config: preset %s: %v", p.Name, errors.Join(errs...)))
 		}
-		presetConfigs[p.Name], _ = Apply(Default(), p.Hash)
+		presetConfigs[p.Name] = c
 	}
 }
 
