@@ -118,7 +118,7 @@ func (p *painter) item(dst *ebiten.Image, it *control.Item, s, ox, oy float32) {
 		}
 	case control.Rect:
 		p.mesh, p.is = view.Rect(p.mesh[:0], p.is[:0], it.Pts[0], it.Pts[1], it.Pts[2], it.Pts[3])
-		p.fill(dst, it.Color, ox, oy, false)
+		p.fill(dst, it.Color, ox, oy)
 	}
 }
 
@@ -203,7 +203,7 @@ func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c colo
 		} else {
 			p.mesh, p.is = view.Stroke(p.mesh[:0], p.is[:0], pts[:n], width)
 		}
-		p.fill(dst, c, ox, oy, false)
+		p.fill(dst, c, ox, oy)
 		if n == len(pts) {
 			break
 		}
@@ -223,7 +223,7 @@ func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
 		for pts := t.Pts; len(pts) >= 4; {
 			n := min(len(pts), 2*(1<<16/4))
 			if !view.RoomFeathered(len(p.mesh), n/2) {
-				p.drawBatch(dst, false)
+				p.drawBatch(dst)
 			}
 			from := len(p.mesh)
 			p.mesh, p.is = view.Feathered(p.mesh, p.is, pts[:n], width)
@@ -234,13 +234,12 @@ func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
 			pts = pts[n-2:]
 		}
 	}
-	p.drawBatch(dst, false)
+	p.drawBatch(dst)
 }
 
 // drawBatch draws the batch p.vs, p.is and empties it.
-func (p *painter) drawBatch(dst *ebiten.Image, antialias bool) {
+func (p *painter) drawBatch(dst *ebiten.Image) {
 	if len(p.is) > 0 {
-		p.triOp.AntiAlias = antialias
 		p.triOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
 		dst.DrawTriangles(p.vs, p.is, p.white, &p.triOp)
 	}
@@ -248,9 +247,9 @@ func (p *painter) drawBatch(dst *ebiten.Image, antialias bool) {
 }
 
 // fill draws the triangles of p.mesh and p.is in c, offset by (ox, oy).
-func (p *painter) fill(dst *ebiten.Image, c color.RGBA, ox, oy float32, antialias bool) {
+func (p *painter) fill(dst *ebiten.Image, c color.RGBA, ox, oy float32) {
 	p.vertices(c, ox, oy)
-	p.drawBatch(dst, antialias)
+	p.drawBatch(dst)
 }
 
 // vertices are p.mesh's, offset by (ox, oy), in c (alpha-premultiplied, as

@@ -31,8 +31,8 @@ func (sp *sprites) draw(p *painter, dst *ebiten.Image, kind view.SpriteKind, sha
 	img, ok := sp.cache[key]
 	if !ok {
 		img = ebiten.NewImage(int(2*view.SpriteHalf*s+0.5), int(2*view.SpriteHalf*s+0.5))
-		// The layers in one batch, in order: each anti-aliased call of its own
-		// cost an offscreen buffer of its own.
+		// The layers in one batch, in order, feathered (view.SpriteLayers): no
+		// anti-aliasing pass, whose offscreen buffer cost a texture a sprite.
 		p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
 		for _, l := range view.SpriteLayers(kind, shape, s) {
 			lc := c
@@ -44,7 +44,7 @@ func (sp *sprites) draw(p *painter, dst *ebiten.Image, kind view.SpriteKind, sha
 			}
 			p.vs = appendVertices(p.vs, l.Vs, lc, 0, 0)
 		}
-		p.drawBatch(img, true)
+		p.drawBatch(img)
 		if sp.cache == nil {
 			sp.cache = map[spriteKey]*ebiten.Image{}
 		}

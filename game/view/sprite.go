@@ -38,7 +38,7 @@ func SpriteLayers(kind SpriteKind, shape Shape, scale float32) []SpriteLayer {
 		return out
 	}
 	stroke := func(black bool, width float32, pts ...float32) SpriteLayer {
-		vs, is := Stroke(nil, nil, pts, width)
+		vs, is := Feathered(nil, nil, pts, width)
 		return SpriteLayer{vs, is, black}
 	}
 	circle := polygon(circleCorners, 0, 1)
@@ -66,15 +66,21 @@ func SpriteLayers(kind SpriteKind, shape Shape, scale float32) []SpriteLayer {
 
 // fan fills the outline (corners on the unit circle, scaled by r about the
 // sprite's centre c) with triangles from the centre: right for any shape whose
-// every corner the centre sees, stars included.
+// every corner the centre sees, stars included. Its edge is feathered: opaque
+// to half a pixel inside the outline, faded out half a pixel outside it, so a
+// sprite needs no anti-aliasing pass (ebiten's renders each in an offscreen
+// buffer of its own).
 func fan(c, r float32, outline [][2]float64) SpriteLayer {
 	l := SpriteLayer{Vs: []Vertex{{X: c, Y: c}}}
-	for _, p := range outline {
-		l.Vs = append(l.Vs, Vertex{X: c + r*float32(p[0]), Y: c + r*float32(p[1])})
+	for _, edge := range [2]Vertex{{X: r - 0.5}, {X: r + 0.5, Fade: 1}} { // the inner ring, then the outer
+		for _, p := range outline {
+			l.Vs = append(l.Vs, Vertex{X: c + edge.X*float32(p[0]), Y: c + edge.X*float32(p[1]), Fade: edge.Fade})
+		}
 	}
 	n := uint16(len(outline))
 	for k := uint16(1); k <= n; k++ {
-		l.Is = append(l.Is, 0, k, k%n+1)
+		next := k%n + 1
+		l.Is = append(l.Is, 0, k, next, k, k+n, next, next, k+n, next+n)
 	}
 	return l
 }

@@ -73,13 +73,15 @@ func TestSpriteLayers(t *testing.T) {
 	if len(sq) != 2 || sq[0].Black || !sq[1].Black {
 		t.Fatalf("square ball: %d layers", len(sq))
 	}
-	if a := area(sq[0].Vs, sq[0].Is); math.Abs(a-98) > 1e-3 {
-		t.Errorf("square ball's fill: area %v, want 98", a)
+	// Feathered over a pixel across the outline (radius r ± ½, fading linearly),
+	// a fill of area k·r² covers k·(r² + 1/12): a square of half-diagonal 7 has
+	// k = 2, a 32-gon k = 16·sin(2π/32), with r = 6.
+	if a, want := coverage(sq[0].Vs, sq[0].Is), 2*(49+1.0/12); math.Abs(a-want) > 1e-3 {
+		t.Errorf("square ball's fill: coverage %v, want %v", a, want)
 	}
-	// A circle of radius 6 as a 32-gon: 32·½·6²·sin(2π/32).
 	circ := SpriteLayers(BallSprite, Circle, 1)
-	if a, want := area(circ[0].Vs, circ[0].Is), 16*36*math.Sin(2*math.Pi/32); math.Abs(a-want) > 1e-3 {
-		t.Errorf("round ball's fill: area %v, want %v", a, want)
+	if a, want := coverage(circ[0].Vs, circ[0].Is), 16*math.Sin(2*math.Pi/32)*(36+1.0/12); math.Abs(a-want) > 1e-3 {
+		t.Errorf("round ball's fill: coverage %v, want %v", a, want)
 	}
 	if n := len(SpriteLayers(DivergedSprite, Star, 2)); n != 4 {
 		t.Errorf("diverged star: %d layers, want fill, outline and two strokes", n)
