@@ -19,14 +19,16 @@ func TestFrameViews(t *testing.T) {
 		chart  image.Rectangle
 	}{
 		// 400 CSS px wide: 0.42·400 = 168 CSS px wide (336 device px), 84
-		// high, 8 CSS px (16 device px) from the bottom-right corner.
-		{testScreen, image.Rect(800-336-16, 600-168-16, 800-16, 600-16)},
-		// 1600 CSS px wide: the 300 px cap, 150 high, 8 px from the corner.
-		{Screen{W: 1600, H: 1000, DPR: 1}, image.Rect(1600-300-8, 1000-150-8, 1600-8, 1000-8)},
+		// high, 8 CSS px (16 device px) from the right edge and 8 above the
+		// 18 px axis strip (52 device px from the bottom).
+		{testScreen, image.Rect(800-336-16, 600-168-52, 800-16, 600-52)},
+		// 1600 CSS px wide: the 300 px cap, 150 high, 8 px from the right, 26 from the bottom.
+		{Screen{W: 1600, H: 1000, DPR: 1}, image.Rect(1600-300-8, 1000-150-26, 1600-8, 1000-26)},
 		// A phone's 390 CSS px at DPR 3: 0.42·390 = 163.8 CSS px, 491.4
-		// device px wide and 245.7 high, 24 device px from the corner:
-		// from (654.6, 1200.3) to (1146, 1446), whole pixels towards zero.
-		{Screen{W: 1170, H: 1470, DPR: 3}, image.Rect(654, 1200, 1146, 1446)},
+		// device px wide and 245.7 high, 24 device px from the right and 78
+		// from the bottom: from (654.6, 1146.3) to (1146, 1392), whole pixels
+		// towards zero.
+		{Screen{W: 1170, H: 1470, DPR: 3}, image.Rect(654, 1146, 1146, 1392)},
 	}
 	for _, tt := range tests {
 		c := New("paused=1")

@@ -17,10 +17,14 @@ const (
 	SheetShare = 0.42
 	// chartMaxWidth and chartShare bound the loss chart's width: at most
 	// chartMaxWidth, and at most chartShare of the canvas; it is half as high
-	// as wide, chartMargin from the canvas's bottom-right corner.
+	// as wide, chartMargin from the canvas's right edge and from the top of
+	// the x axis's strip.
 	chartMaxWidth = 300
 	chartShare    = 0.42
 	chartMargin   = 8
+	// axisStrip is the band along the canvas's bottom kept for the x axis's
+	// numbers: the chart and the messages stand above it.
+	axisStrip = 18
 )
 
 // views lists the screen's views in drawing order: the field, then the chart over it.
@@ -34,7 +38,7 @@ func chartRect(s Screen) image.Rectangle {
 	cssW := float64(s.W) / s.DPR
 	w := math.Min(chartMaxWidth, chartShare*cssW) * s.DPR
 	h := 0.5 * w
-	x0, y0 := float64(s.W)-w-chartMargin*s.DPR, float64(s.H)-h-chartMargin*s.DPR
+	x0, y0 := float64(s.W)-w-chartMargin*s.DPR, float64(s.H)-h-(chartMargin+axisStrip)*s.DPR
 	return image.Rect(int(x0), int(y0), int(x0+w), int(y0+h))
 }
 
@@ -76,6 +80,8 @@ func PageLayout(winW float64, embed bool) (PageMode, [][2]string) {
 		// The messages at the bottom left keep clear of the chart at the bottom right.
 		{"--chart-share", fmt.Sprintf("%g", chartShare)},
 		{"--chart-max", fmt.Sprintf("%dpx", chartMaxWidth)},
+		// ... and clear of the x axis's numbers along the bottom.
+		{"--axis-strip", fmt.Sprintf("%dpx", axisStrip)},
 	}
 	return mode, vars
 }

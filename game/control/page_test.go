@@ -275,7 +275,7 @@ func TestPageLayout(t *testing.T) {
 		}
 		want := map[string]float64{
 			"--panel-width px": PanelWidth, "--chart-max px": chartMaxWidth, "--chart-share": chartShare,
-			"--sheet-share %": 100 * SheetShare, "--plot-share %": 100 * (1 - SheetShare),
+			"--sheet-share %": 100 * SheetShare, "--plot-share %": 100 * (1 - SheetShare), "--axis-strip px": axisStrip,
 		}
 		if len(num) != len(want) {
 			t.Errorf("CSS variables %q, want %d of them", vars, len(want))
