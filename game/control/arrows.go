@@ -3,6 +3,7 @@ package control
 import (
 	"image/color"
 	"math"
+	"slices"
 
 	"descent/game/explain"
 	"descent/game/race"
@@ -64,16 +65,17 @@ func scaled(c color.RGBA, a float64) color.RGBA {
 	return color.RGBA{m(c.R), m(c.G), m(c.B), m(c.A)}
 }
 
-// explainItems adds the arrows of every runner (when the config shows them)
-// and the local geometry at the pointer and at the followed ball.
-func (c *Controller) explainItems(v *View) {
+// explainItems adds to v, which shows the world as geo does, the arrows of
+// runners (when the config shows them) and the local geometry at the pointer
+// and at the followed ball, when it is one of runners.
+func (c *Controller) explainItems(v *View, geo view.View, runners []*race.Runner) {
 	dpr := float32(c.screen.DPR)
 	if c.cfg.Arrows {
-		for _, r := range c.race.Runners {
+		for _, r := range runners {
 			col := view.RunnerColor(r.ID)
 			c.explain.arrows = explain.ArrowsWith(c.explain.arrows[:0], r, &c.explain.scratch)
 			for _, a := range c.explain.arrows {
-				s, ok := explain.Locate(c.field, a)
+				s, ok := explain.Locate(geo, a)
 				if !ok {
 					continue
 				}
@@ -88,11 +90,11 @@ func (c *Controller) explainItems(v *View) {
 			}
 		}
 	}
-	if r := c.followed(); r != nil {
-		c.ellipseItems(v, [2]float64{r.X, r.Y})
+	if r := c.followed(); r != nil && slices.Contains(runners, r) {
+		c.ellipseItems(v, geo, [2]float64{r.X, r.Y})
 	}
 	if c.explain.hovering {
-		c.ellipseItems(v, c.explain.hover)
+		c.ellipseItems(v, geo, c.explain.hover)
 	}
 }
 
@@ -127,15 +129,16 @@ func arrowItems(v *View, s explain.ScreenArrow, col color.RGBA, width, dpr float
 		float32(s.Barbs[1][0]), float32(s.Barbs[1][1]))
 }
 
-// ellipseItems adds the level ellipse of the local quadratic model at p, its
+// ellipseItems adds the level ellipse of the local quadratic model at p (on
+// screen as geo shows it), its
 // longer semi-axis ellipseRadius CSS pixels, and its two principal axes; where
 // the surface does not curve up both ways there is no ellipse, only the axes.
-func (c *Controller) ellipseItems(v *View, p [2]float64) {
+func (c *Controller) ellipseItems(v *View, geo view.View, p [2]float64) {
 	cu := c.problem.Curvature(p[0], p[1])
 	if !finite(cu.L1) || !finite(cu.L2) {
 		return
 	}
-	cx, cy := c.field.ToScreen(p[0], p[1])
+	cx, cy := geo.ToScreen(p[0], p[1])
 	if !finite(cx) || !finite(cy) {
 		return
 	}
@@ -210,13 +213,18 @@ func (c *Controller) arrowLabel(sx, sy float64) string {
 	}
 	best, bestD := "", 4*c.screen.DPR
 	var buf [3]explain.WorldArrow
-	for _, r := range c.race.Runners {
+	geo, ox, oy := c.viewAt(sx, sy)
+	runners := c.race.Runners
+	if i := c.panelAt(sx, sy); i >= 0 && i < len(runners) { // a grid panel shows its runner's arrows
+		runners = runners[i : i+1]
+	}
+	for _, r := range runners {
 		for _, a := range explain.Arrows(buf[:0], r) {
-			s, ok := explain.Locate(c.field, a)
+			s, ok := explain.Locate(geo, a)
 			if !ok {
 				continue
 			}
-			if d := segmentDistance(sx, sy, s.Tail, s.Tip); d <= bestD {
+			if d := segmentDistance(sx-ox, sy-oy, s.Tail, s.Tip); d <= bestD {
 				spec, _ := optim.Lookup(r.Optimizer)
 				best, bestD = spec.Display+": "+a.Label(), d
 			}

@@ -62,7 +62,8 @@ func (cmd Hover) apply(c *Controller) []string {
 	var p [2]float64
 	sx, sy, ok := c.toDevice(cmd.X, cmd.Y, cmd.CanvasW, cmd.CanvasH)
 	if ok {
-		p[0], p[1] = c.field.ToWorld(sx, sy)
+		v, ox, oy := c.viewAt(sx, sy) // in grid layout, the panel's: every panel then shows the point
+		p[0], p[1] = v.ToWorld(sx-ox, sy-oy)
 	}
 	if ok != c.explain.hovering || ok && p != c.explain.hover {
 		c.explain.hovering, c.explain.hover = ok, p

@@ -238,7 +238,7 @@ func (c *Controller) fieldFrame(v *View) {
 		}
 		v.marker(kind, view.RunnerShape(r.ID), view.RunnerColor(r.ID), x, y)
 	}
-	c.explainItems(v) // arrows and local geometry, over the balls
+	c.explainItems(v, c.field, runners) // arrows and local geometry, over the balls
 }
 
 // referencePath is the reference path, nil when none is shown.

@@ -63,20 +63,26 @@ func (c *Controller) fitPanels() {
 // pixels, and the top left of its rectangle: in grid layout the panel's (the
 // nearest one between panels), else the whole field's.
 func (c *Controller) viewAt(sx, sy float64) (v view.View, ox, oy float64) {
-	g := &c.grid
-	if len(g.rects) == 0 {
+	i := c.panelAt(sx, sy)
+	if i < 0 {
 		return c.field, 0, 0
 	}
-	best, bestD := 0, -1.0
-	for i, r := range g.rects {
+	r := c.grid.rects[i]
+	return c.grid.views[i], float64(r.Min.X), float64(r.Min.Y)
+}
+
+// panelAt is the index of the grid panel under the screen point (sx, sy), or
+// the nearest one between panels; -1 outside grid layout.
+func (c *Controller) panelAt(sx, sy float64) int {
+	best, bestD := -1, -1.0
+	for i, r := range c.grid.rects {
 		dx := max(float64(r.Min.X)-sx, 0, sx-float64(r.Max.X))
 		dy := max(float64(r.Min.Y)-sy, 0, sy-float64(r.Max.Y))
 		if d := dx*dx + dy*dy; bestD < 0 || d < bestD {
 			best, bestD = i, d
 		}
 	}
-	r := g.rects[best]
-	return g.views[best], float64(r.Min.X), float64(r.Min.Y)
+	return best
 }
 
 // gridFrames fills one field view per runner: the same surface and world view,
@@ -129,6 +135,7 @@ func (c *Controller) gridFrames(f *Frame) {
 			kind = view.DivergedSprite
 		}
 		v.marker(kind, view.RunnerShape(r.ID), view.RunnerColor(r.ID), x, y)
+		c.explainItems(v, geo, runners[i:i+1])
 		frame := v.add(Rect, view.RunnerColor(r.ID), 0) // the panel's top edge in its runner's colour
 		frame.Pts = append(frame.Pts, 0, 0, float32(geo.W), float32(3*c.screen.DPR))
 	}

@@ -66,6 +66,39 @@ func TestGridShowsAPanelPerRunner(t *testing.T) {
 	}
 }
 
+// TestGridLevelLegendKeepsOffThePanels: in grid layout the level legend stands
+// in the free cell with the chart, below the panels, or is left out where the
+// cell is too low for it; over the single field it stands as high as it may.
+func TestGridLevelLegendKeepsOffThePanels(t *testing.T) {
+	for _, s := range []Screen{{W: 980, H: 720, DPR: 1}, {W: 1960, H: 1440, DPR: 2}, {W: 980, H: 420, DPR: 1}, {W: 1600, H: 1000, DPR: 1}} {
+		c := New("layout=grid&paused=1")
+		do(t, c, Resize{Screen: s})
+		f := c.Frame()
+		var level View
+		for _, v := range f.Views {
+			if v.Kind == LevelView {
+				level = v
+			}
+		}
+		fields := gridFields(f)
+		for _, p := range fields {
+			if level.Rect.Overlaps(p.Rect) {
+				t.Errorf("%+v: the level legend %v overlaps the panel %v", s, level.Rect, p.Rect)
+			}
+		}
+		if !level.Rect.Empty() && level.Rect.Dy() < int(levelMinHeight*s.DPR) {
+			t.Errorf("%+v: a level legend %d px high, want none under %v", s, level.Rect.Dy(), levelMinHeight*s.DPR)
+		}
+		if s.H == 720 && level.Rect.Empty() {
+			t.Errorf("%+v: no level legend, though the free cell has room for one", s)
+		}
+	}
+	c := sized(t, "paused=1")
+	if r := levelRect(c.screen, nil); r.Dy() != int(min(levelHeight*c.screen.DPR, 0.3*float64(c.screen.H))) {
+		t.Errorf("single field: level legend %v, want the full height", r)
+	}
+}
+
 // TestGridPhoneHasTwoColumns: on a screen narrower than SheetBelow the panels
 // stand in two columns.
 func TestGridPhoneHasTwoColumns(t *testing.T) {
@@ -198,4 +231,71 @@ func TestAxisNumbersSitOnTheirTicks(t *testing.T) {
 	if len(rows) != len(c.Race().Runners) || rows[0] != 1 || rows[len(rows)-1] != len(rows) {
 		t.Errorf("grid titles show rows %v, want 1 to %d", rows, len(c.Race().Runners))
 	}
+}
+
+// TestGridShowsArrowsAndEllipses: with arrows on, each grid panel draws its own
+// runner's update arrow, from θₖ₋₁ to the ball as that panel shows them; the
+// pointer over one panel puts the local ellipse in every panel, at the same
+// world point.
+func TestGridShowsArrowsAndEllipses(t *testing.T) {
+	c := sized(t, "layout=grid&o=gd:lr=0.001;momentum:lr=0.001&arrows=1&paused=1")
+	do(t, c, Step{N: 3})
+	fields := gridFields(c.Frame())
+	rs := c.Race().Runners
+	if len(fields) != 2 {
+		t.Fatalf("%d panels, want 2", len(fields))
+	}
+	for i, v := range fields {
+		geo := v.Field.Geo
+		tx, ty := geo.ToScreen(rs[i].From[0], rs[i].From[1])
+		bx, by := geo.ToScreen(rs[i].X, rs[i].Y)
+		shafts := 0
+		for _, it := range v.Items {
+			if it.Kind != Polyline || it.Width != updateWidth*testDPR || len(it.Pts) != 4 {
+				continue
+			}
+			shafts++
+			// From θₖ₋₁ towards the ball (a short arrow is stretched to be seen).
+			ux, uy := float64(it.Pts[2])-float64(it.Pts[0]), float64(it.Pts[3])-float64(it.Pts[1])
+			wx, wy := bx-tx, by-ty
+			cos := (ux*wx + uy*wy) / math.Hypot(ux, uy) / math.Hypot(wx, wy)
+			if math.Abs(float64(it.Pts[0])-tx) > 1e-3 || math.Abs(float64(it.Pts[1])-ty) > 1e-3 || cos < 0.9999 {
+				t.Errorf("panel %d: update arrow %v, want from θₖ₋₁ (%g, %g) towards the ball (%g, %g)", i, it.Pts, tx, ty, bx, by)
+			}
+		}
+		if shafts != 1 {
+			t.Errorf("panel %d: %d update arrows, want its runner's one", i, shafts)
+		}
+	}
+	// The pointer at the middle of the first panel: an ellipse in both, centred
+	// on the same world point.
+	r := fields[0].Rect
+	cx, cy := float64(r.Min.X+r.Max.X)/2/testDPR, float64(r.Min.Y+r.Max.Y)/2/testDPR
+	do(t, c, Hover{X: cx, Y: cy, CanvasW: cssW, CanvasH: cssH})
+	fields = gridFields(c.Frame())
+	var centres [][2]float64
+	for i, v := range fields {
+		for _, it := range v.Items {
+			if it.Kind == Polyline && it.Color == ellipseColor && len(it.Pts) == 2*(ellipseSegments+1) {
+				mx, my := extentMid(it.Pts, 0), extentMid(it.Pts, 1)
+				wx, wy := v.Field.Geo.ToWorld(mx, my)
+				centres = append(centres, [2]float64{wx, wy})
+			}
+		}
+		if len(centres) != i+1 {
+			t.Fatalf("panel %d: no ellipse under a pointer over panel 0", i)
+		}
+	}
+	if d := math.Hypot(centres[0][0]-centres[1][0], centres[0][1]-centres[1][1]); d > 1e-6*(1+math.Abs(centres[0][0])) {
+		t.Errorf("ellipses at %v: want the same world point in each panel", centres)
+	}
+}
+
+// extentMid is the middle of the span of the coordinate k (0 x, 1 y) of pts.
+func extentMid(pts []float32, k int) float64 {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for i := k; i < len(pts); i += 2 {
+		lo, hi = math.Min(lo, float64(pts[i])), math.Max(hi, float64(pts[i]))
+	}
+	return (lo + hi) / 2
 }

@@ -18,6 +18,10 @@ const (
 	levelValues  = 4
 	labelClear   = 22 // CSS pixels near a corner where two axes' numbers would collide
 	levelAboveCh = 26 // CSS pixels between the strip and the chart, for the chart's title
+	// levelAbovePanel is the room between the strip and a grid panel above it,
+	// for the strip's top value; below levelMinHeight the strip is left out.
+	levelAbovePanel = 12
+	levelMinHeight  = 60
 )
 
 // levelCache holds the level legend of the levels it was made for.
@@ -27,23 +31,32 @@ type levelCache struct {
 	values []view.Stop
 }
 
-// levelRect is where the level legend goes, in device pixels; empty when the
-// screen is too low for it.
-func levelRect(s Screen) image.Rectangle {
+// levelRect is where the level legend goes, in device pixels: above the chart
+// and below every panel of panels in its column (in grid layout it stands in
+// the free cell with the chart); empty when there is too little room for it.
+func levelRect(s Screen, panels []image.Rectangle) image.Rectangle {
 	ch := chartRect(s)
 	h := min(levelHeight*s.DPR, 0.3*float64(s.H))
 	x0 := float64(s.W) - (levelMargin+levelWidth)*s.DPR
+	x1 := x0 + levelWidth*s.DPR
 	y1 := float64(ch.Min.Y) - levelAboveCh*s.DPR
-	if y1-h < 0.1*float64(s.H) {
+	for _, p := range panels {
+		if float64(p.Min.X) < x1 && float64(p.Max.X) > x0 {
+			// A panel above takes the room it covers; one reaching lower (no
+			// free cell, or a low one) leaves none.
+			h = min(h, y1-float64(p.Max.Y)-levelAbovePanel*s.DPR)
+		}
+	}
+	if h < levelMinHeight*s.DPR || y1-h < 0.1*float64(s.H) {
 		return image.Rectangle{}
 	}
-	return image.Rect(int(x0), int(y1-h), int(x0+levelWidth*s.DPR), int(y1))
+	return image.Rect(int(x0), int(y1-h), int(x1), int(y1))
 }
 
 // levelFrame adds the level legend's view: the field's colours, low at the
 // bottom, with the values they stand for as labels.
 func (c *Controller) levelFrame(f *Frame) {
-	r := levelRect(c.screen)
+	r := levelRect(c.screen, c.grid.rects)
 	if r.Empty() {
 		return
 	}
