@@ -124,7 +124,7 @@ func (l List) Format(values map[string]float64) string {
 // owner. It returns the good values that differ from their defaults, and one
 // error for each unknown name or bad value, which keeps its default.
 func (l List) Parse(owner, s string) (map[string]float64, []error) {
-	values, errs := l.ParseAll(owner, s)
+	values, errs := l.parse(owner, s, true)
 	for _, p := range l {
 		if v, ok := values[p.Name]; ok && v == p.Default {
 			delete(values, p.Name)
@@ -134,8 +134,15 @@ func (l List) Parse(owner, s string) (map[string]float64, []error) {
 }
 
 // ParseAll is Parse keeping the values equal to their defaults too: a value
-// written down by hand, which a recommendation must not replace.
+// written down by hand, which a recommendation must not replace. A bad value is
+// ignored, and its error says no more: what is used instead is the caller's
+// (an optimizer's parameter takes the surface's recommended value, not its default).
 func (l List) ParseAll(owner, s string) (map[string]float64, []error) {
+	return l.parse(owner, s, false)
+}
+
+// parse is Parse and ParseAll; a bad value's error says its default is kept when kept.
+func (l List) parse(owner, s string, kept bool) (map[string]float64, []error) {
 	values := map[string]float64{}
 	var errs []error
 	for _, kv := range strings.Split(s, ",") {
@@ -153,7 +160,11 @@ func (l List) ParseAll(owner, s string) (map[string]float64, []error) {
 			v = math.NaN()
 		}
 		if err := p.Check(owner, v); err != nil {
-			errs = append(errs, fmt.Errorf("%s %s = %s, want %s; kept %g", owner, p.Name, Quote(vs), p.Want(), p.Default))
+			what := "ignored"
+			if kept {
+				what = fmt.Sprintf("kept %g", p.Default)
+			}
+			errs = append(errs, fmt.Errorf("%s %s = %s, want %s; %s", owner, p.Name, Quote(vs), p.Want(), what))
 			continue
 		}
 		values[k] = v

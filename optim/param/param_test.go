@@ -62,6 +62,12 @@ func TestParseAndFormatRoundTrip(t *testing.T) {
 		!strings.Contains(errs[2].Error(), `"lr2"`) {
 		t.Errorf("errors %v, want zeta, batch's range and lr2", errs)
 	}
+	// ParseAll keeps a default written by hand, and does not claim the default
+	// replaces a bad value: its caller decides what does.
+	all, errs := list.ParseAll("adam", "beta2=0.999,batch=2.5")
+	if all["beta2"] != 0.999 || len(errs) != 1 || !strings.HasSuffix(errs[0].Error(), "; ignored") || strings.Contains(errs[0].Error(), "kept") {
+		t.Errorf("ParseAll: %v %v, want beta2 kept and batch's error ending in \"; ignored\"", all, errs)
+	}
 	if got := list.Format(map[string]float64{"batch": 4, "lr": 0.30000000000000004, "beta2": 0.999}); got != "lr=0.30000000000000004,batch=4" {
 		t.Errorf("Format: %q", got)
 	}
