@@ -2,13 +2,16 @@ package jsapi
 
 import (
 	"encoding/json"
+	"maps"
 	"math"
 	"strings"
 	"testing"
 
+	"descent/game/config"
 	"descent/game/control"
 	"descent/game/perf"
 	"descent/game/race"
+	"descent/optim"
 	"descent/problems"
 )
 
@@ -71,6 +74,38 @@ func TestDecodeTrajectoryDefaults(t *testing.T) {
 	if spec.Problem.ParamValues()["kappa"] != 50 || spec.Entry.Params["lr"] != 0.2 || spec.Start != [2]float64{1, -2} ||
 		spec.Steps != 7 || spec.Entry.Seed != 9 {
 		t.Errorf("decoded %+v", spec)
+	}
+	// Parameters not given are the race's on that surface: config.Baseline's,
+	// the surface's recommendation over the defaults; a formula has none.
+	for _, tt := range []struct {
+		spec obj
+		cfg  string
+	}{
+		{obj{"problem": "rosenbrock", "optimizer": "adagrad"}, "problem=rosenbrock"},
+		{obj{"problem": "beale", "optimizer": "adam", "params": obj{"beta1": 0.8}}, "problem=beale"},
+		{obj{"expr": "x^2 + 3y^2", "optimizer": "momentum"}, "expr=x^2 + 3y^2"},
+	} {
+		spec, err := DecodeTrajectory([]any{tt.spec})
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, _ := config.Parse(tt.cfg)
+		want := c.Baseline(spec.Entry.Optimizer)
+		opt, _ := optim.Lookup(spec.Entry.Optimizer)
+		got := opt.Defaults()
+		maps.Copy(got, spec.Entry.Params)
+		if given, ok := tt.spec["params"].(obj); ok {
+			for k, v := range given {
+				want[k] = v.(float64)
+			}
+		}
+		if !maps.Equal(got, want) {
+			t.Errorf("%v: parameters %v, want the race's %v", tt.spec, got, want)
+		}
+	}
+	ada, _ := optim.Lookup("adagrad")
+	if rec, _ := problems.Recommended("rosenbrock", "adagrad"); rec["lr"] == ada.Defaults()["lr"] {
+		t.Fatalf("adagrad's recommendation on rosenbrock is its default: the test above cannot tell them apart")
 	}
 }
 

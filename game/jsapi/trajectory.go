@@ -56,6 +56,7 @@ func DecodeTrajectory(args []any) (TrajectorySpec, error) {
 		return s, nil
 	}
 	var err error
+	builtin := "" // the built-in problem's name, whose recommendations a runner opens with
 	if src, _ := obj["expr"]; src != nil {
 		if _, has := obj["problem"]; has {
 			return spec, fmt.Errorf("trajectory: give problem or expr, not both")
@@ -83,6 +84,7 @@ func DecodeTrajectory(args []any) (TrajectorySpec, error) {
 		if spec.Problem, err = p.With(settings); err != nil {
 			return spec, fmt.Errorf("trajectory: %w", err)
 		}
+		builtin = base
 	}
 	if spec.Entry.Optimizer, err = str("optimizer", "gd"); err != nil {
 		return spec, err
@@ -91,7 +93,12 @@ func DecodeTrajectory(args []any) (TrajectorySpec, error) {
 	if !ok {
 		return spec, fmt.Errorf("trajectory: there is no optimizer %s", param.Quote(spec.Entry.Optimizer))
 	}
+	// The parameters not given are those a runner of the race opens with on
+	// this surface: its recommendations (config.Baseline), else the defaults.
 	spec.Entry.Params = map[string]float64{}
+	if rec, ok := problems.Recommended(builtin, spec.Entry.Optimizer); ok {
+		spec.Entry.Params = rec
+	}
 	if v, ok := obj["params"]; ok && v != nil {
 		m, ok := v.(map[string]any)
 		if !ok {
