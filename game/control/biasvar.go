@@ -41,6 +41,7 @@ var (
 const (
 	bvParamShare = 0.58
 	bvGap        = 8
+	bvCaption    = 16 // CSS px above the λ chart for its caption
 	bvBundleLen  = 40
 	bvLandFrames = 30
 	bvEllipsePts = 64
@@ -77,6 +78,9 @@ type bvScene struct {
 	data   image.Rectangle   // data space; empty when not shown
 	chart  image.Rectangle   // the λ chart; empty when not shown
 	took   time.Duration     // how long the last update took: fits, figures, curve, objective
+
+	top      float64 // the λ chart's top value, and its label, formatted when it changes
+	topLabel string
 }
 
 // sceneSpecs returns the experiments cfg shows: its spec, or the dartboard's four.
@@ -288,6 +292,7 @@ func (c *Controller) placeScene() {
 		bv.data = image.Rect(right.Min.X, right.Min.Y, right.Max.X, mid-gap/2)
 		right.Min.Y = mid + gap/2
 	}
+	right.Min.Y += int(bvCaption * s.DPR)
 	bv.chart = right
 }
 
@@ -295,7 +300,8 @@ func (c *Controller) placeScene() {
 func (c *Controller) sceneFrame(f *Frame) {
 	bv := c.bv
 	c.sceneLayout()
-	f.Legend = legend.Legend{Title: "Bias and variance", Formula: "θ̃ = (XᵀX + λI)⁻¹XᵀY", Step: legend.NoStep, Rows: f.Legend.Rows[:0]}
+	f.Legend = legend.Legend{Title: "Bias and variance", Formula: "θ̃ = (XᵀX + λI)⁻¹XᵀY", Step: legend.NoStep,
+		Rows: f.Legend.Rows[:0], Labels: f.Legend.Labels[:0]}
 	for i := range bv.boards {
 		c.boardFrame(f.next(FieldView, bv.rects[i]), &bv.boards[i])
 	}
@@ -305,6 +311,47 @@ func (c *Controller) sceneFrame(f *Frame) {
 	if !bv.chart.Empty() {
 		c.lambdaFrame(f.next(ChartView, bv.chart))
 	}
+	c.axisLabels(f)
+	c.lambdaLabels(f)
+}
+
+// lambdaCaption is what the λ chart plots.
+const lambdaCaption = "expected error against λ, log axis"
+
+// decadeLabels are λ's decades as the λ chart writes them, from 10⁻⁹ to 10⁹.
+var decadeLabels = func() (out [19]string) {
+	for i := range out {
+		out[i] = strconv.FormatFloat(math.Pow10(i-9), 'f', max(0, 9-i), 64)
+		if i < 9-3 || i > 9+3 {
+			out[i] = "1e" + strconv.Itoa(i-9)
+		}
+	}
+	return out
+}()
+
+// lambdaLabels are the λ chart's numbers: λ's decades along its bottom, the
+// expected error at its top, and its caption above it.
+func (c *Controller) lambdaLabels(f *Frame) {
+	bv := c.bv
+	if bv.chart.Empty() {
+		return
+	}
+	dpr := c.screen.DPR
+	x0, y0 := float64(bv.chart.Min.X)/dpr, float64(bv.chart.Min.Y)/dpr
+	w, x1, y1 := float64(bv.chart.Dx()), float64(bv.chart.Max.X)/dpr, float64(bv.chart.Max.Y)/dpr
+	lo, hi := bv.lambdaRange()
+	for dec := math.Ceil(lo); dec <= math.Floor(hi); dec++ {
+		x := x0 + bv.lambdaX(math.Pow(10, dec), w)/dpr
+		if k := int(dec) + 9; k >= 0 && k < len(decadeLabels) && x > x0+labelClear && x < x1-labelClear {
+			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x, Y: y1 - 2, Text: decadeLabels[k], Class: legend.XTickClass})
+		}
+	}
+	if top := bv.chartTop(); top != bv.top {
+		bv.top, bv.topLabel = top, strconv.FormatFloat(top, 'g', 3, 64)
+	}
+	f.Legend.Labels = append(f.Legend.Labels,
+		legend.Label{X: x0 + 3, Y: y0 + 8, Text: bv.topLabel, Class: legend.YTickClass},
+		legend.Label{X: x0 + 3, Y: y0 - 3, Text: lambdaCaption, Class: legend.ChartCaptionClass})
 }
 
 // boardFrame draws one parameter space: the objective's field, the darts, the
@@ -318,6 +365,7 @@ func (c *Controller) boardFrame(v *View, b *board) {
 	b.field = Field{Problem: b.problem, Geo: b.geo, Levels: b.levels, Stale: b.stale}
 	v.Field = &b.field
 	b.stale = false
+	c.tickMarks(v, geo)
 	dpr := float32(c.screen.DPR)
 	darts := v.add(Markers, bvDart, 0)
 	darts.Sprite = view.DotSprite

@@ -1,9 +1,13 @@
 package control
 
 import (
+	"image"
 	"math"
+	"strconv"
 	"strings"
 	"testing"
+
+	"descent/game/legend"
 
 	"descent/problems"
 	"descent/problems/biasvar"
@@ -207,5 +211,48 @@ func TestSceneDragMovesLambda(t *testing.T) {
 	do(t, c, Zoom{X: 10, Y: 10, CanvasW: cssW, CanvasH: cssH, Factor: 0.5})
 	if c.cfg.HasView != view || strings.Contains(c.cfg.Hash(), "view=") {
 		t.Errorf("a wheel turn in the scene set the race's view: %q", c.cfg.Hash())
+	}
+}
+
+// TestSceneHasAxisNumbers: the parameter space carries its axes' numbers, and
+// the λ chart its decades (each where lambdaX puts it), its top value and its
+// caption.
+func TestSceneHasAxisNumbers(t *testing.T) {
+	c := sized(t, "preset=bv-ridge")
+	settle(t, c)
+	f := c.Frame()
+	bv := c.bv
+	var xs, ys int
+	decades := map[string]float64{}
+	var top, caption bool
+	for _, l := range f.Legend.Labels {
+		switch {
+		case l.Class == legend.XTickClass && image.Pt(int(l.X*testDPR), int(l.Y*testDPR)).In(bv.chart):
+			decades[l.Text] = l.X
+		case l.Class == legend.XTickClass:
+			xs++
+		case l.Class == legend.YTickClass && l.X*testDPR > float64(bv.chart.Min.X):
+			top = l.Text == strconv.FormatFloat(bv.chartTop(), 'g', 3, 64)
+		case l.Class == legend.YTickClass:
+			ys++
+		case l.Class == legend.ChartCaptionClass:
+			caption = l.Text == lambdaCaption
+		}
+	}
+	if xs < 2 || ys < 2 {
+		t.Errorf("parameter space: %d x and %d y numbers, want at least 2 of each", xs, ys)
+	}
+	if !top || !caption {
+		t.Errorf("λ chart: top value %v, caption %v; want both", top, caption)
+	}
+	for text, x := range decades {
+		lambda, err := strconv.ParseFloat(text, 64)
+		want := (float64(bv.chart.Min.X) + bv.lambdaX(lambda, float64(bv.chart.Dx()))) / testDPR
+		if err != nil || math.Abs(x-want) > 1e-9 {
+			t.Errorf("λ chart: %q at x = %v, want a decade at %v", text, x, want)
+		}
+	}
+	if _, ok := decades["1"]; !ok || len(decades) < 3 {
+		t.Errorf("λ chart decades %v, want 1 and its neighbours", decades)
 	}
 }

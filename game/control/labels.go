@@ -82,6 +82,14 @@ func (c *Controller) levelFrame(f *Frame) {
 // numbers, in grid layout each panel's title, and the level legend.
 func (c *Controller) frameLabels(f *Frame) {
 	f.Legend.Labels = f.Legend.Labels[:0]
+	c.axisLabels(f)
+	c.levelFrame(f)
+	c.chartLabels(f)
+}
+
+// axisLabels adds each field view's axis numbers (and in grid layout each
+// panel's title) to the frame's labels.
+func (c *Controller) axisLabels(f *Frame) {
 	dpr := c.screen.DPR
 	panel := 0
 	for i := range f.Views {
@@ -107,8 +115,6 @@ func (c *Controller) frameLabels(f *Frame) {
 			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + 6, Y: y0 + 6, Row: panel, Class: legend.TitleClass})
 		}
 	}
-	c.levelFrame(f)
-	c.chartLabels(f)
 }
 
 // chartCaption is what the loss chart plots.

@@ -56,17 +56,8 @@ func (c *Controller) ticksFor(geo view.View) *ticks {
 // plotMarks adds the axes' tick marks and the minima's crosses to a field view
 // whose geometry is geo.
 func (c *Controller) plotMarks(v *View, geo view.View) {
+	c.tickMarks(v, geo)
 	dpr := float32(c.screen.DPR)
-	t := c.ticksFor(geo)
-	h, l := float32(geo.H), tickLen*dpr
-	for _, x := range t.xs {
-		it := v.add(Rect, tickInk, 0)
-		it.Pts = append(it.Pts, x-dpr/2, h-l, dpr, l)
-	}
-	for _, y := range t.ys {
-		it := v.add(Rect, tickInk, 0)
-		it.Pts = append(it.Pts, 0, y-dpr/2, l, dpr)
-	}
 	lowest := c.fmin
 	arm := minimumArm * dpr
 	for _, m := range c.problem.Minima {
@@ -83,6 +74,22 @@ func (c *Controller) plotMarks(v *View, geo view.View) {
 		a.Pts = append(a.Pts, fx-arm, fy-dpr/2, 2*arm, dpr)
 		b := v.add(Rect, ink, 0)
 		b.Pts = append(b.Pts, fx-dpr/2, fy-arm, dpr, 2*arm)
+	}
+}
+
+// tickMarks adds the axes' tick marks, along the bottom and left edges, to a
+// field view whose geometry is geo; frameLabels writes their numbers.
+func (c *Controller) tickMarks(v *View, geo view.View) {
+	dpr := float32(c.screen.DPR)
+	t := c.ticksFor(geo)
+	h, l := float32(geo.H), tickLen*dpr
+	for _, x := range t.xs {
+		it := v.add(Rect, tickInk, 0)
+		it.Pts = append(it.Pts, x-dpr/2, h-l, dpr, l)
+	}
+	for _, y := range t.ys {
+		it := v.add(Rect, tickInk, 0)
+		it.Pts = append(it.Pts, 0, y-dpr/2, l, dpr)
 	}
 }
 
