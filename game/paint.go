@@ -87,6 +87,7 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		for k := range v.Items {
 			p.item(dst, &v.Items[k], float32(f.DPR), ox, oy)
 		}
+		p.drawBatch(dst)
 	}
 	for i := range f.Reads {
 		p.read(&f.Reads[i])
@@ -107,18 +108,28 @@ func (p *painter) read(r *control.Read) {
 	r.Done(px, err)
 }
 
-// item draws one item of a view whose top left is at (ox, oy).
+// item adds one item of a view whose top left is at (ox, oy) to the batch,
+// coloured per vertex, so that a run of lines and rectangles is one draw
+// (ebiten allocates per draw); sprites, drawn from their own images, draw the
+// batch before them, which keeps the items' order.
 func (p *painter) item(dst *ebiten.Image, it *control.Item, s, ox, oy float32) {
 	switch it.Kind {
-	case control.Polyline, control.Curve:
-		p.stroke(dst, it.Pts, it.Width, it.Color, ox, oy, it.Kind == control.Curve)
+	case control.Polyline:
+		p.addLine(dst, it.Pts, it.Width, it.Color, ox, oy, view.Stroke, view.StrokePerPoint)
+	case control.Curve:
+		p.addLine(dst, it.Pts, it.Width, it.Color, ox, oy, view.Strip, view.StripPerPoint)
 	case control.Markers:
+		p.drawBatch(dst)
 		for i := 0; i+1 < len(it.Pts); i += 2 {
 			p.sprites.draw(p, dst, it.Sprite, it.Shape, it.Color, s, ox+it.Pts[i], oy+it.Pts[i+1])
 		}
 	case control.Rect:
-		p.mesh, p.is = view.Rect(p.mesh[:0], p.is[:0], it.Pts[0], it.Pts[1], it.Pts[2], it.Pts[3])
-		p.fill(dst, it.Color, ox, oy)
+		if len(p.mesh)+4 > view.MaxBatch {
+			p.drawBatch(dst)
+		}
+		from := len(p.mesh)
+		p.mesh, p.is = view.Rect(p.mesh, p.is, it.Pts[0], it.Pts[1], it.Pts[2], it.Pts[3])
+		p.vs = appendVertices(p.vs, p.mesh[from:], it.Color, ox, oy)
 	}
 }
 
@@ -188,22 +199,26 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	// coordinates, so the vertices' source positions only need to lie in it.
 	p.mesh, p.is = view.Rect(p.mesh[:0], p.is[:0], 0, 0, float32(fd.Geo.W), float32(fd.Geo.H))
 	l.field.DrawTrianglesShader(p.vertices(color.RGBA{0xff, 0xff, 0xff, 0xff}, 0, 0), p.is, sh, op)
+	p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0] // the batch is the items' again
 	return nil
 }
 
-// stroke draws the polyline pts (x, y pairs, offset by ox, oy) in one batch,
-// opaque and sharp-edged, bevelled or mitred: the items' lines and curves,
-// whose pixels the tests read where the API says they are.
-func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, ox, oy float32, mitred bool) {
+// lineMesh appends a polyline's triangles to a batch: view.Stroke, Strip or Feathered.
+type lineMesh func(vs []view.Vertex, is []uint16, pts []float32, width float32) ([]view.Vertex, []uint16)
+
+// addLine adds the polyline pts (x, y pairs, offset by ox, oy) in c to the
+// batch as mesh makes it, at most perPoint vertices a point, drawing the batch
+// first when it cannot take the line; a line longer than a batch goes in
+// pieces that share a point.
+func (p *painter) addLine(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, ox, oy float32, mesh lineMesh, perPoint int) {
 	for len(pts) >= 4 {
-		// A polyline longer than one batch's indices reach goes in pieces that share a point.
-		n := min(len(pts), 2*(1<<16/7))
-		if mitred {
-			p.mesh, p.is = view.Strip(p.mesh[:0], p.is[:0], pts[:n], width)
-		} else {
-			p.mesh, p.is = view.Stroke(p.mesh[:0], p.is[:0], pts[:n], width)
+		n := min(len(pts), 2*(view.MaxBatch/perPoint))
+		if len(p.mesh)+perPoint*n/2 > view.MaxBatch {
+			p.drawBatch(dst)
 		}
-		p.fill(dst, c, ox, oy)
+		from := len(p.mesh)
+		p.mesh, p.is = mesh(p.mesh, p.is, pts[:n], width)
+		p.vs = appendVertices(p.vs, p.mesh[from:], c, ox, oy)
 		if n == len(pts) {
 			break
 		}
@@ -219,20 +234,7 @@ func (p *painter) stroke(dst *ebiten.Image, pts []float32, width float32, c colo
 func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
 	p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
 	for _, t := range ts {
-		// A polyline longer than a batch goes in pieces that share a point.
-		for pts := t.Pts; len(pts) >= 4; {
-			n := min(len(pts), 2*(1<<16/4))
-			if !view.RoomFeathered(len(p.mesh), n/2) {
-				p.drawBatch(dst)
-			}
-			from := len(p.mesh)
-			p.mesh, p.is = view.Feathered(p.mesh, p.is, pts[:n], width)
-			p.vs = appendVertices(p.vs, p.mesh[from:], t.Color, 0, 0)
-			if n == len(pts) {
-				break
-			}
-			pts = pts[n-2:]
-		}
+		p.addLine(dst, t.Pts, width, t.Color, 0, 0, view.Feathered, view.FeatheredPerPoint)
 	}
 	p.drawBatch(dst)
 }
@@ -244,12 +246,6 @@ func (p *painter) drawBatch(dst *ebiten.Image) {
 		dst.DrawTriangles(p.vs, p.is, p.white, &p.triOp)
 	}
 	p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
-}
-
-// fill draws the triangles of p.mesh and p.is in c, offset by (ox, oy).
-func (p *painter) fill(dst *ebiten.Image, c color.RGBA, ox, oy float32) {
-	p.vertices(c, ox, oy)
-	p.drawBatch(dst)
 }
 
 // vertices are p.mesh's, offset by (ox, oy), in c (alpha-premultiplied, as

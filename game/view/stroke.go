@@ -9,15 +9,23 @@ import (
 // colour fades out: 0 (opaque, the zero value) to 1 (transparent).
 type Vertex struct{ X, Y, Fade float32 }
 
-// maxVertices is the most vertices one batch may hold: indices are uint16.
-const maxVertices = 1 << 16
+// MaxBatch is the most vertices one batch may hold: indices are uint16.
+const MaxBatch = 1 << 16
+
+// The most vertices each mesh appends a point of a polyline: a caller draws
+// its batch and starts another before a line would take it past MaxBatch.
+const (
+	StrokePerPoint    = 7 // a quad a segment and a joint's three
+	StripPerPoint     = 5 // two, or five at a bevel
+	FeatheredPerPoint = 9 // four, or nine at a bevel
+)
 
 // Stroke appends the triangles of the polyline pts (x, y pairs) drawn width
 // pixels wide to vs and is, and returns them: a quad per segment, and at each
 // joint a triangle on either side, so the outside of a bend has no notch (a
 // bevel join). Zero-length segments are skipped. It does not allocate once vs
 // and is have grown, so a frame can draw its trails and curves without
-// garbage; a caller must draw and start a new batch before Room says no.
+// garbage.
 func Stroke(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, []uint16) {
 	h := width / 2
 	var prev [2]Vertex // the last segment's end corners (left, right), for the join
@@ -59,22 +67,17 @@ func Strip(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, []
 	return strip(vs, is, pts, []float32{width / 2, -width / 2}, nil)
 }
 
-// Feathered is Strip with soft edges, four vertices a point (nine at a bevel): an opaque core one
-// pixel narrower than width and on either side a pixel-wide fringe fading out,
-// so that the line's coverage is its width and its edges are smooth without an
-// anti-aliasing pass (which ebiten makes in an offscreen buffer per draw, at
-// twice the size of the line's bounds). A caller must draw and start a new
-// batch before RoomFeathered says no.
+// Feathered is Strip with soft edges, four vertices a point (nine at a bevel):
+// an opaque core one pixel narrower than width and on either side a pixel-wide
+// fringe fading out, so that the line's coverage is its width and its edges
+// are smooth without an anti-aliasing pass (which ebiten makes in an offscreen
+// buffer per draw, at twice the size of the line's bounds).
 func Feathered(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, []uint16) {
 	core, outer := max(width/2-0.5, 0), width/2+0.5
 	return strip(vs, is, pts, []float32{outer, core, -core, -outer}, featherFades[:])
 }
 
 var featherFades = [4]float32{1, 0, 0, 1}
-
-// RoomFeathered reports whether a batch holding n vertices can take a
-// feathered polyline of points more points within the uint16 index range.
-func RoomFeathered(n, points int) bool { return n+9*points <= maxVertices }
 
 // bevel ends the strip's last segment at (x, y) as it was placed and starts the
 // next afresh there, along the normal (nx, ny), for a turn too sharp to mitre;
@@ -148,13 +151,6 @@ func strip(vs []Vertex, is []uint16, pts []float32, offsets, fades []float32) ([
 	}
 	return vs, is
 }
-
-// StrokeVertices is the most vertices Stroke appends for a polyline of n points.
-func StrokeVertices(n int) int { return 7 * max(n-1, 0) }
-
-// Room reports whether a batch holding n vertices can take a polyline of
-// points more points within the uint16 index range.
-func Room(n, points int) bool { return n+StrokeVertices(points) <= maxVertices }
 
 // Rect appends the two triangles of the rectangle x, y, w, h.
 func Rect(vs []Vertex, is []uint16, x, y, w, h float32) ([]Vertex, []uint16) {

@@ -32,8 +32,8 @@ func TestStrokeCoversTheLine(t *testing.T) {
 			t.Fatalf("index %d beyond %d vertices", i, len(vs))
 		}
 	}
-	if len(vs) > StrokeVertices(3) {
-		t.Errorf("%d vertices for 3 points, StrokeVertices says at most %d", len(vs), StrokeVertices(3))
+	if len(vs) > 3*StrokePerPoint {
+		t.Errorf("%d vertices for 3 points, StrokePerPoint says at most %d", len(vs), 3*StrokePerPoint)
 	}
 }
 
@@ -57,8 +57,8 @@ func TestStrokeDoesNotAllocateOnReuse(t *testing.T) {
 	if allocs != 0 {
 		t.Errorf("%v allocations a stroke with reused buffers, want 0", allocs)
 	}
-	if !Room(0, 1000) || Room(maxVertices-10, 1000) {
-		t.Errorf("Room is wrong about a 1000-point line")
+	if len(vs) > 1000*StrokePerPoint {
+		t.Errorf("%d vertices for 1000 points, StrokePerPoint says at most %d", len(vs), 1000*StrokePerPoint)
 	}
 	vs, is = Rect(vs[:0], is[:0], 0, 0, 3, 4)
 	if area(vs, is) != 12 {
@@ -140,10 +140,9 @@ func TestFeatheredCoversItsWidth(t *testing.T) {
 			t.Fatalf("index %d beyond %d vertices", i, len(vs))
 		}
 	}
-	// RoomFeathered counts the most a line takes: 9 vertices a point; a
-	// mitred bend takes 4.
-	if len(vs) != 4*3 || !RoomFeathered(maxVertices-27, 3) || RoomFeathered(maxVertices-26, 3) {
-		t.Errorf("RoomFeathered is wrong about a 3-point line (%d vertices)", len(vs))
+	// A mitred bend takes 4 vertices a point.
+	if len(vs) != 4*3 {
+		t.Errorf("a mitred 3-point line: %d vertices, want 12", len(vs))
 	}
 	allocs := testing.AllocsPerRun(20, func() { vs, is = Feathered(vs[:0], is[:0], pts, 2) })
 	if allocs != 0 {
@@ -190,6 +189,20 @@ func TestStripMitresItsJoints(t *testing.T) {
 	vs, is = Feathered(nil, nil, hairpin, 2)
 	if got := coverage(vs, is); got < 2*20*0.95 {
 		t.Errorf("feathered hairpin: coverage %v, want about 40 (two arms of 20)", got)
+	}
+	// A zigzag of hairpins, every joint bevelled, stays within the per-point bounds.
+	zigzag := make([]float32, 0, 200)
+	for i := range 100 {
+		zigzag = append(zigzag, float32(10*(i%2)), float32(i))
+	}
+	if vs, _ := Strip(nil, nil, zigzag, 2); len(vs) > 100*StripPerPoint || len(vs) < 100*(StripPerPoint-1) {
+		t.Errorf("zigzag strip: %d vertices for 100 points, want at most %d (a bevel at each)", len(vs), 100*StripPerPoint)
+	}
+	if vs, _ := Feathered(nil, nil, zigzag, 2); len(vs) > 100*FeatheredPerPoint || len(vs) < 100*(FeatheredPerPoint-1) {
+		t.Errorf("zigzag feathered: %d vertices for 100 points, want at most %d (a bevel at each)", len(vs), 100*FeatheredPerPoint)
+	}
+	if vs, _ := Stroke(nil, nil, zigzag, 2); len(vs) > 100*StrokePerPoint {
+		t.Errorf("zigzag stroke: %d vertices for 100 points, want at most %d", len(vs), 100*StrokePerPoint)
 	}
 	// Repeated points are skipped; a lone point draws nothing.
 	if vs, _ := Strip(nil, nil, []float32{0, 0, 0, 0, 5, 0, 5, 0}, 2); len(vs) != 4 {
