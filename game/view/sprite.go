@@ -1,5 +1,7 @@
 package view
 
+import "slices"
+
 // SpriteKind is a small picture drawn every frame, rasterised once per colour
 // and scale: a runner's ball, the reference path's, the start.
 type SpriteKind int
@@ -30,9 +32,13 @@ const circleCorners = 32
 // SpriteLayers returns the layers of a sprite, bottom first.
 func SpriteLayers(kind SpriteKind, shape Shape, scale float32) []SpriteLayer {
 	s, c := scale, SpriteHalf*scale
+	// ring is the closed outline pts scaled by r about the centre, from the
+	// middle of its first side round to it again: every corner is a joint, and
+	// no side is drawn twice (a feathered edge drawn twice looks heavier).
 	ring := func(r float32, pts [][2]float64) []float32 {
+		mid := [2]float64{(pts[0][0] + pts[1][0]) / 2, (pts[0][1] + pts[1][1]) / 2}
 		out := make([]float32, 0, 2*len(pts)+4)
-		for _, p := range append(pts, pts[0], pts[1]) { // closed, with a joint where it closes
+		for _, p := range slices.Concat([][2]float64{mid}, pts[1:], [][2]float64{pts[0], mid}) {
 			out = append(out, c+r*float32(p[0]), c+r*float32(p[1]))
 		}
 		return out

@@ -83,6 +83,11 @@ func TestSpriteLayers(t *testing.T) {
 	if a, want := coverage(circ[0].Vs, circ[0].Is), 16*math.Sin(2*math.Pi/32)*(36+1.0/12); math.Abs(a-want) > 1e-3 {
 		t.Errorf("round ball's fill: coverage %v, want %v", a, want)
 	}
+	// The outline ring covers its width times the square's perimeter (4 sides
+	// of 7√2): mitred corners add nothing, and no side is drawn twice.
+	if a, want := coverage(sq[1].Vs, sq[1].Is), 1.5*4*7*math.Sqrt2; math.Abs(a-want) > 0.01*want {
+		t.Errorf("square ball's outline: coverage %v, want %v", a, want)
+	}
 	if n := len(SpriteLayers(DivergedSprite, Star, 2)); n != 4 {
 		t.Errorf("diverged star: %d layers, want fill, outline and two strokes", n)
 	}
