@@ -256,3 +256,19 @@ func TestSceneHasAxisNumbers(t *testing.T) {
 		t.Errorf("λ chart decades %v, want 1 and its neighbours", decades)
 	}
 }
+
+// TestSceneIgnoresTheGridLayout: a link asking for the grid and the scene gets
+// the scene's own views, without the race's panels or their titles.
+func TestSceneIgnoresTheGridLayout(t *testing.T) {
+	c := sized(t, "layout=grid&preset=bv-ridge")
+	settle(t, c)
+	f := c.Frame()
+	for _, l := range f.Legend.Labels {
+		if l.Class == legend.TitleClass {
+			t.Errorf("a panel title %+v in the scene", l)
+		}
+	}
+	if len(c.grid.rects) != 0 {
+		t.Errorf("%d grid panels laid out under the scene, want none", len(c.grid.rects))
+	}
+}

@@ -194,8 +194,8 @@ func (c *Controller) arrowsToggle() Node {
 }
 
 // ExplainEveryTicks is how often, at most, the explain panel shows a new step
-// while the race runs, in ticks (60 a second): faster, its numbers could not
-// be read anyway.
+// while the race runs, in ticks (a tick a displayed frame, 60 a second on most
+// screens): faster, its numbers could not be read anyway.
 const ExplainEveryTicks = 12
 
 // explainStepped shows the followed runner's new step on the page (a new

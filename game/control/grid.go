@@ -37,7 +37,7 @@ type gridDrawer struct {
 func (c *Controller) fitPanels() {
 	g := &c.grid
 	n := 0
-	if c.cfg.Grid() {
+	if c.cfg.Grid() && c.bv == nil { // the bias–variance scene lays out its own views
 		n = len(c.cfg.Runners)
 	}
 	g.rects = gridRects(g.rects[:0], c.screen, n)

@@ -110,7 +110,7 @@ func (c *Controller) axisLabels(f *Frame) {
 				f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + tickLen + 2, Y: cy, Text: t.yl[k].Label, Class: legend.YTickClass})
 			}
 		}
-		if c.cfg.Grid() {
+		if c.cfg.Grid() && c.bv == nil {
 			panel++
 			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + 6, Y: y0 + 6, Row: panel, Class: legend.TitleClass})
 		}
