@@ -200,19 +200,25 @@
     }
   }, true);
 
-  // savedRace is what a lost context left, taken at once (the storage's first
-  // use costs some 10 ms, better spent while the program downloads).
+  // savedRace is what a lost context left, read at once (the storage's first
+  // use costs some 10 ms, better spent while the program downloads). It is
+  // removed only once the program has started, so a reload after a failed
+  // start can still resume.
   function savedRace() {
     try {
-      const saved = JSON.parse(sessionStorage.getItem(lostContextKey));
-      if (saved) sessionStorage.removeItem(lostContextKey);
-      return saved;
+      return JSON.parse(sessionStorage.getItem(lostContextKey));
     } catch (e) {
       return null;
     }
   }
 
   function resumeAfterContextLoss(saved) {
+    if (!saved) return;
+    try {
+      sessionStorage.removeItem(lostContextKey);
+    } catch (e) {
+      // No storage after all: nothing to remove.
+    }
     if (!saved || !Number.isInteger(saved.step) || saved.hash !== window.descent.state().hash) return;
     window.descent.pause();
     const ahead = saved.step - window.descent.state().step;
