@@ -81,6 +81,33 @@ type bvScene struct {
 
 	top      float64 // the λ chart's top value, and its label, formatted when it changes
 	topLabel string
+	axes     dataAxes // the data space's ticks
+}
+
+// dataAxes are the data space's ticks for the ranges and size they were made
+// for, kept so that a steady frame allocates nothing: view.Ticks along t and
+// y, and where each falls, in the view's device pixels.
+type dataAxes struct {
+	key    [6]float64 // tmin, tmax, ymin, ymax, width, height
+	ts, ys []view.Tick
+	tx, yy []float32
+}
+
+// update makes the ticks for the ranges [tmin, tmax] × [ymin, ymax] over w × h
+// device pixels, px and py placing a value, unless they are made already.
+func (a *dataAxes) update(tmin, tmax, ymin, ymax, w, h, gap float64, px, py func(float64) float32) {
+	key := [6]float64{tmin, tmax, ymin, ymax, w, h}
+	if key == a.key && a.ts != nil {
+		return
+	}
+	a.key, a.ts, a.ys = key, view.Ticks(tmin, tmax, w, gap), view.Ticks(ymin, ymax, h, gap)
+	a.tx, a.yy = a.tx[:0], a.yy[:0]
+	for _, k := range a.ts {
+		a.tx = append(a.tx, px(k.Value))
+	}
+	for _, k := range a.ys {
+		a.yy = append(a.yy, py(k.Value))
+	}
 }
 
 // sceneSpecs returns the experiments cfg shows: its spec, or the dartboard's four.
@@ -312,7 +339,34 @@ func (c *Controller) sceneFrame(f *Frame) {
 		c.lambdaFrame(f.next(ChartView, bv.chart))
 	}
 	c.axisLabels(f)
+	c.dataLabels(f)
 	c.lambdaLabels(f)
+}
+
+// dataCaption is what the data space plots.
+const dataCaption = "the data: y against t"
+
+// dataLabels are the data space's numbers, t along its bottom and y up its
+// left, as the field views' are, and its caption above it.
+func (c *Controller) dataLabels(f *Frame) {
+	bv := c.bv
+	if bv.data.Empty() {
+		return
+	}
+	dpr := c.screen.DPR
+	x0, y0 := float64(bv.data.Min.X)/dpr, float64(bv.data.Min.Y)/dpr
+	x1, y1 := float64(bv.data.Max.X)/dpr, float64(bv.data.Max.Y)/dpr
+	for k, x := range bv.axes.tx {
+		if cx := x0 + float64(x)/dpr; cx > x0+labelClear && cx < x1-labelClear/2 {
+			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: cx, Y: y1 - tickLen - 1, Text: bv.axes.ts[k].Label, Class: legend.XTickClass})
+		}
+	}
+	for k, y := range bv.axes.yy {
+		if cy := y0 + float64(y)/dpr; cy > y0+labelClear/2 && cy < y1-labelClear {
+			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + tickLen + 2, Y: cy, Text: bv.axes.ys[k].Label, Class: legend.YTickClass})
+		}
+	}
+	f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + 3, Y: y0 - 3, Text: dataCaption, Class: legend.ChartCaptionClass})
 }
 
 // lambdaCaption is what the λ chart plots.
@@ -434,6 +488,16 @@ func (c *Controller) dataFrame(v *View, b *board) {
 	px := func(t float64) float32 { return float32((t - tmin) / (tmax - tmin) * w) }
 	py := func(y float64) float32 {
 		return float32(math.Max(-1e4, math.Min(1e4, h-(y-ymin)/(ymax-ymin)*h)))
+	}
+	ax := &c.bv.axes
+	ax.update(tmin, tmax, ymin, ymax, w, h, tickGap*c.screen.DPR, px, py)
+	for _, x := range ax.tx {
+		it := v.add(Rect, tickInk, 0)
+		it.Pts = append(it.Pts, x-dpr/2, float32(h)-tickLen*dpr, dpr, tickLen*dpr)
+	}
+	for _, y := range ax.yy {
+		it := v.add(Rect, tickInk, 0)
+		it.Pts = append(it.Pts, 0, y-dpr/2, tickLen*dpr, dpr)
 	}
 	seg := func(col color.RGBA, width float32, th [2]float64) {
 		it := v.add(Polyline, col, width)

@@ -79,7 +79,8 @@ func (c *Controller) scenePanel(base string) Node {
 		key(view.CSS(bvSampleC), "the darts' own mean and 1 sd ellipse"),
 		key(view.CSS(bvVariance), "variance (chart); ±1 sd of the prediction at t₀ (data)"),
 		key(view.CSS(bvNoise), "σ² (chart); white: the expected error; yellow line: the best λ"),
-		El("p", "class", "about").Say("The λ chart runs from λ = 10⁻³ to 10³ on a log axis; dots are the Monte Carlo figures at the current λ."))
+		El("p", "class", "about").Say("The λ chart runs from λ = 10⁻³ to 10³ on a log axis; dots are the Monte Carlo figures at the current λ. "+
+			"With the line design, the data space plots y against t, X's rows being (1, t)."))
 
 	section("The numbers", c.numbers(b)...)
 

@@ -255,6 +255,34 @@ func TestSceneHasAxisNumbers(t *testing.T) {
 	if _, ok := decades["1"]; !ok || len(decades) < 3 {
 		t.Errorf("λ chart decades %v, want 1 and its neighbours", decades)
 	}
+	// The data space (bv-ridge's line design shows it), on a laptop's screen:
+	// its t and y numbers inside it, the t ones on the range [-1, 1] the
+	// design spreads t over.
+	c = New("preset=bv-ridge")
+	do(t, c, Resize{Screen: Screen{W: 1280, H: 800, DPR: 1}})
+	settle(t, c)
+	f, bv = c.Frame(), c.bv
+	if bv.data.Empty() {
+		t.Fatal("bv-ridge shows no data space")
+	}
+	var ts, dys int
+	for _, l := range f.Legend.Labels {
+		if !image.Pt(int(l.X), int(l.Y)).In(bv.data.Inset(-1)) {
+			continue
+		}
+		switch l.Class {
+		case legend.XTickClass:
+			if v, err := strconv.ParseFloat(l.Text, 64); err != nil || v < -1.2 || v > 1.2 {
+				t.Errorf("data space: t label %q outside the design's [-1, 1]", l.Text)
+			}
+			ts++
+		case legend.YTickClass:
+			dys++
+		}
+	}
+	if ts < 2 || dys < 2 {
+		t.Errorf("data space: %d t and %d y numbers, want at least 2 of each", ts, dys)
+	}
 }
 
 // TestSceneIgnoresTheGridLayout: a link asking for the grid and the scene gets
