@@ -32,9 +32,8 @@ type painter struct {
 
 	white   *ebiten.Image
 	sprites sprites
-	mesh    []view.Vertex // triangles being built, in screen pixels
-	vs      []ebiten.Vertex
-	is      []uint16
+	batch   view.Batch      // triangles being gathered for one draw
+	vs      []ebiten.Vertex // the batch's, as ebiten takes them
 	triOp   ebiten.DrawTrianglesOptions
 	imgOp   ebiten.DrawImageOptions
 }
@@ -58,6 +57,7 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		img := ebiten.NewImage(3, 3)
 		img.Fill(color.White)
 		p.white = img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
+		p.triOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
 	}
 	for len(p.layers) < len(f.Views) {
 		p.layers = append(p.layers, layers{})
@@ -109,27 +109,31 @@ func (p *painter) read(r *control.Read) {
 }
 
 // item adds one item of a view whose top left is at (ox, oy) to the batch,
-// coloured per vertex, so that a run of lines and rectangles is one draw
-// (ebiten allocates per draw); sprites, drawn from their own images, draw the
-// batch before them, which keeps the items' order.
+// so that a run of lines and rectangles is one draw (ebiten allocates per
+// draw); sprites, drawn from their own images, draw the batch before them,
+// which keeps the items' order.
 func (p *painter) item(dst *ebiten.Image, it *control.Item, s, ox, oy float32) {
 	switch it.Kind {
 	case control.Polyline:
-		p.addLine(dst, it.Pts, it.Width, it.Color, ox, oy, view.Stroke, view.StrokePerPoint)
+		p.line(dst, it.Pts, it.Width, it.Color, ox, oy, view.Bevelled)
 	case control.Curve:
-		p.addLine(dst, it.Pts, it.Width, it.Color, ox, oy, view.Strip, view.StripPerPoint)
+		p.line(dst, it.Pts, it.Width, it.Color, ox, oy, view.Mitred)
 	case control.Markers:
 		p.drawBatch(dst)
 		for i := 0; i+1 < len(it.Pts); i += 2 {
 			p.sprites.draw(p, dst, it.Sprite, it.Shape, it.Color, s, ox+it.Pts[i], oy+it.Pts[i+1])
 		}
 	case control.Rect:
-		if len(p.mesh)+4 > view.MaxBatch {
+		for !p.batch.Rect(it.Pts[0], it.Pts[1], it.Pts[2], it.Pts[3], it.Color, ox, oy) {
 			p.drawBatch(dst)
 		}
-		from := len(p.mesh)
-		p.mesh, p.is = view.Rect(p.mesh, p.is, it.Pts[0], it.Pts[1], it.Pts[2], it.Pts[3])
-		p.vs = appendVertices(p.vs, p.mesh[from:], it.Color, ox, oy)
+	}
+}
+
+// line adds the polyline pts to the batch, drawing the batch whenever it is full.
+func (p *painter) line(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, ox, oy float32, m view.LineMesh) {
+	for pts = p.batch.Line(pts, width, c, ox, oy, m); pts != nil; pts = p.batch.Line(pts, width, c, ox, oy, m) {
+		p.drawBatch(dst)
 	}
 }
 
@@ -197,71 +201,37 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	op.Images[0] = p.palette
 	// A rectangle over the whole field; the shader reads the palette by its own
 	// coordinates, so the vertices' source positions only need to lie in it.
-	p.mesh, p.is = view.Rect(p.mesh[:0], p.is[:0], 0, 0, float32(fd.Geo.W), float32(fd.Geo.H))
-	l.field.DrawTrianglesShader(p.vertices(color.RGBA{0xff, 0xff, 0xff, 0xff}, 0, 0), p.is, sh, op)
-	p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0] // the batch is the items' again
+	p.batch.Rect(0, 0, float32(fd.Geo.W), float32(fd.Geo.H), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0, 0)
+	l.field.DrawTrianglesShader(p.vertices(), p.batch.Is, sh, op)
+	p.batch.Reset() // the batch is the items' again
 	return nil
 }
 
-// lineMesh appends a polyline's triangles to a batch: view.Stroke, Strip or Feathered.
-type lineMesh func(vs []view.Vertex, is []uint16, pts []float32, width float32) ([]view.Vertex, []uint16)
-
-// addLine adds the polyline pts (x, y pairs, offset by ox, oy) in c to the
-// batch as mesh makes it, at most perPoint vertices a point, drawing the batch
-// first when it cannot take the line; a line longer than a batch goes in
-// pieces that share a point.
-func (p *painter) addLine(dst *ebiten.Image, pts []float32, width float32, c color.RGBA, ox, oy float32, mesh lineMesh, perPoint int) {
-	for len(pts) >= 4 {
-		n := min(len(pts), 2*(view.MaxBatch/perPoint))
-		if len(p.mesh)+perPoint*n/2 > view.MaxBatch {
-			p.drawBatch(dst)
-		}
-		from := len(p.mesh)
-		p.mesh, p.is = mesh(p.mesh, p.is, pts[:n], width)
-		p.vs = appendVertices(p.vs, p.mesh[from:], c, ox, oy)
-		if n == len(pts) {
-			break
-		}
-		pts = pts[n-2:]
-	}
-}
-
-// trails draws what each trail adds, feathered (view.Feathered), in as few
-// batches as the indices allow, each vertex in its trail's colour. ebiten's
-// anti-aliasing would render each call in an offscreen buffer twice the size
+// trails draws what each trail adds, feathered (view.Soft), in as few draws
+// as the batch allows, each vertex in its trail's colour. ebiten's
+// anti-aliasing would render each draw in an offscreen buffer twice the size
 // of its vertices' bounds, made anew whenever those move: every frame, for
-// every runner. Feathered, a frame's trails are one plain draw.
+// every runner.
 func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
-	p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
 	for _, t := range ts {
-		p.addLine(dst, t.Pts, width, t.Color, 0, 0, view.Feathered, view.FeatheredPerPoint)
+		p.line(dst, t.Pts, width, t.Color, 0, 0, view.Soft)
 	}
 	p.drawBatch(dst)
 }
 
-// drawBatch draws the batch p.vs, p.is and empties it.
+// drawBatch draws the batch and empties it.
 func (p *painter) drawBatch(dst *ebiten.Image) {
-	if len(p.is) > 0 {
-		p.triOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
-		dst.DrawTriangles(p.vs, p.is, p.white, &p.triOp)
+	if len(p.batch.Is) > 0 {
+		dst.DrawTriangles(p.vertices(), p.batch.Is, p.white, &p.triOp)
 	}
-	p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
+	p.batch.Reset()
 }
 
-// vertices are p.mesh's, offset by (ox, oy), in c (alpha-premultiplied, as
-// color.RGBA is), reading the white pixel.
-func (p *painter) vertices(c color.RGBA, ox, oy float32) []ebiten.Vertex {
-	p.vs = appendVertices(p.vs[:0], p.mesh, c, ox, oy)
+// vertices are the batch's as ebiten takes them, reading the white pixel.
+func (p *painter) vertices() []ebiten.Vertex {
+	p.vs = p.vs[:0]
+	for _, v := range p.batch.Vs {
+		p.vs = append(p.vs, ebiten.Vertex{DstX: v.X, DstY: v.Y, SrcX: 1, SrcY: 1, ColorR: v.R, ColorG: v.G, ColorB: v.B, ColorA: v.A})
+	}
 	return p.vs
-}
-
-// appendVertices appends mesh's vertices, offset by (ox, oy), in c faded as
-// each vertex says (colours are alpha-premultiplied, so all four scale), to vs.
-func appendVertices(vs []ebiten.Vertex, mesh []view.Vertex, c color.RGBA, ox, oy float32) []ebiten.Vertex {
-	r, g, b, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
-	for _, m := range mesh {
-		k := 1 - m.Fade
-		vs = append(vs, ebiten.Vertex{DstX: ox + m.X, DstY: oy + m.Y, SrcX: 1, SrcY: 1, ColorR: k * r, ColorG: k * g, ColorB: k * b, ColorA: k * a})
-	}
-	return vs
 }

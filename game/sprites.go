@@ -31,19 +31,9 @@ func (sp *sprites) draw(p *painter, dst *ebiten.Image, kind view.SpriteKind, sha
 	img, ok := sp.cache[key]
 	if !ok {
 		img = ebiten.NewImage(int(2*view.SpriteHalf*s+0.5), int(2*view.SpriteHalf*s+0.5))
-		// The layers in one batch, in order, feathered (view.SpriteLayers): no
-		// anti-aliasing pass, whose offscreen buffer cost a texture a sprite.
-		p.mesh, p.is, p.vs = p.mesh[:0], p.is[:0], p.vs[:0]
-		for _, l := range view.SpriteLayers(kind, shape, s) {
-			lc := c
-			if l.Black {
-				lc = color.RGBA{A: 0xff}
-			}
-			for _, i := range l.Is {
-				p.is = append(p.is, uint16(len(p.vs))+i)
-			}
-			p.vs = appendVertices(p.vs, l.Vs, lc, 0, 0)
-		}
+		// Feathered (view.SpriteLayers): no anti-aliasing pass, whose
+		// offscreen buffer cost a texture a sprite.
+		p.batch.Sprite(kind, shape, c, s)
 		p.drawBatch(img)
 		if sp.cache == nil {
 			sp.cache = map[spriteKey]*ebiten.Image{}

@@ -1,0 +1,99 @@
+package view
+
+import "image/color"
+
+// Batch is triangles to draw in one call, each vertex in its own colour, so
+// that a frame's trails, or a run of a view's lines and rectangles, cost the
+// GPU one draw (and ebiten one allocation). It holds at most MaxBatch
+// vertices; it is reused, and allocates nothing once grown.
+type Batch struct {
+	Vs   []Painted
+	Is   []uint16
+	mesh []Vertex // Vs' positions, as the meshes append them
+}
+
+// Painted is a vertex in screen pixels with its colour, alpha-premultiplied,
+// each channel from 0 to 1.
+type Painted struct{ X, Y, R, G, B, A float32 }
+
+// LineMesh is how a Batch draws a line.
+type LineMesh int
+
+const (
+	Bevelled LineMesh = iota // Stroke: sharp edges, bevelled joints
+	Mitred                   // Strip: sharp edges, two vertices a point
+	Soft                     // Feathered: a fringe that fades out
+)
+
+var lineMeshes = [...]struct {
+	add      func(vs []Vertex, is []uint16, pts []float32, width float32) ([]Vertex, []uint16)
+	perPoint int
+}{
+	Bevelled: {Stroke, StrokePerPoint},
+	Mitred:   {Strip, StripPerPoint},
+	Soft:     {Feathered, FeatheredPerPoint},
+}
+
+// Reset empties b.
+func (b *Batch) Reset() { b.Vs, b.Is, b.mesh = b.Vs[:0], b.Is[:0], b.mesh[:0] }
+
+// Line adds the polyline pts (x, y pairs, offset by ox, oy) in c, drawn width
+// pixels wide as m makes it, as far as b can take it, and returns the rest
+// (nil when it took all): the caller draws b, resets it and adds the rest. A
+// line longer than a batch goes in pieces that share a point.
+func (b *Batch) Line(pts []float32, width float32, c color.RGBA, ox, oy float32, m LineMesh) (rest []float32) {
+	lm := lineMeshes[m]
+	for len(pts) >= 4 {
+		n := min(len(pts), 2*(MaxBatch/lm.perPoint))
+		if len(b.mesh)+lm.perPoint*n/2 > MaxBatch {
+			return pts
+		}
+		from := len(b.mesh)
+		b.mesh, b.Is = lm.add(b.mesh, b.Is, pts[:n], width)
+		b.paint(from, c, ox, oy)
+		if n == len(pts) {
+			break
+		}
+		pts = pts[n-2:]
+	}
+	return nil
+}
+
+// Rect adds the rectangle x, y, w, h (offset by ox, oy) in c, and reports
+// whether b could take it.
+func (b *Batch) Rect(x, y, w, h float32, c color.RGBA, ox, oy float32) bool {
+	if len(b.mesh)+4 > MaxBatch {
+		return false
+	}
+	from := len(b.mesh)
+	b.mesh, b.Is = Rect(b.mesh, b.Is, x, y, w, h)
+	b.paint(from, c, ox, oy)
+	return true
+}
+
+// Sprite adds the layers of a sprite (SpriteLayers) in c, and its black ones in
+// black, bottom first, in the sprite's own pixels.
+func (b *Batch) Sprite(kind SpriteKind, shape Shape, c color.RGBA, scale float32) {
+	for _, l := range SpriteLayers(kind, shape, scale) {
+		lc := c
+		if l.Black {
+			lc = color.RGBA{A: 0xff}
+		}
+		from := uint16(len(b.mesh))
+		for _, i := range l.Is {
+			b.Is = append(b.Is, from+i)
+		}
+		b.mesh = append(b.mesh, l.Vs...)
+		b.paint(int(from), lc, 0, 0)
+	}
+}
+
+// paint colours the positions from on, offset by (ox, oy), in c faded as each
+// says (colours are alpha-premultiplied, so all four channels scale).
+func (b *Batch) paint(from int, c color.RGBA, ox, oy float32) {
+	r, g, bl, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
+	for _, m := range b.mesh[from:] {
+		k := 1 - m.Fade
+		b.Vs = append(b.Vs, Painted{X: ox + m.X, Y: oy + m.Y, R: k * r, G: k * g, B: k * bl, A: k * a})
+	}
+}
