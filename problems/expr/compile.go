@@ -444,32 +444,10 @@ func unary(oa operand, o op, p float64) fn {
 	}
 }
 
+// binary returns the fn of a product or a call of two operands; sums and
+// differences are always sums of terms (summable).
 func binary(oa, ob operand, o op) fn {
 	switch o {
-	case opAdd:
-		return func(x, y float64) (float64, float64, float64) {
-			a, ax, ay := oa.c+oa.wx*x+oa.wy*y, oa.wx, oa.wy
-			if oa.f != nil {
-				a, ax, ay = oa.f(x, y)
-			}
-			b, bx, by := ob.c+ob.wx*x+ob.wy*y, ob.wx, ob.wy
-			if ob.f != nil {
-				b, bx, by = ob.f(x, y)
-			}
-			return a + b, ax + bx, ay + by
-		}
-	case opSub:
-		return func(x, y float64) (float64, float64, float64) {
-			a, ax, ay := oa.c+oa.wx*x+oa.wy*y, oa.wx, oa.wy
-			if oa.f != nil {
-				a, ax, ay = oa.f(x, y)
-			}
-			b, bx, by := ob.c+ob.wx*x+ob.wy*y, ob.wx, ob.wy
-			if ob.f != nil {
-				b, bx, by = ob.f(x, y)
-			}
-			return a - b, ax - bx, ay - by
-		}
 	case opMul:
 		return func(x, y float64) (float64, float64, float64) {
 			a, ax, ay := oa.c+oa.wx*x+oa.wy*y, oa.wx, oa.wy
