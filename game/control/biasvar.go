@@ -88,25 +88,24 @@ type bvScene struct {
 // for, kept so that a steady frame allocates nothing: view.Ticks along t and
 // y, and where each falls, in the view's device pixels.
 type dataAxes struct {
-	key    [6]float64 // tmin, tmax, ymin, ymax, width, height
-	ts, ys []view.Tick
-	tx, yy []float32
+	key [6]float64 // tmin, tmax, ymin, ymax, width, height
+	ticks
 }
 
 // update makes the ticks for the ranges [tmin, tmax] × [ymin, ymax] over w × h
 // device pixels, px and py placing a value, unless they are made already.
 func (a *dataAxes) update(tmin, tmax, ymin, ymax, w, h, gap float64, px, py func(float64) float32) {
 	key := [6]float64{tmin, tmax, ymin, ymax, w, h}
-	if key == a.key && a.ts != nil {
+	if key == a.key && a.xl != nil {
 		return
 	}
-	a.key, a.ts, a.ys = key, view.Ticks(tmin, tmax, w, gap), view.Ticks(ymin, ymax, h, gap)
-	a.tx, a.yy = a.tx[:0], a.yy[:0]
-	for _, k := range a.ts {
-		a.tx = append(a.tx, px(k.Value))
+	a.key, a.xl, a.yl = key, view.Ticks(tmin, tmax, w, gap), view.Ticks(ymin, ymax, h, gap)
+	a.xs, a.ys = a.xs[:0], a.ys[:0]
+	for _, k := range a.xl {
+		a.xs = append(a.xs, px(k.Value))
 	}
-	for _, k := range a.ys {
-		a.yy = append(a.yy, py(k.Value))
+	for _, k := range a.yl {
+		a.ys = append(a.ys, py(k.Value))
 	}
 }
 
@@ -353,19 +352,8 @@ func (c *Controller) dataLabels(f *Frame) {
 	if bv.data.Empty() {
 		return
 	}
-	dpr := c.screen.DPR
-	x0, y0 := float64(bv.data.Min.X)/dpr, float64(bv.data.Min.Y)/dpr
-	x1, y1 := float64(bv.data.Max.X)/dpr, float64(bv.data.Max.Y)/dpr
-	for k, x := range bv.axes.tx {
-		if cx := x0 + float64(x)/dpr; cx > x0+labelClear && cx < x1-labelClear/2 {
-			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: cx, Y: y1 - tickLen - 1, Text: bv.axes.ts[k].Label, Class: legend.XTickClass})
-		}
-	}
-	for k, y := range bv.axes.yy {
-		if cy := y0 + float64(y)/dpr; cy > y0+labelClear/2 && cy < y1-labelClear {
-			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + tickLen + 2, Y: cy, Text: bv.axes.ys[k].Label, Class: legend.YTickClass})
-		}
-	}
+	c.tickLabels(f, bv.data, &bv.axes.ticks)
+	x0, y0 := float64(bv.data.Min.X)/c.screen.DPR, float64(bv.data.Min.Y)/c.screen.DPR
 	f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + 3, Y: y0 - 3, Text: dataCaption, Class: legend.ChartCaptionClass})
 }
 
@@ -419,7 +407,7 @@ func (c *Controller) boardFrame(v *View, b *board) {
 	b.field = Field{Problem: b.problem, Geo: b.geo, Levels: b.levels, Stale: b.stale}
 	v.Field = &b.field
 	b.stale = false
-	c.tickMarks(v, geo)
+	c.tickMarks(v, c.ticksFor(geo))
 	dpr := float32(c.screen.DPR)
 	darts := v.add(Markers, bvDart, 0)
 	darts.Sprite = view.DotSprite
@@ -491,14 +479,7 @@ func (c *Controller) dataFrame(v *View, b *board) {
 	}
 	ax := &c.bv.axes
 	ax.update(tmin, tmax, ymin, ymax, w, h, tickGap*c.screen.DPR, px, py)
-	for _, x := range ax.tx {
-		it := v.add(Rect, tickInk, 0)
-		it.Pts = append(it.Pts, x-dpr/2, float32(h)-tickLen*dpr, dpr, tickLen*dpr)
-	}
-	for _, y := range ax.yy {
-		it := v.add(Rect, tickInk, 0)
-		it.Pts = append(it.Pts, 0, y-dpr/2, tickLen*dpr, dpr)
-	}
+	c.tickMarks(v, &ax.ticks)
 	seg := func(col color.RGBA, width float32, th [2]float64) {
 		it := v.add(Polyline, col, width)
 		it.Pts = append(it.Pts, px(tmin), py(line(th, tmin)), px(tmax), py(line(th, tmax)))

@@ -97,22 +97,29 @@ func (c *Controller) axisLabels(f *Frame) {
 		if v.Kind != FieldView || v.Field == nil {
 			continue
 		}
-		t := c.ticksFor(v.Field.Geo)
-		x0, y0 := float64(v.Rect.Min.X)/dpr, float64(v.Rect.Min.Y)/dpr
-		x1, y1 := float64(v.Rect.Max.X)/dpr, float64(v.Rect.Max.Y)/dpr
-		for k, x := range t.xs {
-			if cx := x0 + float64(x)/dpr; cx > x0+labelClear && cx < x1-labelClear/2 {
-				f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: cx, Y: y1 - tickLen - 1, Text: t.xl[k].Label, Class: legend.XTickClass})
-			}
-		}
-		for k, y := range t.ys {
-			if cy := y0 + float64(y)/dpr; cy > y0+labelClear/2 && cy < y1-labelClear {
-				f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + tickLen + 2, Y: cy, Text: t.yl[k].Label, Class: legend.YTickClass})
-			}
-		}
+		c.tickLabels(f, v.Rect, c.ticksFor(v.Field.Geo))
 		if c.cfg.Grid() && c.bv == nil {
 			panel++
+			x0, y0 := float64(v.Rect.Min.X)/dpr, float64(v.Rect.Min.Y)/dpr
 			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + 6, Y: y0 + 6, Row: panel, Class: legend.TitleClass})
+		}
+	}
+}
+
+// tickLabels adds the numbers of t's ticks in the view rectangle r (device
+// pixels): along its bottom and up its left, clear of the corner.
+func (c *Controller) tickLabels(f *Frame, r image.Rectangle, t *ticks) {
+	dpr := c.screen.DPR
+	x0, y0 := float64(r.Min.X)/dpr, float64(r.Min.Y)/dpr
+	x1, y1 := float64(r.Max.X)/dpr, float64(r.Max.Y)/dpr
+	for k, x := range t.xs {
+		if cx := x0 + float64(x)/dpr; cx > x0+labelClear && cx < x1-labelClear/2 {
+			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: cx, Y: y1 - tickLen - 1, Text: t.xl[k].Label, Class: legend.XTickClass})
+		}
+	}
+	for k, y := range t.ys {
+		if cy := y0 + float64(y)/dpr; cy > y0+labelClear/2 && cy < y1-labelClear {
+			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + tickLen + 2, Y: cy, Text: t.yl[k].Label, Class: legend.YTickClass})
 		}
 	}
 }

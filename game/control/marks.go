@@ -56,7 +56,7 @@ func (c *Controller) ticksFor(geo view.View) *ticks {
 // plotMarks adds the axes' tick marks and the minima's crosses to a field view
 // whose geometry is geo.
 func (c *Controller) plotMarks(v *View, geo view.View) {
-	c.tickMarks(v, geo)
+	c.tickMarks(v, c.ticksFor(geo))
 	dpr := float32(c.screen.DPR)
 	lowest := c.fmin
 	arm := minimumArm * dpr
@@ -77,12 +77,10 @@ func (c *Controller) plotMarks(v *View, geo view.View) {
 	}
 }
 
-// tickMarks adds the axes' tick marks, along the bottom and left edges, to a
-// field view whose geometry is geo; frameLabels writes their numbers.
-func (c *Controller) tickMarks(v *View, geo view.View) {
+// tickMarks adds the tick marks of t along the bottom and left edges of v.
+func (c *Controller) tickMarks(v *View, t *ticks) {
 	dpr := float32(c.screen.DPR)
-	t := c.ticksFor(geo)
-	h, l := float32(geo.H), tickLen*dpr
+	h, l := float32(v.Rect.Dy()), tickLen*dpr
 	for _, x := range t.xs {
 		it := v.add(Rect, tickInk, 0)
 		it.Pts = append(it.Pts, x-dpr/2, h-l, dpr, l)
