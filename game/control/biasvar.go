@@ -79,7 +79,7 @@ type bvScene struct {
 	chart  image.Rectangle   // the λ chart; empty when not shown
 	took   time.Duration     // how long the last update took: fits, figures, curve, objective
 
-	top      float64 // the λ chart's top value, and its label, formatted when it changes
+	top      float64 // the λ chart's top value (chartTop) and its label, made with the curve
 	topLabel string
 	axes     dataAxes // the data space's ticks
 }
@@ -172,6 +172,8 @@ func (c *Controller) updateScene() {
 		dartboard(next.boards)
 	}
 	next.curve, next.best = next.boards[0].sm.Curve(), next.boards[0].sm.Best()
+	next.top = next.chartTop()
+	next.topLabel = strconv.FormatFloat(next.top, 'g', 3, 64)
 	next.took = time.Since(began)
 	c.bv = next
 	c.dirty = true
@@ -388,9 +390,6 @@ func (c *Controller) lambdaLabels(f *Frame) {
 			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x, Y: y1 - 2, Text: decadeLabels[k], Class: legend.XTickClass})
 		}
 	}
-	if top := bv.chartTop(); top != bv.top {
-		bv.top, bv.topLabel = top, strconv.FormatFloat(top, 'g', 3, 64)
-	}
 	f.Legend.Labels = append(f.Legend.Labels,
 		legend.Label{X: x0 + 3, Y: y0 + 8, Text: bv.topLabel, Class: legend.YTickClass},
 		legend.Label{X: x0 + 3, Y: y0 - 3, Text: lambdaCaption, Class: legend.ChartCaptionClass})
@@ -536,7 +535,7 @@ func (c *Controller) lambdaFrame(v *View) {
 	dpr := float32(c.screen.DPR)
 	box := v.add(Rect, chartFill, 0)
 	box.Pts = append(box.Pts, 0, 0, float32(w), float32(h))
-	top := bv.chartTop()
+	top := bv.top
 	y := func(val float64) float32 { return float32(h - math.Min(val/top, 1.2)*h) }
 	for dec := math.Ceil(bv.lambdaRangeLo()); dec <= math.Floor(bv.lambdaRangeHi()); dec++ {
 		grid := v.add(Rect, chartGrid, 0)

@@ -98,7 +98,7 @@ func (c *Controller) axisLabels(f *Frame) {
 			continue
 		}
 		c.tickLabels(f, v.Rect, c.ticksFor(v.Field.Geo))
-		if c.cfg.Grid() && c.bv == nil {
+		if len(c.grid.rects) > 0 { // grid layout: each panel's title
 			panel++
 			x0, y0 := float64(v.Rect.Min.X)/dpr, float64(v.Rect.Min.Y)/dpr
 			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + 6, Y: y0 + 6, Row: panel, Class: legend.TitleClass})
