@@ -99,60 +99,60 @@
 
   // descentPNG(picture) is descent.export("png"): a Promise of a PNG Blob of
   // the canvas scaled by picture.scale, with the legend, the axes' labels and
-  // the title drawn in.
+  // the title drawn in. The canvas keeps its drawing buffer (above), so it is
+  // read at once: no animation frame to wait for, which a throttled tab may
+  // never give.
   window.descentPNG = (p) => new Promise((resolve, reject) => {
-    requestAnimationFrame(() => {
-      try {
-        const src = document.querySelector("body > canvas");
-        const s = p.scale, k = p.dpr * s; // output pixels per CSS pixel
-        const out = document.createElement("canvas");
-        out.width = Math.round(src.width * s);
-        out.height = Math.round(src.height * s);
-        const g = out.getContext("2d");
-        g.drawImage(src, 0, 0, out.width, out.height);
-        const font = (px, weight) => (weight || "") + " " + px * k + "px system-ui, sans-serif";
-        // Axes: labels along the bottom and left edges.
-        g.font = font(11);
-        g.fillStyle = "#f2f2f2";
-        g.strokeStyle = "rgba(16,16,20,.9)";
-        g.lineWidth = 3 * k;
-        const label = (text, x, y) => { g.strokeText(text, x, y); g.fillText(text, x, y); };
-        g.textAlign = "center";
-        g.textBaseline = "bottom";
-        for (const t of p.xTicks) label(t.label, t.pos * s, out.height - 4 * k);
-        g.textAlign = "left";
-        g.textBaseline = "middle";
-        for (const t of p.yTicks) label(t.label, 4 * k, t.pos * s);
-        // The legend, top left: title and step, formula, a row per runner.
-        const pad = 8 * k, line = 18 * k;
-        const lines = [p.title + "   " + p.step, p.formula].concat(p.rows.map((r) =>
-          [r.name, r.params, r.loss, r.status].filter(Boolean).join("   ")));
-        g.font = font(13);
-        const w = Math.max(...lines.map((t) => g.measureText(t).width)) + 2 * pad + 16 * k;
-        g.fillStyle = "rgba(16,16,20,.84)";
-        g.fillRect(pad, pad, w, lines.length * line + 2 * pad);
-        g.textBaseline = "middle";
-        lines.forEach((text, i) => {
-          const y = pad + pad + (i + 0.5) * line;
-          let x = 2 * pad;
-          g.font = font(i === 0 ? 14 : 13, i === 0 ? "600" : "");
-          if (i >= 2) {
-            g.fillStyle = p.rows[i - 2].color;
-            // The ball's shape: its outline in [-1, 1]², or a circle.
-            const o = p.rows[i - 2].outline, r = 5 * k;
-            g.beginPath();
-            if (o.length === 0) g.arc(x + r, y, r, 0, 2 * Math.PI);
-            for (let j = 0; j < o.length; j += 2) g.lineTo(x + r + o[j] * r, y + o[j + 1] * r);
-            g.fill();
-            x += 16 * k;
-          }
-          g.fillStyle = i === 1 ? "#b8b8c0" : "#f2f2f2";
-          g.fillText(text, x, y);
-        });
-        out.toBlob((b) => (b ? resolve(b) : reject(new Error("the browser made no PNG"))), "image/png");
-      } catch (e) {
-        reject(e);
-      }
-    });
+    try {
+      const src = document.querySelector("body > canvas");
+      const s = p.scale, k = p.dpr * s; // output pixels per CSS pixel
+      const out = document.createElement("canvas");
+      out.width = Math.round(src.width * s);
+      out.height = Math.round(src.height * s);
+      const g = out.getContext("2d");
+      g.drawImage(src, 0, 0, out.width, out.height);
+      const font = (px, weight) => (weight || "") + " " + px * k + "px system-ui, sans-serif";
+      // Axes: labels along the bottom and left edges.
+      g.font = font(11);
+      g.fillStyle = "#f2f2f2";
+      g.strokeStyle = "rgba(16,16,20,.9)";
+      g.lineWidth = 3 * k;
+      const label = (text, x, y) => { g.strokeText(text, x, y); g.fillText(text, x, y); };
+      g.textAlign = "center";
+      g.textBaseline = "bottom";
+      for (const t of p.xTicks) label(t.label, t.pos * s, out.height - 4 * k);
+      g.textAlign = "left";
+      g.textBaseline = "middle";
+      for (const t of p.yTicks) label(t.label, 4 * k, t.pos * s);
+      // The legend, top left: title and step, formula, a row per runner.
+      const pad = 8 * k, line = 18 * k;
+      const lines = [p.title + "   " + p.step, p.formula].concat(p.rows.map((r) =>
+        [r.name, r.params, r.loss, r.status].filter(Boolean).join("   ")));
+      g.font = font(13);
+      const w = Math.max(...lines.map((t) => g.measureText(t).width)) + 2 * pad + 16 * k;
+      g.fillStyle = "rgba(16,16,20,.84)";
+      g.fillRect(pad, pad, w, lines.length * line + 2 * pad);
+      g.textBaseline = "middle";
+      lines.forEach((text, i) => {
+        const y = pad + pad + (i + 0.5) * line;
+        let x = 2 * pad;
+        g.font = font(i === 0 ? 14 : 13, i === 0 ? "600" : "");
+        if (i >= 2) {
+          g.fillStyle = p.rows[i - 2].color;
+          // The ball's shape: its outline in [-1, 1]², or a circle.
+          const o = p.rows[i - 2].outline, r = 5 * k;
+          g.beginPath();
+          if (o.length === 0) g.arc(x + r, y, r, 0, 2 * Math.PI);
+          for (let j = 0; j < o.length; j += 2) g.lineTo(x + r + o[j] * r, y + o[j + 1] * r);
+          g.fill();
+          x += 16 * k;
+        }
+        g.fillStyle = i === 1 ? "#b8b8c0" : "#f2f2f2";
+        g.fillText(text, x, y);
+      });
+      out.toBlob((b) => (b ? resolve(b) : reject(new Error("the browser made no PNG"))), "image/png");
+    } catch (e) {
+      reject(e);
+    }
   });
 })();
