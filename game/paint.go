@@ -20,10 +20,10 @@ import (
 // images, and vertex buffers. Text is the page's (see game/legend): a font
 // renderer would double the download.
 type painter struct {
-	shaders  map[string]*ebiten.Shader // by the Kage body of a formula's shape
-	failed   map[string]bool           // bodies that did not compile, told once
-	compiles int                       // shaders compiled so far, for metrics
-	layers   []layers                  // by view index
+	shaders  map[shaderKey]*ebiten.Shader // by the Kage body of a formula's shape
+	failed   map[shaderKey]bool           // shaders that did not compile, told once
+	compiles int                          // shaders compiled so far, for metrics
+	layers   []layers                     // by view index
 
 	palette     *ebiten.Image // a field's colours by level, PaletteSize×1
 	paletteRGBA []byte
@@ -154,6 +154,13 @@ func (p *painter) blit(dst, img *ebiten.Image, ox, oy float32) {
 	dst.DrawImage(img, &p.imgOp)
 }
 
+// shaderKey names a field shader: its formula's shape, and whether it reads
+// back (assets.FieldShader).
+type shaderKey struct {
+	body     string
+	readback bool
+}
+
 // paintField runs the field shader into the view's field image when the field
 // is stale or the view changed size. The shader is compiled once per shape of
 // formula: a problem's parameters are uniforms (Consts), so a slider drag
@@ -166,17 +173,18 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	l.field = fit(l.field, v.Rect)
 	l.field.Fill(background)
 	body, consts := fd.ShaderBody()
-	sh, ok := p.shaders[body]
+	key := shaderKey{body, fd.Raw}
+	sh, ok := p.shaders[key]
 	if !ok {
-		if p.failed[body] {
+		if p.failed[key] {
 			return nil
 		}
 		var err error
-		if sh, err = ebiten.NewShader(assets.FieldShader(expr.HelpersFor(body), body)); err != nil {
+		if sh, err = ebiten.NewShader(assets.FieldShader(expr.HelpersFor(body), body, fd.Raw)); err != nil {
 			if p.failed == nil {
-				p.failed = map[string]bool{}
+				p.failed = map[shaderKey]bool{}
 			}
-			p.failed[body] = true
+			p.failed[key] = true
 			return fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
 		}
 		p.compiles++
@@ -185,9 +193,9 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 				old.Deallocate()
 				delete(p.shaders, k)
 			}
-			p.shaders = map[string]*ebiten.Shader{}
+			p.shaders = map[shaderKey]*ebiten.Shader{}
 		}
-		p.shaders[body] = sh
+		p.shaders[key] = sh
 	}
 	if p.palette == nil {
 		p.palette = ebiten.NewImage(view.PaletteSize, 1)

@@ -49,11 +49,3 @@ func (cmd ReadField) apply(c *Controller) []string {
 	c.dirty = true
 	return nil
 }
-
-// RawUniform is the field shader's uniform Raw: 1 in read-back mode, else 0.
-func (f *Field) RawUniform() float32 {
-	if f.Raw {
-		return 1
-	}
-	return 0
-}

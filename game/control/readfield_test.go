@@ -29,7 +29,7 @@ func TestReadFieldGoesToTheNextFrame(t *testing.T) {
 	}
 	for i, fd := range f.Reads[0].Fields {
 		g := fd.Geo
-		if fd.Problem != p || !fd.Raw || !fd.Stale || fd.RawUniform() != 1 || g.CX != pts[i][0] || g.CY != pts[i][1] ||
+		if fd.Problem != p || !fd.Raw || !fd.Stale || g.CX != pts[i][0] || g.CY != pts[i][1] ||
 			g.Scale != 0 || g.W != assets.RawPixels || g.H != 1 {
 			t.Errorf("field %d: %+v, want the raw field of the problem at %v, %d×1, scale 0", i, fd, pts[i], assets.RawPixels)
 		}
@@ -41,7 +41,7 @@ func TestReadFieldGoesToTheNextFrame(t *testing.T) {
 	if f := c.Frame(); len(f.Reads) != 0 {
 		t.Errorf("the next frame reads again: %+v", f.Reads)
 	}
-	if c.drawer.field.RawUniform() != 0 {
+	if c.drawer.field.Raw {
 		t.Errorf("the field view's surface is raw")
 	}
 }

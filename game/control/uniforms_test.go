@@ -1,6 +1,7 @@
 package control
 
 import (
+	"regexp"
 	"testing"
 
 	"descent/assets"
@@ -9,7 +10,8 @@ import (
 )
 
 // TestUniforms: the shader's uniforms are the field's geometry and levels as
-// float32, its formula's numbers in Consts, and 0 for Raw outside read-back.
+// float32, its formula's numbers in Consts, and they are the very uniforms the
+// shader declares, no more, no fewer.
 func TestUniforms(t *testing.T) {
 	p, _ := problems.Lookup("quadratic")
 	q, err := p.With(map[string]float64{"a1": 0.25, "a2": 3})
@@ -26,8 +28,17 @@ func TestUniforms(t *testing.T) {
 	cs[len(cs)-1] = 99 // left over from another formula: must be cleared
 	f.Uniforms(u, cs, consts)
 	c := u["Center"].([]float32)
-	if c[0] != 1 || c[1] != -2 || u["Scale"] != float32(0.01) || u["Log"] != float32(1) || u["LMax"] != float32(4) || u["Raw"] != float32(0) {
+	if c[0] != 1 || c[1] != -2 || u["Scale"] != float32(0.01) || u["Log"] != float32(1) || u["LMax"] != float32(4) {
 		t.Errorf("uniforms %v", u)
+	}
+	declared := regexp.MustCompile(`(?m)^var (\w+) `).FindAllStringSubmatch(string(assets.FieldShader("", "return 0.0, 1.0", false)), -1)
+	if len(declared) != len(u) {
+		t.Errorf("the shader declares %d uniforms, Uniforms sets %d: %v", len(declared), len(u), u)
+	}
+	for _, d := range declared {
+		if _, ok := u[d[1]]; !ok {
+			t.Errorf("the shader's uniform %s is not set", d[1])
+		}
 	}
 	found := map[float32]bool{}
 	for _, v := range cs {
