@@ -29,7 +29,8 @@ type Game struct {
 	lastPage int // the controller's version the page last showed
 	screen   control.Screen
 
-	// OnFirstFrame is called once, after the first frame is drawn.
+	// OnFirstFrame is called once, after the first frame is drawn. Until
+	// then OnPage is not called: the callback shows the page (SyncPage).
 	OnFirstFrame func()
 	// OnFrame is called after each frame that drew, without the lock, with the
 	// frame (for the legend). The frame is reused: copy what must be kept.
@@ -91,8 +92,18 @@ func (g *Game) drain() {
 	g.queue = g.queue[:0]
 }
 
-// syncPage shows the page anew when the controller's version moved.
+// syncPage shows the page anew when the controller's version moved, once
+// the first frame is up: before, the page waits, so that the first frame is
+// not held up by what only the page around it shows (its first showing is
+// the OnFirstFrame callback's, through SyncPage).
 func (g *Game) syncPage() {
+	if g.drawn {
+		g.SyncPage()
+	}
+}
+
+// SyncPage shows the page anew when the controller's version moved.
+func (g *Game) SyncPage() {
 	g.mu.Lock()
 	if g.ctl.Version() == g.lastPage || g.OnPage == nil {
 		g.mu.Unlock()

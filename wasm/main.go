@@ -17,20 +17,29 @@ func main() {
 	page := newPage(doc, g)
 	g.OnPage = page.show
 	api := newAPI(g)
-	lv := newLegendView(doc)
-	g.OnFrame = func(f *control.Frame) { lv.show(&f.Legend) }
-	// The panel is built after the first frame: laid out before it, its few
+	// What is HTML around the canvas (the legend, the page's texts, the panel)
+	// is shown just after the first frame, in the task that follows it, so
+	// that ready is not held up by it: laid out before it, the panel's few
 	// hundred elements held up ebiten's start by ~150 ms on a 2-core machine.
+	lv, latest := newLegendView(doc), (*control.Frame)(nil)
+	g.OnFrame = func(f *control.Frame) {
+		if latest != nil {
+			lv.show(&f.Legend)
+		}
+		latest = f // reused frame to frame: always the newest
+	}
 	g.OnFirstFrame = func() {
 		api.resolveReady()
 		js.Global().Call("setTimeout", js.FuncOf(func(js.Value, []js.Value) any {
+			lv.show(&latest.Legend)
+			g.SyncPage()
 			page.buildPanel()
 			return nil
 		}), 0)
 	}
 	js.Global().Set("descent", api.object())
 	listen(g, page)
-	g.Read(func(c *control.Controller) { page.last = c.Page() })
+	g.Read(func(c *control.Controller) { page.last.Embed = c.Config().Embed })
 	page.layout() // before ebiten first measures <body>
 	if err := g.Run(); err != nil {
 		page.fail(err)

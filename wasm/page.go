@@ -21,9 +21,8 @@ type page struct {
 	g         *game.Game
 	panel     *panel
 	last      control.Page // what the page shows
-	shown     bool
-	lastHash  string // the hash this program wrote last, so its own writes are not re-read
-	timer     bool   // a write is scheduled
+	lastHash  string       // the hash this program wrote last, so its own writes are not re-read
+	timer     bool         // a write is scheduled
 	writeHash js.Func
 	mode      control.PageMode
 	modeSet   bool
@@ -46,7 +45,7 @@ func newPage(doc js.Value, g *game.Game) *page {
 // show writes the page's state: the hash into the URL (without adding a history
 // entry), the layout, the notes as text (nothing typed runs as HTML), the panel.
 func (p *page) show(pg control.Page) {
-	p.last, p.shown = pg, true
+	p.last = pg
 	if pg.Hash != p.lastHash {
 		p.lastHash = pg.Hash
 		if !p.timer {
