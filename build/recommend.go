@@ -103,30 +103,31 @@ package problems
 
 // recommended holds, per built-in problem and optimizer, the parameters a runner
 // opens with, chosen by the rule written in build/recommend.go for the problem's
-// default parameters; the comment on each line is the evidence.
-var recommended = map[string]map[string]map[string]float64{
+// default parameters; the comment on each line is the evidence. A pair the rule
+// gives nothing for is a comment. It is a table of constants, which the linker
+// lays out, rather than maps, which would be made one by one as the program starts.
+var recommended = []tuned{
 `)
 	for _, p := range problems.All() {
-		fmt.Fprintf(&b, "%q: {\n", p.Name)
+		fmt.Fprintf(&b, "// %s\n", p.Name)
 		for _, spec := range optim.Specs() {
 			rec, err := recommend(p, spec)
 			if err != nil {
 				return nil, err
 			}
 			if rec.params == nil {
-				fmt.Fprintf(&b, "// %q: %s\n", spec.Name, rec.note)
+				fmt.Fprintf(&b, "// %q, %q: %s\n", p.Name, spec.Name, rec.note)
 				continue
 			}
-			fmt.Fprintf(&b, "%q: {", spec.Name)
+			fmt.Fprintf(&b, "{%q, %q, []tunedParam{", p.Name, spec.Name)
 			for i, k := range slices.Sorted(maps.Keys(rec.params)) {
 				if i > 0 {
 					b.WriteString(", ")
 				}
-				fmt.Fprintf(&b, "%q: %s", k, strconv.FormatFloat(rec.params[k], 'g', -1, 64))
+				fmt.Fprintf(&b, "{%q, %s}", k, strconv.FormatFloat(rec.params[k], 'g', -1, 64))
 			}
-			fmt.Fprintf(&b, "}, // %s\n", rec.note)
+			fmt.Fprintf(&b, "}}, // %s\n", rec.note)
 		}
-		b.WriteString("},\n")
 	}
 	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
