@@ -5,6 +5,7 @@
 package main
 
 import (
+	"runtime/debug"
 	"syscall/js"
 
 	"descent/game"
@@ -12,6 +13,12 @@ import (
 )
 
 func main() {
+	// No garbage collection until the first frame is up: the heap passes the
+	// runtime's first goal (4 MB) while ebiten flushes that frame, and the
+	// collection then ran before ready (20–30 ms of a 2-core machine in
+	// headless Chromium). It runs after, in the task that shows the page; the
+	// limit bounds the heap should that frame never come.
+	gcPercent, memLimit := debug.SetGCPercent(-1), debug.SetMemoryLimit(startHeapLimit)
 	doc := js.Global().Get("document")
 	g := game.New(control.StartHash(currentHash(), js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool()))
 	page := newPage(doc, g)
@@ -31,6 +38,8 @@ func main() {
 	g.OnFirstFrame = func() {
 		api.resolveReady()
 		js.Global().Call("setTimeout", js.FuncOf(func(js.Value, []js.Value) any {
+			debug.SetGCPercent(gcPercent)
+			debug.SetMemoryLimit(memLimit)
 			lv.show(&latest.Legend)
 			g.SyncPage()
 			page.buildPanel()
@@ -45,6 +54,10 @@ func main() {
 		page.fail(err)
 	}
 }
+
+// startHeapLimit is the heap allowed before the first frame, while the
+// collector waits for it: a few times the 3 MB the start takes.
+const startHeapLimit = 64 << 20
 
 // currentHash is the page's URL hash without the '#'.
 func currentHash() string {
