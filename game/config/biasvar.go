@@ -29,8 +29,9 @@ var sceneKeyMeanings = map[string]string{
 	"design": "bias–variance scene: the design, `line`, `diagonal`, `random` or `uniform`",
 }
 
-// The scene's keys, its dartboard switch and its presets join the tables when the
-// package starts (they refer to keys and presets, so those are set first).
+// The scene's keys and its dartboard switch join the tables when the package
+// starts (they refer to keys, so those are set first); its presets join on
+// first use (presets).
 var _ = func() bool {
 	for _, name := range sceneKeyNames {
 		keys = append(keys, Key{Name: name, Meaning: sceneKeyMeanings[name], apply: sceneKey(name)})
@@ -38,15 +39,6 @@ var _ = func() bool {
 	keys = append(keys, Key{Name: "dartboard", Meaning: "bias–variance scene: `dartboard=1` shows Figure 1's four targets side by side",
 		apply: boolKey("dartboard", func(c *Config) *bool { return &c.Dartboard })})
 	Scenes = append(Scenes, BiasVariance)
-	for _, p := range biasvar.Presets() {
-		hash := "scene=" + BiasVariance
-		if len(p.Panels) > 1 {
-			hash += "&dartboard=1"
-		} else if kv := p.Panels[0].Spec.Format(); kv != "" {
-			hash += "&" + kv
-		}
-		presets = append(presets, Preset{Name: p.Name, Title: p.Title, About: p.About, Hash: hash})
-	}
 	return true
 }()
 

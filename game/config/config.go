@@ -439,7 +439,7 @@ func cutPreset(hash string) (name, rest string, ok bool) {
 
 func presetNames() []string {
 	var names []string
-	for _, p := range presets {
+	for _, p := range presets() {
 		names = append(names, p.Name)
 	}
 	return names

@@ -3,6 +3,10 @@ package config
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"sync"
+
+	"descent/problems/biasvar"
 )
 
 // Preset is a ready-made setup: one of the course notes' figures, rebuilt live.
@@ -13,10 +17,10 @@ type Preset struct {
 	Hash  string // the setup, in the URL hash's own words
 }
 
-// presets are the course notes' figures on the quadratic f = a₁x² + a₂y² (§3.3,
+// racePresets are the course notes' figures on the quadratic f = a₁x² + a₂y² (§3.3,
 // Figures 2a–2c, 3 and 4), then the notes' minibatch noise (§3.2) and Newton's
 // method at a saddle. Each one's claim is checked by TestPresetsShowTheNotesFigures.
-var presets = []Preset{
+var racePresets = []Preset{
 	{
 		Name: "fig2a", Title: "Figure 2a · large step, well-conditioned",
 		About: "On the round bowl (a₁ = a₂ = 1) gradient descent with a large step makes fast, steady progress: every gradient points at the minimum.",
@@ -54,12 +58,29 @@ var presets = []Preset{
 	},
 }
 
+// presets are every preset: the race's, then the bias–variance scene's
+// (biasvar.Presets, written as hashes). They are made on first use, which the
+// first frame does without: the scene's presets solve for their figures' λ.
+var presets = sync.OnceValue(func() []Preset {
+	all := slices.Clone(racePresets)
+	for _, p := range biasvar.Presets() {
+		hash := "scene=" + BiasVariance
+		if len(p.Panels) > 1 {
+			hash += "&dartboard=1"
+		} else if kv := p.Panels[0].Spec.Format(); kv != "" {
+			hash += "&" + kv
+		}
+		all = append(all, Preset{Name: p.Name, Title: p.Title, About: p.About, Hash: hash})
+	}
+	return all
+})
+
 // Presets returns every preset, in the order the panel lists them.
-func Presets() []Preset { return append([]Preset(nil), presets...) }
+func Presets() []Preset { return slices.Clone(presets()) }
 
 // LookupPreset returns the preset named name.
 func LookupPreset(name string) (Preset, bool) {
-	for _, p := range presets {
+	for _, p := range presets() {
 		if p.Name == name {
 			return p, true
 		}
@@ -67,21 +88,27 @@ func LookupPreset(name string) (Preset, bool) {
 	return Preset{}, false
 }
 
-// presetConfigs are the presets' setups, parsed once when the program starts.
-// A preset whose hash has any error is a programmer error: the program stops
-// at once, and TestEveryPresetParsesCleanly names it.
-var presetConfigs map[string]Config
-
-func init() {
-	presetConfigs = make(map[string]Config, len(presets))
-	for _, p := range presets {
-		c, errs := Apply(Default(), p.Hash) // once: this is on the page's way to its first frame
-		if len(errs) > 0 {
-			panic(fmt.Sprintf("config: preset %s: %v", p.Name, errors.Join(errs...)))
+// presetConfigs returns the presets' setups, parsed once, on first use. A
+// preset whose hash has any error is a programmer error: the program stops,
+// and TestEveryPresetParsesCleanly names it.
+func presetConfigs() map[string]Config {
+	parsePresets.Do(func() {
+		parsedPresets = make(map[string]Config, len(presets()))
+		for _, p := range presets() {
+			c, errs := Apply(Default(), p.Hash)
+			if len(errs) > 0 {
+				panic(fmt.Sprintf("config: preset %s: %v", p.Name, errors.Join(errs...)))
+			}
+			parsedPresets[p.Name] = c
 		}
-		presetConfigs[p.Name] = c
-	}
+	})
+	return parsedPresets
 }
+
+var (
+	parsePresets  sync.Once
+	parsedPresets map[string]Config // by name, once parsePresets is done
+)
 
 // CheckPreset returns the errors of a preset's hash: none for every built-in preset.
 func CheckPreset(p Preset) []error {
@@ -89,5 +116,5 @@ func CheckPreset(p Preset) []error {
 	return errs
 }
 
-// Config returns the setup p describes, parsed once when the program started.
-func (p Preset) Config() Config { return presetConfigs[p.Name].Clone() }
+// Config returns the setup p describes, parsed once.
+func (p Preset) Config() Config { return presetConfigs()[p.Name].Clone() }
