@@ -154,6 +154,9 @@ func TestCatalog(t *testing.T) {
 	if !slices.Equal(names, want) {
 		t.Errorf("got %v, want %v", names, want)
 	}
+	if !slices.Equal(Names(), want) {
+		t.Errorf("Names() = %v, want %v", Names(), want)
+	}
 	seen := map[string]bool{}
 	for _, p := range all {
 		if seen[p.Name] {

@@ -445,14 +445,6 @@ func presetNames() []string {
 	return names
 }
 
-func problemNames() []string {
-	var names []string
-	for _, p := range problems.All() {
-		names = append(names, p.Name)
-	}
-	return names
-}
-
 func optimizerNames() []string {
 	var names []string
 	for _, s := range optim.Specs() {

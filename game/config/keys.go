@@ -48,12 +48,8 @@ var keys = []Key{
 		apply: func(c *Config, base Config, val string) []error {
 			name, settings, errs := ParseProblem(val)
 			if name == "" {
-				known := make([]string, 0, len(problems.All()))
-				for _, p := range problems.All() {
-					known = append(known, p.Name)
-				}
 				before, _, _ := strings.Cut(val, ":")
-				return append(errs, fmt.Errorf("problem: there is no problem %s (%s); kept %s", param.Quote(before), param.Known(before, known, "problems"), base.describeProblem()))
+				return append(errs, fmt.Errorf("problem: there is no problem %s (%s); kept %s", param.Quote(before), param.Known(before, problems.Names(), "problems"), base.describeProblem()))
 			}
 			c.Problem, c.Settings, c.Expr = name, settings, ""
 			return errs
