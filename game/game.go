@@ -184,5 +184,11 @@ func (g *Game) Run() error {
 	// Draw p95 fell from 11 to 7 ms in headless Chromium).
 	ebiten.SetTPS(ebiten.SyncWithFPS)
 	ebiten.SetWindowTitle("Descent")
+	g.mu.Lock()
+	if p := g.ctl.Problem(); p != nil {
+		body, _ := (&control.Field{Problem: p}).ShaderBody()
+		go g.painter.prepare(body)
+	}
+	g.mu.Unlock()
 	return ebiten.RunGame(g)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -24,6 +25,15 @@ type painter struct {
 	failed   map[shaderKey]bool           // shaders that did not compile, told once
 	compiles int                          // shaders compiled so far, for metrics
 	layers   []layers                     // by view index
+
+	// ahead is the field shader compiled ahead of the first frame (prepare),
+	// on another goroutine, for the first field to take.
+	ahead struct {
+		mu     sync.Mutex
+		key    shaderKey
+		sh     *ebiten.Shader
+		closed bool // a field was painted: nothing more is taken
+	}
 
 	palette     *ebiten.Image // a field's colours by level, PaletteSize×1
 	paletteRGBA []byte
@@ -154,6 +164,40 @@ func (p *painter) blit(dst, img *ebiten.Image, ox, oy float32) {
 	dst.DrawImage(img, &p.imgOp)
 }
 
+// prepare compiles the colouring field shader for body while ebiten starts,
+// on a goroutine of its own, which runs while the main thread waits for the
+// first animation frame: the first frame then finds it compiled (its Draw some
+// 10–20 ms shorter in headless Chromium). Should that frame come first, it
+// compiles its own and this one is dropped; one that does not compile is left
+// for that frame to report.
+func (p *painter) prepare(body string) {
+	sh, err := ebiten.NewShader(assets.FieldShader(expr.HelpersFor(body), body, false))
+	if err != nil {
+		return
+	}
+	p.ahead.mu.Lock()
+	defer p.ahead.mu.Unlock()
+	if p.ahead.closed {
+		sh.Deallocate()
+		return
+	}
+	p.ahead.key, p.ahead.sh = shaderKey{body: body}, sh
+}
+
+// takeAhead returns the shader prepare compiled, if it is key's, and closes
+// the hand-over: from the first field on, shaders are compiled as fields need them.
+func (p *painter) takeAhead(key shaderKey) *ebiten.Shader {
+	p.ahead.mu.Lock()
+	defer p.ahead.mu.Unlock()
+	sh := p.ahead.sh
+	p.ahead.sh, p.ahead.closed = nil, true
+	if sh != nil && p.ahead.key != key {
+		sh.Deallocate()
+		return nil
+	}
+	return sh
+}
+
 // shaderKey names a field shader: its formula's shape, and whether it reads
 // back (assets.FieldShader).
 type shaderKey struct {
@@ -179,13 +223,15 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 		if p.failed[key] {
 			return nil
 		}
-		var err error
-		if sh, err = ebiten.NewShader(assets.FieldShader(expr.HelpersFor(body), body, fd.Raw)); err != nil {
-			if p.failed == nil {
-				p.failed = map[shaderKey]bool{}
+		if sh = p.takeAhead(key); sh == nil {
+			var err error
+			if sh, err = ebiten.NewShader(assets.FieldShader(expr.HelpersFor(body), body, fd.Raw)); err != nil {
+				if p.failed == nil {
+					p.failed = map[shaderKey]bool{}
+				}
+				p.failed[key] = true
+				return fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
 			}
-			p.failed[key] = true
-			return fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
 		}
 		p.compiles++
 		if p.shaders == nil || len(p.shaders) >= 8 { // a handful of shapes at once at most
