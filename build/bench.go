@@ -438,8 +438,8 @@ func idle(ctx context.Context, setup string) (idleFigures, error) {
 	return f, nil
 }
 
-// trajectoryJS times descent.trajectory for GD on Rosenbrock (after one
-// untimed call), the same steps in a plain JS loop that also keeps every
+// trajectoryJS times descent.trajectory for GD on Rosenbrock (after two
+// untimed calls), the same steps in a plain JS loop that also keeps every
 // point and loss in Float64Arrays, and every optimizer's trajectory. Each
 // time is the best of five calls.
 const trajectoryJS = `((steps) => {
