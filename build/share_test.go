@@ -74,7 +74,7 @@ func TestCopyButtonsPutLinkAndEmbedCodeOnTheClipboard(t *testing.T) {
 		{"copy-link", link},
 		{"copy-embed", `<iframe src="` + strings.ReplaceAll(link+"&embed=1", "&", "&amp;") + `" title="Descent: optimizers racing on `},
 	} {
-		if err := chromedp.Do(tb.ctx, chromedp.Click("#"+c.id)); err != nil {
+		if err := clickStill(tb, "#"+c.id); err != nil {
 			t.Fatal(err)
 		}
 		if !poll(tb, `document.getElementById("share-status").textContent.includes("copied")`) {
@@ -86,6 +86,18 @@ func TestCopyButtonsPutLinkAndEmbedCodeOnTheClipboard(t *testing.T) {
 		}
 		eval[bool](tb, `(document.getElementById("share-status").textContent = "", true)`)
 	}
+}
+
+// clickStill clicks the element sel as a pointer would, once scrolling it into
+// view has settled: the panel's sections lay out only when they come near the
+// view (content-visibility), so the button moves as it scrolls in, and a click
+// at its old place would land on a section (a third of the downloads missed).
+func clickStill(tb *tab, sel string) error {
+	if err := chromedp.Do(tb.ctx, chromedp.ScrollIntoView(sel)); err != nil {
+		return err
+	}
+	eval[bool](tb, `new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))`)
+	return chromedp.Do(tb.ctx, chromedp.Click(sel))
 }
 
 // TestDownloadedPNGHasTheLegendDrawnIn downloads the plot through its button
@@ -104,7 +116,7 @@ func TestDownloadedPNGHasTheLegendDrawnIn(t *testing.T) {
 	if !poll(tb, `document.getElementById("download-png") !== null`) {
 		t.Fatal("the panel has no #download-png")
 	}
-	if err := chromedp.Do(tb.ctx, chromedp.Click("#download-png")); err != nil {
+	if err := clickStill(tb, "#download-png"); err != nil {
 		t.Fatal(err)
 	}
 	file := filepath.Join(dir, "descent-rosenbrock.png")
