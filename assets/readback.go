@@ -6,7 +6,7 @@ import (
 )
 
 // RawPixels is how many pixels, in a row, the field shader's read-back mode
-// (its uniform Raw) writes for one point: see rawPixel in field.kage.
+// (FieldShader with readback) writes for one point: see rawPixel in field.kage.
 const RawPixels = 2
 
 // The kinds of a read-back value, pixel 1's green byte.

@@ -29,10 +29,10 @@ const benchW, benchH = 1280, 800
 // top speed, 200 steps a frame.
 const stressHash = "problem=rastrigin&speed=200&o=sgd;sgd:sigma=3;sgd:batch=1;sgd:sigma=10;lion;lion:lr=0.02;lion:lr=0.05;lion:lr=0.2"
 
-// Budgets are the issue's (#10) limits on each figure; the bench prints each
-// figure beside its budget, and `ok` or `OVER`. The repeat visit's was 1.05×,
-// on the premise that a cached program would start as fast as the minimal
-// app's; but the cache speeds that app just as much, and what is left is each
+// Budgets are the limits on each figure, the issue's (#10) but one; the bench
+// prints each figure beside its budget, and `ok` or `OVER`. The issue's for the
+// repeat visit was 1.05×, on the premise that a cached program would start as
+// fast as the minimal app's; but the cache speeds that app just as much, and what is left is each
 // one's own start, shorter than a first visit's by the compile. The minimal
 // app only clears its screen; Descent's first frame must compile and link its
 // field shader (GLSL 9–11 ms, link 7–48 ms on software WebGL2, besides the
@@ -474,7 +474,8 @@ func trajectoryThroughput(browser context.Context, url string, steps int) (traje
 	return chromedp.Run(ctx, chromedp.Evaluate[trajectoryFigures](fmt.Sprintf(trajectoryJS, steps)))
 }
 
-// roundRatios returns the quartiles and the median of b[i]/a[i]: each round's
+// roundRatios returns the quartiles and the median of b[i]/a[i] (the upper
+// middle one of an even count, as median takes it): each round's
 // visits are back to back, so their ratio cancels the machine's drift, and the
 // quartiles show how far one run's ratio of medians can be trusted.
 func roundRatios(a, b []float64) (lo, mid, hi float64) {

@@ -8,6 +8,7 @@ package game
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
@@ -25,8 +26,8 @@ type Game struct {
 
 	painter  painter
 	stats    perf.Loop
-	drawn    bool
-	lastPage int // the controller's version the page last showed
+	drawn    atomic.Bool // the first frame is drawn (read by JS callbacks too)
+	lastPage int         // the controller's version the page last showed
 	screen   control.Screen
 
 	// OnFirstFrame is called once, after the first frame is drawn. Until
@@ -93,19 +94,18 @@ func (g *Game) drain() {
 }
 
 // syncPage shows the page anew when the controller's version moved, once
-// the first frame is up: before, the page waits, so that the first frame is
-// not held up by what only the page around it shows (its first showing is
-// the OnFirstFrame callback's, through SyncPage).
-func (g *Game) syncPage() {
-	if g.drawn {
-		g.SyncPage()
-	}
-}
+// the first frame is up or the canvas is out of sight: before, the page
+// waits, so that the first frame is not held up by what only the page around
+// it shows (its first showing is the OnFirstFrame callback's, through
+// SyncPage). Out of sight no frame is drawn, and the page must not wait for one.
+func (g *Game) syncPage() { g.showPage(false) }
 
 // SyncPage shows the page anew when the controller's version moved.
-func (g *Game) SyncPage() {
+func (g *Game) SyncPage() { g.showPage(true) }
+
+func (g *Game) showPage(always bool) {
 	g.mu.Lock()
-	if g.ctl.Version() == g.lastPage || g.OnPage == nil {
+	if !always && !g.drawn.Load() && !g.ctl.Hidden() || g.ctl.Version() == g.lastPage || g.OnPage == nil {
 		g.mu.Unlock()
 		return
 	}
@@ -167,8 +167,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.OnFrame != nil {
 		g.OnFrame(f)
 	}
-	if !g.drawn {
-		g.drawn = true
+	if !g.drawn.Load() {
+		g.drawn.Store(true)
 		if g.OnFirstFrame != nil {
 			g.OnFirstFrame()
 		}
@@ -185,10 +185,10 @@ func (g *Game) Run() error {
 	ebiten.SetTPS(ebiten.SyncWithFPS)
 	ebiten.SetWindowTitle("Descent")
 	g.mu.Lock()
-	if p := g.ctl.Problem(); p != nil {
-		body, _ := (&control.Field{Problem: p}).ShaderBody()
+	body := g.ctl.FieldShaderBody()
+	g.mu.Unlock()
+	if body != "" {
 		go g.painter.prepare(body)
 	}
-	g.mu.Unlock()
 	return ebiten.RunGame(g)
 }

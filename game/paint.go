@@ -21,7 +21,7 @@ import (
 // images, and vertex buffers. Text is the page's (see game/legend): a font
 // renderer would double the download.
 type painter struct {
-	shaders  map[shaderKey]*ebiten.Shader // by the Kage body of a formula's shape
+	shaders  map[shaderKey]*ebiten.Shader // by formula shape (Kage body) and mode
 	failed   map[shaderKey]bool           // shaders that did not compile, told once
 	compiles int                          // shaders compiled so far, for metrics
 	layers   []layers                     // by view index
@@ -171,7 +171,14 @@ func (p *painter) blit(dst, img *ebiten.Image, ox, oy float32) {
 // compiles its own and this one is dropped; one that does not compile is left
 // for that frame to report.
 func (p *painter) prepare(body string) {
-	sh, err := ebiten.NewShader(assets.FieldShader(expr.HelpersFor(body), body, false))
+	p.ahead.mu.Lock()
+	closed := p.ahead.closed
+	p.ahead.mu.Unlock()
+	if closed { // the first field came first
+		return
+	}
+	key := shaderKey{body: body}
+	sh, err := key.compile()
 	if err != nil {
 		return
 	}
@@ -181,7 +188,7 @@ func (p *painter) prepare(body string) {
 		sh.Deallocate()
 		return
 	}
-	p.ahead.key, p.ahead.sh = shaderKey{body: body}, sh
+	p.ahead.key, p.ahead.sh = key, sh
 }
 
 // takeAhead returns the shader prepare compiled, if it is key's, and closes
@@ -205,10 +212,16 @@ type shaderKey struct {
 	readback bool
 }
 
+// compile compiles the field shader k names.
+func (k shaderKey) compile() (*ebiten.Shader, error) {
+	return ebiten.NewShader(assets.FieldShader(expr.HelpersFor(k.body), k.body, k.readback))
+}
+
 // paintField runs the field shader into the view's field image when the field
 // is stale or the view changed size. The shader is compiled once per shape of
-// formula: a problem's parameters are uniforms (Consts), so a slider drag
-// compiles nothing. A shader that does not compile is an error, once.
+// formula and mode (colouring or read-back): a problem's parameters are
+// uniforms (Consts), so a slider drag compiles nothing. A shader that does not
+// compile is an error, once.
 func (p *painter) paintField(l *layers, v *control.View) error {
 	fd := v.Field
 	if l.field != nil && !fd.Stale && l.field.Bounds().Size() == v.Rect.Size() {
@@ -225,7 +238,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 		}
 		if sh = p.takeAhead(key); sh == nil {
 			var err error
-			if sh, err = ebiten.NewShader(assets.FieldShader(expr.HelpersFor(body), body, fd.Raw)); err != nil {
+			if sh, err = key.compile(); err != nil {
 				if p.failed == nil {
 					p.failed = map[shaderKey]bool{}
 				}

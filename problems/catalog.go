@@ -66,6 +66,16 @@ func Names() []string {
 	return names
 }
 
+// Titles returns the built-in problems' titles in display order, as Names
+// gives their names, building none.
+func Titles() []string {
+	titles := make([]string, len(catalog))
+	for i, p := range catalog {
+		titles[i] = p.Title
+	}
+	return titles
+}
+
 // Lookup returns the built-in problem with the given Name.
 func Lookup(name string) (*Problem, bool) {
 	i, ok := byName[name]

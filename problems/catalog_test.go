@@ -157,6 +157,11 @@ func TestCatalog(t *testing.T) {
 	if !slices.Equal(Names(), want) {
 		t.Errorf("Names() = %v, want %v", Names(), want)
 	}
+	for i, title := range Titles() {
+		if title != all[i].Title {
+			t.Errorf("Titles()[%d] = %q, want %q, the built problem's", i, title, all[i].Title)
+		}
+	}
 	seen := map[string]bool{}
 	for _, p := range all {
 		if seen[p.Name] {

@@ -16,35 +16,32 @@ func main() {
 	// No garbage collection until the first frame is up: the heap passes the
 	// runtime's first goal (4 MB) while ebiten flushes that frame, and the
 	// collection then ran before ready (20–30 ms of a 2-core machine in
-	// headless Chromium). It runs after, in the task that shows the page; the
-	// limit bounds the heap should that frame never come.
+	// headless Chromium). It runs after, in the task that builds the panel;
+	// the limit bounds the heap should that frame never come (a canvas out of
+	// sight from the start).
 	gcPercent, memLimit := debug.SetGCPercent(-1), debug.SetMemoryLimit(startHeapLimit)
 	doc := js.Global().Get("document")
 	g := game.New(control.StartHash(currentHash(), js.Global().Call("matchMedia", "(prefers-reduced-motion: reduce)").Get("matches").Bool()))
 	page := newPage(doc, g)
 	g.OnPage = page.show
 	api := newAPI(g)
-	// What is HTML around the canvas (the legend, the page's texts, the panel)
-	// is shown just after the first frame, in the task that follows it, so
-	// that ready is not held up by it: laid out before it, the panel's few
-	// hundred elements held up ebiten's start by ~150 ms on a 2-core machine.
-	lv, latest := newLegendView(doc), (*control.Frame)(nil)
-	g.OnFrame = func(f *control.Frame) {
-		if latest != nil {
-			lv.show(&f.Legend)
-		}
-		latest = f // reused frame to frame: always the newest
-	}
+	// The legend and the numbers over the plot are part of every frame,
+	// the first included. The rest of the page waits for the tasks after the
+	// first frame, so that ready is not held up by it: first its texts and
+	// the hash, then the panel, whose few hundred elements, laid out before
+	// the first frame, held up ebiten's start by ~150 ms on a 2-core machine.
+	lv := newLegendView(doc)
+	g.OnFrame = func(f *control.Frame) { lv.show(&f.Legend) }
 	g.OnFirstFrame = func() {
 		api.resolveReady()
-		js.Global().Call("setTimeout", js.FuncOf(func(js.Value, []js.Value) any {
-			debug.SetGCPercent(gcPercent)
-			debug.SetMemoryLimit(memLimit)
-			lv.show(&latest.Legend)
+		later(func() {
 			g.SyncPage()
-			page.buildPanel()
-			return nil
-		}), 0)
+			later(func() {
+				page.buildPanel()
+				debug.SetGCPercent(gcPercent)
+				debug.SetMemoryLimit(memLimit)
+			})
+		})
 	}
 	js.Global().Set("descent", api.object())
 	listen(g, page)
@@ -58,6 +55,18 @@ func main() {
 // startHeapLimit is the heap allowed before the first frame, while the
 // collector waits for it: a few times the 3 MB the start takes.
 const startHeapLimit = 64 << 20
+
+// later runs fn in a task of its own, after what is queued, so that the
+// browser may paint before it.
+func later(fn func()) {
+	var f js.Func
+	f = js.FuncOf(func(js.Value, []js.Value) any {
+		f.Release()
+		fn()
+		return nil
+	})
+	js.Global().Call("setTimeout", f, 0)
+}
 
 // currentHash is the page's URL hash without the '#'.
 func currentHash() string {

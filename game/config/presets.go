@@ -60,7 +60,8 @@ var racePresets = []Preset{
 
 // presets are every preset: the race's, then the bias–variance scene's
 // (biasvar.Presets, written as hashes). They are made on first use, which the
-// first frame does without: the scene's presets solve for their figures' λ.
+// first frame does without unless its link names a preset: the scene's
+// presets solve for their figures' λ.
 var presets = sync.OnceValue(func() []Preset {
 	all := slices.Clone(racePresets)
 	for _, p := range biasvar.Presets() {

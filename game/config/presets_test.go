@@ -137,6 +137,11 @@ func TestEveryPresetParsesCleanly(t *testing.T) {
 		if errs := CheckPreset(p); len(errs) != 0 {
 			t.Errorf("preset %s (%q): %v", p.Name, p.Hash, errs)
 		}
+		// A preset naming a preset would parse the presets while they are
+		// parsed once (presetConfigs): the program would hang, not fail.
+		if _, _, names := cutPreset(p.Hash); names {
+			t.Errorf("preset %s (%q) names a preset", p.Name, p.Hash)
+		}
 	}
 	if errs := CheckPreset(Preset{Name: "typo", Hash: "problem=ill-conditioned&o=gd:lr=0.4;momentun"}); len(errs) == 0 {
 		t.Error("CheckPreset found nothing wrong with a misspelt optimizer")

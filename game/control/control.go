@@ -83,6 +83,24 @@ func (c *Controller) Config() config.Config { return c.cfg.Clone() }
 // Problem returns the surface being raced on.
 func (c *Controller) Problem() *problems.Problem { return c.problem }
 
+// FieldShaderBody is the Kage body of the first field a frame paints (the
+// race's surface, or the scene's first board; see Field.ShaderBody), for
+// compiling its shader ahead of the first frame; "" when there is none.
+func (c *Controller) FieldShaderBody() string {
+	p := c.problem
+	if c.bv != nil {
+		p = nil
+		if len(c.bv.boards) > 0 {
+			p = c.bv.boards[0].problem
+		}
+	}
+	if p == nil {
+		return ""
+	}
+	body, _ := (&Field{Problem: p}).ShaderBody()
+	return body
+}
+
 // Race returns the race; callers read it and must not change it.
 func (c *Controller) Race() *race.Race { return c.race }
 

@@ -24,8 +24,9 @@ func (c *Controller) Panel(base string) Node {
 
 	// The surface.
 	surfaces := El("select", "id", "problem", "aria-label", "Loss surface")
-	for _, p := range problems.All() {
-		surfaces = surfaces.With(option(p.Name, p.Title))
+	titles := problems.Titles() // building none: the panel is built just after the first frame
+	for i, name := range problems.Names() {
+		surfaces = surfaces.With(option(name, titles[i]))
 	}
 	shown := cfg.Problem
 	if cfg.Expr != "" {

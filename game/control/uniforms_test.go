@@ -48,3 +48,28 @@ func TestUniforms(t *testing.T) {
 		t.Errorf("Consts %v, want a₁ = 0.25 and a₂ = 3 among them and the rest cleared", cs)
 	}
 }
+
+// TestFieldShaderBodyIsTheFirstFieldsBody: the shader compiled ahead of the
+// first frame is the one that frame's first field needs, in the race, the
+// bias–variance scene and its dartboard, and with a typed formula.
+func TestFieldShaderBodyIsTheFirstFieldsBody(t *testing.T) {
+	for _, hash := range []string{"", "problem=rosenbrock", "expr=sin(x)*y", "layout=grid&o=gd;adam",
+		"scene=bias-variance", "scene=bias-variance&dartboard=1"} {
+		c := New(hash)
+		c.Do(Resize{Screen: testScreen})
+		f := c.Frame()
+		want := ""
+		for _, v := range f.Views {
+			if v.Field != nil {
+				want, _ = v.Field.ShaderBody()
+				break
+			}
+		}
+		if want == "" {
+			t.Errorf("#%s: the first frame paints no field", hash)
+		}
+		if got := c.FieldShaderBody(); got != want {
+			t.Errorf("#%s: FieldShaderBody is\n%s\nbut the first field's body is\n%s", hash, got, want)
+		}
+	}
+}
