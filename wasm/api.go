@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"syscall/js"
 	"unsafe"
@@ -106,50 +105,22 @@ func toPlain(v js.Value, budget *int) (plain any) {
 
 func (a *api) object() js.Value {
 	o := js.Global().Get("Object").New()
-	set := func(name string, f func(args []any) any) { o.Set(name, member(f)) }
 	o.Set("ready", a.ready)
-	set("state", func([]any) any { return a.state() })
-	set("configure", func(args []any) any {
-		hash, err := jsapi.Hash(args)
-		if err != nil {
-			return []any{err.Error()}
-		}
-		return stringsAny(a.g.Do(control.Configure{Hash: hash}))
-	})
-	set("play", func([]any) any { a.g.Do(control.Play{}); return nil })
-	set("pause", func([]any) any { a.g.Do(control.Pause{}); return nil })
-	set("step", func(args []any) any {
-		n, err := jsapi.Steps(args)
-		if err != nil {
-			return jsapi.Error(err)
-		}
-		if notes := a.g.Do(control.Step{N: n}); len(notes) > 0 {
-			return jsapi.Error(errors.New(notes[0]))
-		}
-		return a.state()
-	})
-	set("reset", func([]any) any { a.g.Do(control.Reset{}); return nil })
-	set("trajectory", func(args []any) any {
-		spec, err := jsapi.DecodeTrajectory(args)
-		if err != nil {
-			return jsapi.Error(err)
-		}
-		t, err := jsapi.Run(spec)
-		if err != nil {
-			return jsapi.Error(err)
-		}
-		return a.trajectoryJS(t)
-	})
-	set("fieldValues", func(args []any) any {
+	for name, f := range jsapi.Members(a.g) {
+		o.Set(name, member(func(args []any) any {
+			out := f(args)
+			if t, ok := out.(jsapi.Trajectory); ok {
+				return a.trajectoryJS(t)
+			}
+			return out
+		}))
+	}
+	o.Set("fieldValues", member(func(args []any) any {
 		pr := js.Global().Get("Promise").Call("withResolvers")
 		a.g.Send(jsapi.FieldValues(args, func(v any) { pr.Call("resolve", v) }))
 		return pr.Get("promise")
-	})
-	set("problems", func([]any) any { return jsapi.Problems() })
-	set("biasVariance", func(args []any) any { return jsapi.BiasVariance(args) })
-	set("optimizers", func([]any) any { return jsapi.Optimizers() })
-	set("metrics", func([]any) any { return jsapi.Metrics(a.g.Metrics()) })
-	set("export", func(args []any) any {
+	}))
+	o.Set("export", member(func(args []any) any {
 		var out any
 		var png bool
 		a.g.Settled(func(c *control.Controller) { out, png = jsapi.Export(c, args) })
@@ -157,14 +128,8 @@ func (a *api) object() js.Value {
 			return js.Global().Call("descentPNG", out) // share.js: a Promise of the PNG
 		}
 		return out
-	})
+	}))
 	return o
-}
-
-func (a *api) state() any {
-	var st control.State
-	a.g.Settled(func(c *control.Controller) { st = c.State() })
-	return jsapi.State(st)
 }
 
 // trajectoryJS answers trajectory() with Float64Arrays, each filled by one
@@ -186,12 +151,4 @@ func float64Array(v []float64) js.Value {
 	u8 := js.Global().Get("Uint8Array").New(len(b))
 	js.CopyBytesToJS(u8, b)
 	return js.Global().Get("Float64Array").New(u8.Get("buffer"))
-}
-
-func stringsAny(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
-	}
-	return out
 }
