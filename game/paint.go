@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"sync"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -26,14 +25,7 @@ type painter struct {
 	compiles int                          // shaders compiled so far, for metrics
 	layers   []layers                     // by view index
 
-	// ahead is the field shader compiled ahead of the first frame (prepare),
-	// on another goroutine, for the first field to take.
-	ahead struct {
-		mu     sync.Mutex
-		key    shaderKey
-		sh     *ebiten.Shader
-		closed bool // a field was painted: nothing more is taken
-	}
+	ahead view.Ahead[shaderKey, *ebiten.Shader] // the first field's shader, compiled ahead (prepare)
 
 	palette     *ebiten.Image // a field's colours by level, PaletteSize×1
 	paletteRGBA []byte
@@ -171,34 +163,20 @@ func (p *painter) blit(dst, img *ebiten.Image, ox, oy float32) {
 // compiles its own and this one is dropped; one that does not compile is left
 // for that frame to report.
 func (p *painter) prepare(body string) {
-	p.ahead.mu.Lock()
-	closed := p.ahead.closed
-	p.ahead.mu.Unlock()
-	if closed { // the first field came first
-		return
-	}
 	key := shaderKey{body: body}
-	sh, err := key.compile()
-	if err != nil {
+	if !p.ahead.Open() {
 		return
 	}
-	p.ahead.mu.Lock()
-	defer p.ahead.mu.Unlock()
-	if p.ahead.closed {
+	if sh, err := key.compile(); err == nil && !p.ahead.Offer(key, sh) {
 		sh.Deallocate()
-		return
 	}
-	p.ahead.key, p.ahead.sh = key, sh
 }
 
-// takeAhead returns the shader prepare compiled, if it is key's, and closes
-// the hand-over: from the first field on, shaders are compiled as fields need them.
+// takeAhead returns the shader prepare compiled, if it is key's: from the
+// first field on, shaders are compiled as fields need them.
 func (p *painter) takeAhead(key shaderKey) *ebiten.Shader {
-	p.ahead.mu.Lock()
-	defer p.ahead.mu.Unlock()
-	sh := p.ahead.sh
-	p.ahead.sh, p.ahead.closed = nil, true
-	if sh != nil && p.ahead.key != key {
+	k, sh, ok := p.ahead.Take()
+	if ok && k != key {
 		sh.Deallocate()
 		return nil
 	}
