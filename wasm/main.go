@@ -35,7 +35,7 @@ func main() {
 	g.OnFirstFrame = func() {
 		api.resolveReady()
 		later(func() {
-			g.SyncPage()
+			g.ShowPage()
 			later(func() {
 				page.buildPanel()
 				debug.SetGCPercent(gcPercent)
