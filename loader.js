@@ -219,7 +219,7 @@
     } catch (e) {
       // No storage after all: nothing to remove.
     }
-    if (!saved || !Number.isInteger(saved.step) || saved.hash !== window.descent.state().hash) return;
+    if (!Number.isInteger(saved.step) || saved.hash !== window.descent.state().hash) return;
     window.descent.pause();
     const ahead = saved.step - window.descent.state().step;
     if (ahead > 0) window.descent.step(ahead);

@@ -137,9 +137,7 @@ func TestFollowingARunnerShowsItsStep(t *testing.T) {
 			}
 		}
 	}
-	// Measured once scrolling it into view has settled (see clickStill).
-	rect := eval[[]float64](tb, `(async () => { const b = document.querySelector(".card .explain-btn"); b.scrollIntoView(); await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))); const r = b.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()`)
-	if err := chromedp.Do(tb.ctx, chromedp.MouseClickXY(rect[0], rect[1])); err != nil {
+	if err := clickStill(tb, ".card .explain-btn"); err != nil {
 		t.Fatal(err)
 	}
 	if !poll(tb, `descent.state().follow === 0 && document.getElementById("explain").textContent.includes("Gradient descent — step 4")`) {

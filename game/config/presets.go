@@ -91,7 +91,9 @@ func LookupPreset(name string) (Preset, bool) {
 
 // presetConfigs returns the presets' setups, parsed once, on first use. A
 // preset whose hash has any error is a programmer error: the program stops,
-// and TestEveryPresetParsesCleanly names it.
+// and TestEveryPresetParsesCleanly names it. A sync.Once rather than a
+// sync.OnceValue variable: Apply reaches this function (preset=), and a
+// variable whose value refers to Apply would be an initialization cycle.
 func presetConfigs() map[string]Config {
 	parsePresets.Do(func() {
 		parsedPresets = make(map[string]Config, len(presets()))

@@ -213,9 +213,10 @@ func (c *Controller) arrowLabel(sx, sy float64) string {
 	}
 	best, bestD := "", 4*c.screen.DPR
 	var buf [3]explain.WorldArrow
-	geo, ox, oy := c.viewAt(sx, sy)
+	i := c.panelAt(sx, sy)
+	geo, ox, oy := c.panelView(i)
 	runners := c.race.Runners
-	if i := c.panelAt(sx, sy); i >= 0 && i < len(runners) { // a grid panel shows its runner's arrows
+	if i >= 0 && i < len(runners) { // a grid panel shows its runner's arrows
 		runners = runners[i : i+1]
 	}
 	for _, r := range runners {

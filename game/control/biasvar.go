@@ -367,7 +367,7 @@ var decadeLabels = func() (out [19]string) {
 	for i := range out {
 		out[i] = strconv.FormatFloat(math.Pow10(i-9), 'f', max(0, 9-i), 64)
 		if i < 9-3 || i > 9+3 {
-			out[i] = "1e" + strconv.Itoa(i-9)
+			out[i] = legend.Decade(i - 9)
 		}
 	}
 	return out

@@ -66,8 +66,11 @@ type Screen struct {
 // wrong with the hash becomes notes.
 func New(hash string) (c *Controller) {
 	defer func() {
-		if r := recover(); r != nil && hash != "" { // a bug: the default setup, with a note
-			c = New("")
+		if r := recover(); r != nil {
+			if hash == "" { // the default setup itself fails: a bug to see, not to hide
+				panic(r)
+			}
+			c = New("") // a bug: the default setup, with a note
 			c.changeNotes = append(c.changeNotes, fmt.Sprintf("Descent could not show this link (%v); here is the first setup instead.", r))
 		}
 	}()

@@ -63,7 +63,12 @@ func (c *Controller) fitPanels() {
 // pixels, and the top left of its rectangle: in grid layout the panel's (the
 // nearest one between panels), else the whole field's.
 func (c *Controller) viewAt(sx, sy float64) (v view.View, ox, oy float64) {
-	i := c.panelAt(sx, sy)
+	return c.panelView(c.panelAt(sx, sy))
+}
+
+// panelView is grid panel i's world view and the offset of its rectangle;
+// the field's, at no offset, for -1.
+func (c *Controller) panelView(i int) (v view.View, ox, oy float64) {
 	if i < 0 {
 		return c.field, 0, 0
 	}

@@ -94,11 +94,9 @@ func DecodeTrajectory(args []any) (TrajectorySpec, error) {
 		return spec, fmt.Errorf("trajectory: there is no optimizer %s", param.Quote(spec.Entry.Optimizer))
 	}
 	// The parameters not given are those a runner of the race opens with on
-	// this surface: its recommendations (config.Baseline), else the defaults.
-	spec.Entry.Params = map[string]float64{}
-	if rec, ok := problems.Recommended(builtin, spec.Entry.Optimizer); ok {
-		spec.Entry.Params = rec
-	}
+	// this surface: its recommendations over the defaults (no recommendations
+	// for a formula: builtin is "").
+	spec.Entry.Params = config.Config{Problem: builtin}.Baseline(spec.Entry.Optimizer)
 	if v, ok := obj["params"]; ok && v != nil {
 		m, ok := v.(map[string]any)
 		if !ok {

@@ -102,7 +102,7 @@ func (s Spec) Check() error {
 			return fmt.Errorf("biasvar: X has %d rows, want %v to %v", n, nPrm.Min, nPrm.Max)
 		}
 		for i, r := range s.X {
-			if !finite(r[0]) || !finite(r[1]) || math.Abs(r[0]) > MaxMagnitude || math.Abs(r[1]) > MaxMagnitude {
+			if !inReach(r) {
 				return fmt.Errorf("biasvar: X row %d = %v, want numbers from -%g to %g", i, r, MaxMagnitude, MaxMagnitude)
 			}
 		}
@@ -111,7 +111,7 @@ func (s Spec) Check() error {
 		name string
 		v    [2]float64
 	}{{"theta", s.Theta}, {"x0", s.X0}} {
-		if !finite(f.v[0]) || !finite(f.v[1]) || math.Abs(f.v[0]) > MaxMagnitude || math.Abs(f.v[1]) > MaxMagnitude {
+		if !inReach(f.v) {
 			return fmt.Errorf("biasvar: %s = %v, want numbers from -%g to %g", f.name, f.v, MaxMagnitude, MaxMagnitude)
 		}
 	}
@@ -136,7 +136,10 @@ func (s Spec) Check() error {
 	return nil
 }
 
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+// inReach reports whether both numbers lie within ±MaxMagnitude (NaN does not).
+func inReach(p [2]float64) bool {
+	return math.Abs(p[0]) <= MaxMagnitude && math.Abs(p[1]) <= MaxMagnitude
+}
 
 // design returns s's design matrix and, when generated, its trial-0 noise.
 func (s Spec) design() (x [][2]float64, noise []float64) {
