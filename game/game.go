@@ -22,6 +22,11 @@ type Game struct {
 	painter painter
 	stats   perf.Loop
 	screen  control.Screen
+	// counting is whether allocations are counted: from the first frame
+	// drawn on. The start's own allocations are not a frame's, and
+	// runtime/metrics' first read runs some 30 kB of code that V8 would
+	// compile before ready (see allocs).
+	counting bool
 
 	// OnFirstFrame is called once, after the first frame is drawn. Until
 	// then OnPage is not called: the callback shows the page (ShowPage).
@@ -37,10 +42,12 @@ func New(hash string) *Game { return &Game{Shared: control.NewShared(hash)} }
 // Update applies the queued commands and ticks the controller.
 func (g *Game) Update() error {
 	t0 := time.Now()
-	a0 := allocs()
+	a0 := g.allocs()
 	if g.Tick() { // out of sight: no work, no timings (control.SetVisible)
 		g.stats.Update.Add(time.Since(t0))
-		g.stats.EndTick(allocs() - a0)
+		if g.counting {
+			g.stats.EndTick(g.allocs() - a0)
+		}
 	}
 	g.SyncPage()
 	return nil
@@ -65,18 +72,23 @@ func (g *Game) Draw(screen *ebiten.Image) {
 		return
 	}
 	t0 := time.Now()
-	a0 := allocs()
+	a0 := g.allocs()
 	f := g.Frame()
 	if err := g.painter.draw(screen, f); err != nil {
 		g.Send(control.Notice{Text: err.Error()})
 	}
 	g.stats.Draw.Add(time.Since(t0))
-	g.stats.DrawAllocated(allocs() - a0)
+	if g.counting {
+		g.stats.DrawAllocated(g.allocs() - a0)
+	}
 	if g.OnFrame != nil {
 		g.OnFrame(f)
 	}
-	if g.Drawn() && g.OnFirstFrame != nil {
-		g.OnFirstFrame()
+	if g.Drawn() {
+		g.counting = true
+		if g.OnFirstFrame != nil {
+			g.OnFirstFrame()
+		}
 	}
 }
 
