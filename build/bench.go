@@ -11,10 +11,12 @@ import (
 	"net/http/httptest"
 	"os"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/performance"
+	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 
 	"descent/game/perf"
@@ -67,6 +69,19 @@ type appFigures struct {
 	Data          int           `json:"data"`
 	FirstVisitMs  []float64     `json:"firstVisitMs"`  // navigation start → descent:ready, a fresh profile
 	RepeatVisitMs []float64     `json:"repeatVisitMs"` // the same, the program in the browser's caches
+	Lazy          lazyFigures   `json:"lazyBeforeReady"`
+}
+
+// lazyFigures is the code V8 compiled at its first call before ready, on a
+// repeat visit. V8 compiles a wasm function when it first runs, and its code
+// cache keeps only the functions it has optimised, so a start's run-once code
+// is compiled anew on every visit: unlike the visits' times, these figures
+// hardly move with the host's load, and show what the start runs.
+type lazyFigures struct {
+	Functions int     `json:"functions"`
+	Bytes     int     `json:"bytes"`    // their code
+	OwnBytes  int     `json:"ownBytes"` // of which Descent's own packages'
+	CPUMs     float64 `json:"cpuMs"`    // the compiles' thread time
 }
 
 type raceFigures struct {
@@ -140,7 +155,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		pkg string
 		fig *appFigures
 	}{{"./build/testdata/minimal", &rep.Minimal}, {defaultPackage, &rep.Descent}}
-	urls := make([]string, len(apps))
+	urls, codes := make([]string, len(apps)), make([]wasmCode, len(apps))
 	for i, app := range apps {
 		dist, err := os.MkdirTemp("", "descent-bench-")
 		if err != nil {
@@ -152,9 +167,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return err
 		}
 		app.fig.WasmBytes, app.fig.GzipBytes, app.fig.BrotliBytes = m.WasmBytes, m.GzipBytes, m.BrotliBytes
-		if app.fig.Code, app.fig.Data, err = wasmBreakdown(app.pkg); err != nil {
+		code, err := wasmBreakdown(app.pkg)
+		if err != nil {
 			return err
 		}
+		app.fig.Code, app.fig.Data, codes[i] = code.packages(), code.data, code
 		srv := httptest.NewServer(newHandler(dist))
 		defer srv.Close()
 		urls[i] = srv.URL + "/"
@@ -174,6 +191,11 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		if ctx.Err() != nil {
 			return ctx.Err()
+		}
+	}
+	for i, app := range apps {
+		if app.fig.Lazy, err = lazyBeforeReady(browser, urls[i], codes[i]); err != nil {
+			return fmt.Errorf("%s: %w", app.pkg, err)
 		}
 	}
 	if rep.Default, rep.Paused, rep.Hidden, err = defaultRace(browser, urls[1], *seconds); err != nil {
@@ -217,7 +239,7 @@ func printBench(w io.Writer, rep benchReport) {
 	size("main.wasm gzip", b.GzipBytes, d.GzipBytes, 0)
 	size("main.wasm brotli", b.BrotliBytes, d.BrotliBytes, budgets.BrotliRatio)
 	bg, dg := groupSizes(b.Code), groupSizes(d.Code)
-	for _, g := range []string{"standard library and runtime", "ebiten", "other modules", "Descent's own packages"} {
+	for _, g := range []string{"standard library and runtime", "ebiten", "other modules", ownGroup} {
 		fmt.Fprintf(w, "  code: %-28s %11d B %11d B %+8d B\n", g, bg[g], dg[g], dg[g]-bg[g])
 	}
 	fmt.Fprintf(w, "  data section                         %11d B %11d B %+8d B\n", b.Data, d.Data, d.Data-b.Data)
@@ -240,6 +262,9 @@ func printBench(w io.Writer, rep benchReport) {
 	visits("navigation→ready, repeat visit", b.RepeatVisitMs, d.RepeatVisitMs, budgets.RepeatVisitRatio)
 	fmt.Fprintf(w, "  (medians of %d alternating visits; first %v / %v ms, repeat %v / %v ms)\n",
 		rep.Runs, rounded(b.FirstVisitMs), rounded(d.FirstVisitMs), rounded(b.RepeatVisitMs), rounded(d.RepeatVisitMs))
+	fmt.Fprintf(w, "%-34s %11d B %11d B %6.2f×\n", "code compiled before ready, repeat", b.Lazy.Bytes, d.Lazy.Bytes, float64(d.Lazy.Bytes)/float64(b.Lazy.Bytes))
+	fmt.Fprintf(w, "  at its first call: %d / %d functions, %.0f / %.0f ms of compiling; Descent's own packages %d B\n",
+		b.Lazy.Functions, d.Lazy.Functions, b.Lazy.CPUMs, d.Lazy.CPUMs, d.Lazy.OwnBytes)
 	race := func(name string, f raceFigures) {
 		fmt.Fprintf(w, "%s (#%s): %d of %d runners running at the end\n", name, f.Hash, f.Running, f.Runners)
 		fmt.Fprintf(w, "  Update p50 %.2f ms p95 %.2f ms · Draw p50 %.2f ms p95 %.2f ms · %.1f fps · %d updates %d draws · %.1f allocs/frame · heap %.1f MB\n",
@@ -321,6 +346,104 @@ func visit(browser context.Context, url string) (first, repeat float64, err erro
 	}
 	repeat, err = load()
 	return first, repeat, err
+}
+
+// lazyBeforeReady visits url twice in a fresh profile, tracing the second
+// visit, and sums the wasm functions V8 compiled at their first call before
+// the descent:ready mark; code names their sizes and packages.
+func lazyBeforeReady(browser context.Context, url string, code wasmCode) (lazyFigures, error) {
+	ctx, cancel := chromedp.NewContext(browser, chromedp.WithNewBrowserContext())
+	defer cancel()
+	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
+	defer cancelT()
+	var (
+		mu     sync.Mutex
+		events []traceEvent
+		done   = make(chan struct{})
+	)
+	if err := chromedp.Listen(ctx, func(ev any) {
+		switch e := ev.(type) {
+		case *tracing.EventDataCollected:
+			mu.Lock()
+			defer mu.Unlock()
+			for _, v := range e.Value {
+				var te traceEvent
+				if json.Unmarshal(v, &te) == nil && (te.Name == "wasm.CompileLazy" || te.Name == "descent:ready") {
+					events = append(events, te)
+				}
+			}
+		case *tracing.EventTracingComplete:
+			close(done)
+		}
+	}); err != nil {
+		return lazyFigures{}, err
+	}
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(benchW, benchH), chromedp.Navigate(url)); err != nil {
+		return lazyFigures{}, err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[float64](readyMarkJS, chromedp.EvalAwaitPromise)); err != nil {
+		return lazyFigures{}, err
+	}
+	time.Sleep(500 * time.Millisecond) // as visit does, so the browser stores what it compiled
+	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank"), chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{"v8.wasm", "blink.user_timing"}}})
+		return err
+	}), chromedp.Navigate(url)); err != nil {
+		return lazyFigures{}, err
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[float64](readyMarkJS, chromedp.EvalAwaitPromise)); err != nil {
+		return lazyFigures{}, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, tracing.End, cdp.Empty{})
+		return err
+	})); err != nil {
+		return lazyFigures{}, err
+	}
+	select {
+	case <-done:
+	case <-ctx.Done():
+		return lazyFigures{}, ctx.Err()
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return sumLazy(events, code)
+}
+
+// traceEvent is what lazyBeforeReady reads of a Chrome trace event.
+type traceEvent struct {
+	Name string  `json:"name"`
+	Pid  int     `json:"pid"`
+	Ts   float64 `json:"ts"`   // µs
+	Tdur float64 `json:"tdur"` // µs of its thread's time
+	Args struct {
+		FuncIndex *int `json:"func_index"`
+	} `json:"args"`
+}
+
+// sumLazy sums the lazy compiles of the ready mark's process before it.
+func sumLazy(events []traceEvent, code wasmCode) (lazyFigures, error) {
+	i := slices.IndexFunc(events, func(e traceEvent) bool { return e.Name == "descent:ready" })
+	if i < 0 {
+		return lazyFigures{}, fmt.Errorf("no descent:ready mark in the trace")
+	}
+	ready := events[i]
+	var f lazyFigures
+	seen := map[int]bool{}
+	for _, e := range events {
+		if e.Name != "wasm.CompileLazy" || e.Pid != ready.Pid || e.Ts >= ready.Ts || e.Args.FuncIndex == nil || seen[*e.Args.FuncIndex] {
+			continue
+		}
+		k := *e.Args.FuncIndex
+		seen[k] = true
+		f.Functions++
+		f.Bytes += code.size(k)
+		if sizeGroup(code.pkg(k)) == ownGroup {
+			f.OwnBytes += code.size(k)
+		}
+		f.CPUMs += e.Tdur / 1e3
+	}
+	return f, nil
 }
 
 // openRace opens url in a tab of its own at the bench's size and waits for ready.

@@ -16,3 +16,30 @@ func TestRoundRatios(t *testing.T) {
 		t.Errorf("no rounds: %v %v %v", lo, mid, hi)
 	}
 }
+
+// Only the ready mark's process's first compile of each function before the
+// mark counts, with its size and, for Descent's own packages, its share.
+func TestSumLazy(t *testing.T) {
+	code := wasmCode{wasmModule{imported: 1, bodies: []int{10, 200, 3000}, names: map[int]string{
+		1: "runtime.mallocgc", 2: "descent_game_control.__Controller_.Tick", 3: "main.main"}},
+		wasmNames([]string{"descent/game/control", "runtime", "main"})}
+	lazy := func(pid int, ts float64, index int) traceEvent {
+		e := traceEvent{Name: "wasm.CompileLazy", Pid: pid, Ts: ts, Tdur: 500}
+		e.Args.FuncIndex = &index
+		return e
+	}
+	events := []traceEvent{
+		lazy(7, 1, 1), lazy(7, 2, 2), lazy(7, 3, 2), // the second compile of 2 is not a first call
+		lazy(8, 4, 3), // another process
+		{Name: "descent:ready", Pid: 7, Ts: 5},
+		lazy(7, 6, 3), // after ready
+	}
+	got, err := sumLazy(events, code)
+	want := lazyFigures{Functions: 2, Bytes: 210, OwnBytes: 200, CPUMs: 1}
+	if err != nil || got != want {
+		t.Errorf("sumLazy = %+v, %v; want %+v", got, err, want)
+	}
+	if _, err := sumLazy(events[:4], code); err == nil {
+		t.Errorf("a trace without the ready mark gave no error")
+	}
+}

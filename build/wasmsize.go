@@ -25,18 +25,30 @@ type packageSize struct {
 	Bytes int    `json:"bytes"`
 }
 
-// wasmCodeSizes returns the code bytes of each package in a wasm module, the
-// largest first, and the bytes of the data section (strings, tables, and
-// initialised variables, which no package is charged for). known is
-// wasmNames of the packages linked in.
-func wasmCodeSizes(mod []byte, known map[string]string) (pkgs []packageSize, data int, err error) {
+// wasmModule is what the bench reads of a wasm module: each function's code
+// size and name (the "name" section Go writes), and the data section's size.
+type wasmModule struct {
+	imported int            // imported functions, which come first in the index space
+	bodies   []int          // the code bytes of each defined function, in index order
+	names    map[int]string // by function index
+	data     int            // strings, tables and initialised variables, charged to no package
+}
+
+// size is the code bytes of the function at index (0 for an import).
+func (m wasmModule) size(index int) int {
+	if i := index - m.imported; i >= 0 && i < len(m.bodies) {
+		return m.bodies[i]
+	}
+	return 0
+}
+
+// readWasm reads mod's functions and data section.
+func readWasm(mod []byte) (wasmModule, error) {
 	if len(mod) < 8 || string(mod[:4]) != "\x00asm" {
-		return nil, 0, errors.New("not a wasm module")
+		return wasmModule{}, errors.New("not a wasm module")
 	}
 	r := wasmReader{b: mod[8:]}
-	imported := 0
-	var bodies []int
-	names := map[int]string{}
+	m := wasmModule{names: map[int]string{}}
 	for len(r.b) > 0 && r.err == nil {
 		id := r.byte()
 		sec := wasmReader{b: r.bytes(int(r.uint()))}
@@ -48,7 +60,7 @@ func wasmCodeSizes(mod []byte, known map[string]string) (pkgs []packageSize, dat
 				switch kind := sec.byte(); kind {
 				case 0:
 					sec.uint()
-					imported++
+					m.imported++
 				case 1: // table: reftype, limits
 					sec.byte()
 					sec.limits()
@@ -65,10 +77,10 @@ func wasmCodeSizes(mod []byte, known map[string]string) (pkgs []packageSize, dat
 			for n := sec.uint(); n > 0 && sec.err == nil; n-- {
 				size := int(sec.uint())
 				sec.bytes(size)
-				bodies = append(bodies, size)
+				m.bodies = append(m.bodies, size)
 			}
 		case 11:
-			data += len(sec.b)
+			m.data += len(sec.b)
 		case 0:
 			if string(sec.bytes(int(sec.uint()))) != "name" {
 				continue
@@ -81,7 +93,7 @@ func wasmCodeSizes(mod []byte, known map[string]string) (pkgs []packageSize, dat
 				}
 				for n := part.uint(); n > 0 && part.err == nil; n-- {
 					idx := int(part.uint())
-					names[idx] = string(part.bytes(int(part.uint())))
+					m.names[idx] = string(part.bytes(int(part.uint())))
 				}
 				if part.err != nil {
 					sec.err = part.err
@@ -92,21 +104,30 @@ func wasmCodeSizes(mod []byte, known map[string]string) (pkgs []packageSize, dat
 			r.err = fmt.Errorf("section %d: %w", id, sec.err)
 		}
 	}
-	if r.err != nil {
-		return nil, 0, r.err
-	}
-	if len(names) == 0 {
-		return nil, 0, errors.New("no function names (was it built with the name section?)")
-	}
+	return m, r.err
+}
+
+// wasmCode is a module read with its names, and the packages linked into it.
+type wasmCode struct {
+	wasmModule
+	known map[string]string // wasmNames of the packages linked in
+}
+
+// pkg is the Go package of the function at index.
+func (c wasmCode) pkg(index int) string { return goPackage(c.names[index], c.known) }
+
+// packages returns the code bytes of each package, the largest first.
+func (c wasmCode) packages() []packageSize {
 	sums := map[string]int{}
-	for i, size := range bodies {
-		sums[goPackage(names[imported+i], known)] += size
+	for i, size := range c.bodies {
+		sums[c.pkg(c.imported+i)] += size
 	}
+	var pkgs []packageSize
 	for name, bytes := range sums {
 		pkgs = append(pkgs, packageSize{name, bytes})
 	}
 	slices.SortFunc(pkgs, func(a, b packageSize) int { return cmp.Or(b.Bytes-a.Bytes, strings.Compare(a.Name, b.Name)) })
-	return pkgs, data, nil
+	return pkgs
 }
 
 // goPackage is the package of a Go symbol such as
@@ -207,43 +228,50 @@ func (r *wasmReader) fail() {
 }
 
 // wasmBreakdown builds pkg for js/wasm as the release does but keeping the
-// function names (-ldflags=-w, not -s: the code is the same) and returns its
-// code by package and its data bytes.
-func wasmBreakdown(pkg string) ([]packageSize, int, error) {
+// function names (-ldflags=-w, not -s: the code, and so each function's
+// index, is the same) and reads it.
+func wasmBreakdown(pkg string) (wasmCode, error) {
 	dir, err := os.MkdirTemp("", "descent-size-")
 	if err != nil {
-		return nil, 0, err
+		return wasmCode{}, err
 	}
 	defer os.RemoveAll(dir)
 	tc, err := findToolchain()
 	if err != nil {
-		return nil, 0, err
+		return wasmCode{}, err
 	}
 	out := filepath.Join(dir, "main.wasm")
 	env := append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	build := exec.Command(tc.goBin, "build", "-trimpath", "-ldflags=-w", "-o", out, pkg)
 	build.Env, build.Dir = env, tc.moduleRoot
 	if msg, err := build.CombinedOutput(); err != nil {
-		return nil, 0, fmt.Errorf("go build %s: %v\n%s", pkg, err, msg)
+		return wasmCode{}, fmt.Errorf("go build %s: %v\n%s", pkg, err, msg)
 	}
 	list := exec.Command(tc.goBin, "list", "-deps", pkg)
 	list.Env, list.Dir = env, tc.moduleRoot
 	deps, err := list.Output()
 	if err != nil {
-		return nil, 0, fmt.Errorf("go list -deps %s: %v", pkg, err)
+		return wasmCode{}, fmt.Errorf("go list -deps %s: %v", pkg, err)
 	}
 	mod, err := os.ReadFile(out)
 	if err != nil {
-		return nil, 0, err
+		return wasmCode{}, err
 	}
-	return wasmCodeSizes(mod, wasmNames(strings.Fields(string(deps))))
+	m, err := readWasm(mod)
+	if err == nil && len(m.names) == 0 {
+		err = errors.New("no function names (was it built with the name section?)")
+	}
+	return wasmCode{m, wasmNames(strings.Fields(string(deps)))}, err
 }
+
+// ownGroup is the sizeGroup of Descent's own packages.
+const ownGroup = "Descent's own packages"
 
 // sizeGroup is who a package's code is charged to in the bench's table.
 func sizeGroup(pkg string) string {
 	switch first, _, _ := strings.Cut(pkg, "/"); {
 	case pkg == "main" || first == "descent":
-		return "Descent's own packages"
+		return ownGroup
 	case strings.HasPrefix(pkg, "github.com/hajimehoshi/ebiten/"):
 		return "ebiten"
 	case !strings.Contains(first, "."):

@@ -40,15 +40,19 @@ func TestWasmCodeSizesSumsByPackage(t *testing.T) {
 			leb(4), leb(0), str("go.debug"), leb(1), str("runtime.mallocgc"),
 			leb(2), str("descent/game/control.(*Controller).Tick"), leb(3), str("runtime.memmove")),
 	)
-	pkgs, data, err := wasmCodeSizes(mod, nil)
+	m, err := readWasm(mod)
 	if err != nil {
 		t.Fatal(err)
 	}
+	pkgs, data := wasmCode{m, nil}.packages(), m.data
 	want := []packageSize{{"descent/game/control", 200}, {"runtime", 12}}
 	if !slices.Equal(pkgs, want) || data != 9 {
 		t.Errorf("got %v and %d data bytes, want %v and 9", pkgs, data, want)
 	}
-	if _, _, err := wasmCodeSizes(mod[:len(mod)-3], nil); err == nil {
+	if m.size(2) != 200 || m.size(0) != 0 || m.size(4) != 0 {
+		t.Errorf("size(2) = %d, size(0) = %d, size(4) = %d; want 200, 0 (an import), 0 (none)", m.size(2), m.size(0), m.size(4))
+	}
+	if _, err := readWasm(mod[:len(mod)-3]); err == nil {
 		t.Errorf("a truncated module gave no error")
 	}
 }
