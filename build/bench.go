@@ -3,6 +3,8 @@
 package main
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -81,7 +83,7 @@ type lazyFigures struct {
 	Functions int     `json:"functions"`
 	Bytes     int     `json:"bytes"`    // their code
 	OwnBytes  int     `json:"ownBytes"` // of which Descent's own packages'
-	CPUMs     float64 `json:"cpuMs"`    // the compiles' thread time
+	CPUMs     float64 `json:"cpuMs"`    // the compiles' thread time (wall time where the trace has none)
 }
 
 type raceFigures struct {
@@ -262,7 +264,7 @@ func printBench(w io.Writer, rep benchReport) {
 	visits("navigation→ready, repeat visit", b.RepeatVisitMs, d.RepeatVisitMs, budgets.RepeatVisitRatio)
 	fmt.Fprintf(w, "  (medians of %d alternating visits; first %v / %v ms, repeat %v / %v ms)\n",
 		rep.Runs, rounded(b.FirstVisitMs), rounded(d.FirstVisitMs), rounded(b.RepeatVisitMs), rounded(d.RepeatVisitMs))
-	fmt.Fprintf(w, "%-34s %11d B %11d B %6.2f×\n", "code compiled before ready, repeat", b.Lazy.Bytes, d.Lazy.Bytes, float64(d.Lazy.Bytes)/float64(b.Lazy.Bytes))
+	fmt.Fprintf(w, "%-34s %11d B %11d B %6.2f×\n", "code compiled before ready, repeat", b.Lazy.Bytes, d.Lazy.Bytes, float64(d.Lazy.Bytes)/float64(max(b.Lazy.Bytes, 1)))
 	fmt.Fprintf(w, "  at its first call: %d / %d functions, %.0f / %.0f ms of compiling; Descent's own packages %d B\n",
 		b.Lazy.Functions, d.Lazy.Functions, b.Lazy.CPUMs, d.Lazy.CPUMs, d.Lazy.OwnBytes)
 	race := func(name string, f raceFigures) {
@@ -357,23 +359,30 @@ func lazyBeforeReady(browser context.Context, url string, code wasmCode) (lazyFi
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
 	defer cancelT()
 	var (
-		mu     sync.Mutex
-		events []traceEvent
-		done   = make(chan struct{})
+		mu    sync.Mutex
+		raw   [][]byte // the events that may count, decoded once the trace is complete
+		lossy bool
+		done  = make(chan struct{}, 1)
 	)
+	// Listen's callback must return at once: it keeps only what may count.
 	if err := chromedp.Listen(ctx, func(ev any) {
 		switch e := ev.(type) {
 		case *tracing.EventDataCollected:
 			mu.Lock()
 			defer mu.Unlock()
 			for _, v := range e.Value {
-				var te traceEvent
-				if json.Unmarshal(v, &te) == nil && (te.Name == "wasm.CompileLazy" || te.Name == "descent:ready") {
-					events = append(events, te)
+				if bytes.Contains(v, []byte(`"wasm.CompileLazy"`)) || bytes.Contains(v, []byte(`"descent:ready"`)) {
+					raw = append(raw, v)
 				}
 			}
 		case *tracing.EventTracingComplete:
-			close(done)
+			mu.Lock()
+			lossy = e.DataLossOccurred
+			mu.Unlock()
+			select {
+			case done <- struct{}{}:
+			default:
+			}
 		}
 	}); err != nil {
 		return lazyFigures{}, err
@@ -381,7 +390,14 @@ func lazyBeforeReady(browser context.Context, url string, code wasmCode) (lazyFi
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(benchW, benchH), chromedp.Navigate(url)); err != nil {
 		return lazyFigures{}, err
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[float64](readyMarkJS, chromedp.EvalAwaitPromise)); err != nil {
+	ready := func() error {
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](readyMarkJS, chromedp.EvalAwaitPromise))
+		if err == nil && ms < 0 {
+			err = fmt.Errorf("page did not become ready")
+		}
+		return err
+	}
+	if err := ready(); err != nil {
 		return lazyFigures{}, err
 	}
 	time.Sleep(500 * time.Millisecond) // as visit does, so the browser stores what it compiled
@@ -391,7 +407,7 @@ func lazyBeforeReady(browser context.Context, url string, code wasmCode) (lazyFi
 	}), chromedp.Navigate(url)); err != nil {
 		return lazyFigures{}, err
 	}
-	if _, err := chromedp.Run(ctx, chromedp.Evaluate[float64](readyMarkJS, chromedp.EvalAwaitPromise)); err != nil {
+	if err := ready(); err != nil {
 		return lazyFigures{}, err
 	}
 	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
@@ -407,15 +423,28 @@ func lazyBeforeReady(browser context.Context, url string, code wasmCode) (lazyFi
 	}
 	mu.Lock()
 	defer mu.Unlock()
+	if lossy {
+		return lazyFigures{}, fmt.Errorf("the trace lost events")
+	}
+	events := make([]traceEvent, 0, len(raw))
+	for _, v := range raw {
+		var e traceEvent
+		if err := json.Unmarshal(v, &e); err != nil {
+			return lazyFigures{}, fmt.Errorf("a trace event: %w", err)
+		}
+		events = append(events, e)
+	}
 	return sumLazy(events, code)
 }
 
 // traceEvent is what lazyBeforeReady reads of a Chrome trace event.
 type traceEvent struct {
 	Name string  `json:"name"`
+	Ph   string  `json:"ph"` // "X" for a complete event, with its durations
 	Pid  int     `json:"pid"`
 	Ts   float64 `json:"ts"`   // µs
-	Tdur float64 `json:"tdur"` // µs of its thread's time
+	Dur  float64 `json:"dur"`  // µs of wall time
+	Tdur float64 `json:"tdur"` // µs of its thread's time, where the trace has it
 	Args struct {
 		FuncIndex *int `json:"func_index"`
 	} `json:"args"`
@@ -431,7 +460,7 @@ func sumLazy(events []traceEvent, code wasmCode) (lazyFigures, error) {
 	var f lazyFigures
 	seen := map[int]bool{}
 	for _, e := range events {
-		if e.Name != "wasm.CompileLazy" || e.Pid != ready.Pid || e.Ts >= ready.Ts || e.Args.FuncIndex == nil || seen[*e.Args.FuncIndex] {
+		if e.Name != "wasm.CompileLazy" || e.Ph != "X" || e.Pid != ready.Pid || e.Ts >= ready.Ts || e.Args.FuncIndex == nil || seen[*e.Args.FuncIndex] {
 			continue
 		}
 		k := *e.Args.FuncIndex
@@ -441,7 +470,7 @@ func sumLazy(events []traceEvent, code wasmCode) (lazyFigures, error) {
 		if sizeGroup(code.pkg(k)) == ownGroup {
 			f.OwnBytes += code.size(k)
 		}
-		f.CPUMs += e.Tdur / 1e3
+		f.CPUMs += cmp.Or(e.Tdur, e.Dur) / 1e3
 	}
 	return f, nil
 }

@@ -24,7 +24,7 @@ func TestSumLazy(t *testing.T) {
 		1: "runtime.mallocgc", 2: "descent_game_control.__Controller_.Tick", 3: "main.main"}},
 		wasmNames([]string{"descent/game/control", "runtime", "main"})}
 	lazy := func(pid int, ts float64, index int) traceEvent {
-		e := traceEvent{Name: "wasm.CompileLazy", Pid: pid, Ts: ts, Tdur: 500}
+		e := traceEvent{Name: "wasm.CompileLazy", Ph: "X", Pid: pid, Ts: ts, Dur: 900, Tdur: 500}
 		e.Args.FuncIndex = &index
 		return e
 	}

@@ -29,7 +29,7 @@ func str(s string) []byte { return slices.Concat(leb(len(s)), []byte(s)) }
 
 // A hand-made module: one imported function, then three bodies of 5, 200 and
 // 7 bytes named after two packages, and 9 bytes of data.
-func TestWasmCodeSizesSumsByPackage(t *testing.T) {
+func TestReadWasmSumsByPackage(t *testing.T) {
 	body := func(n int) []byte { return slices.Concat(leb(n), make([]byte, n)) }
 	mod := slices.Concat([]byte("\x00asm\x01\x00\x00\x00"),
 		section(2, leb(1), str("go"), str("debug"), []byte{0}, leb(0)),

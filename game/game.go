@@ -24,8 +24,8 @@ type Game struct {
 	screen  control.Screen
 	// counting is whether allocations are counted: from the first frame
 	// drawn on. The start's own allocations are not a frame's, and
-	// runtime/metrics' first read runs some 30 kB of code that V8 would
-	// compile before ready (see allocs).
+	// runtime/metrics' first read runs 29 kB of code that V8 would compile
+	// before ready (see allocs).
 	counting bool
 
 	// OnFirstFrame is called once, after the first frame is drawn. Until
@@ -41,12 +41,14 @@ func New(hash string) *Game { return &Game{Shared: control.NewShared(hash)} }
 
 // Update applies the queued commands and ticks the controller.
 func (g *Game) Update() error {
-	t0 := time.Now()
-	a0 := g.allocs()
+	t0, counting, a0 := time.Now(), g.counting, uint64(0)
+	if counting {
+		a0 = allocs()
+	}
 	if g.Tick() { // out of sight: no work, no timings (control.SetVisible)
 		g.stats.Update.Add(time.Since(t0))
-		if g.counting {
-			g.stats.EndTick(g.allocs() - a0)
+		if counting {
+			g.stats.EndTick(allocs() - a0)
 		}
 	}
 	g.SyncPage()
@@ -71,15 +73,17 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if !g.Dirty() {
 		return
 	}
-	t0 := time.Now()
-	a0 := g.allocs()
+	t0, counting, a0 := time.Now(), g.counting, uint64(0)
+	if counting {
+		a0 = allocs()
+	}
 	f := g.Frame()
 	if err := g.painter.draw(screen, f); err != nil {
 		g.Send(control.Notice{Text: err.Error()})
 	}
 	g.stats.Draw.Add(time.Since(t0))
-	if g.counting {
-		g.stats.DrawAllocated(g.allocs() - a0)
+	if counting {
+		g.stats.DrawAllocated(allocs() - a0)
 	}
 	if g.OnFrame != nil {
 		g.OnFrame(f)

@@ -82,7 +82,7 @@ type Metrics struct {
 	UpdateP50, UpdateP95   float64 // ms
 	DrawP50, DrawP95       float64 // ms, over frames that drew
 	Updates, Draws         int     // counts since start
-	AllocsPerFrame         float64 // heap objects per tick (Update and Draw), mean over the last Window ticks
+	AllocsPerFrame         float64 // heap objects per tick (Update and Draw), mean over the last Window ticks counted (the game counts from its first frame on)
 	ShaderCompiles         int     // field shaders compiled since start
 	HeapBytes, TotalAllocs uint64
 }
