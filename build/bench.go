@@ -373,6 +373,7 @@ func visit(path, url string) (first, repeat float64, err error) {
 	if err := chromedp.Do(ctx, chromedp.Navigate("about:blank")); err != nil {
 		return 0, 0, err
 	}
+	time.Sleep(stay) // and come back once the page has gone: its teardown is not the next visit's
 	repeat, err = load(ctx, url)
 	return first, repeat, err
 }
