@@ -14,9 +14,9 @@ import (
 var allocSample = []metrics.Sample{{Name: "/gc/heap/allocs:objects"}}
 
 // allocs is how many heap objects the program has allocated so far. It is
-// read only once the game counts (Game.counting): V8 compiles a wasm function
-// when it first runs, on every visit (its code cache keeps only hot
-// functions), and runtime/metrics' first read runs its 29 kB table of metrics.
+// read only once the game counts (Game.counting): on a first visit V8
+// compiles a wasm function when it first runs, and runtime/metrics' first read
+// runs its 29 kB table of metrics.
 func allocs() uint64 {
 	metrics.Read(allocSample)
 	return allocSample[0].Value.Uint64()
