@@ -326,13 +326,12 @@ var readyMarkJS = `(async () => {
 // no compiled code for it, and a "repeat" visit there compiled the whole
 // start again (the bench measured it so until December 2026).
 func freshBrowser(path string) (context.Context, func(), error) {
-	browser, stop, err := startChromium(path)
+	tab, stop, err := startChromium(path)
 	if err != nil {
 		return nil, nil, err
 	}
-	ctx, cancel := chromedp.NewContext(browser)
-	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	closeAll := func() { cancelT(); cancel(); stop() }
+	ctx, cancelT := context.WithTimeout(tab, 90*time.Second)
+	closeAll := func() { cancelT(); stop() }
 	const warm = `data:text/html,<canvas id=c></canvas><script>document.getElementById("c").getContext("webgl2").clear(16384)</script>`
 	if err := chromedp.Do(ctx, chromedp.EmulateViewport(benchW, benchH), chromedp.Navigate(warm)); err != nil {
 		closeAll()
@@ -418,19 +417,13 @@ func lazyBeforeReady(path, url string, code wasmCode) (lazyFigures, error) {
 	}); err != nil {
 		return lazyFigures{}, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{"v8.wasm", "blink.user_timing"}}})
-		return err
-	})); err != nil {
+	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{"v8.wasm", "blink.user_timing"}}}); err != nil {
 		return lazyFigures{}, err
 	}
 	if _, err := load(ctx, url); err != nil {
 		return lazyFigures{}, err
 	}
-	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
-		_, err := cdp.Call(ctx, t, tracing.End, cdp.Empty{})
-		return err
-	})); err != nil {
+	if _, err := chromedp.Call(ctx, tracing.End, cdp.Empty{}); err != nil {
 		return lazyFigures{}, err
 	}
 	select {

@@ -22,11 +22,6 @@ type Game struct {
 	painter painter
 	stats   perf.Loop
 	screen  control.Screen
-	// counting is whether allocations are counted: from the first frame
-	// drawn on. The start's own allocations are not a frame's, and
-	// runtime/metrics' first read runs 29 kB of code that V8 would compile
-	// before ready (see allocs).
-	counting bool
 
 	// OnFirstFrame is called once, after the first frame is drawn. Until
 	// then OnPage is not called: the callback shows the page (ShowPage).
@@ -41,7 +36,10 @@ func New(hash string) *Game { return &Game{Shared: control.NewShared(hash)} }
 
 // Update applies the queued commands and ticks the controller.
 func (g *Game) Update() error {
-	t0, counting, a0 := time.Now(), g.counting, uint64(0)
+	// Allocations are counted from the first frame drawn on: the start's own
+	// are not a frame's, and runtime/metrics' first read runs 29 kB of code
+	// that V8 would compile before ready (see allocs).
+	t0, counting, a0 := time.Now(), g.HasDrawn(), uint64(0)
 	if counting {
 		a0 = allocs()
 	}
@@ -73,7 +71,7 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if !g.Dirty() {
 		return
 	}
-	t0, counting, a0 := time.Now(), g.counting, uint64(0)
+	t0, counting, a0 := time.Now(), g.HasDrawn(), uint64(0) // as in Update
 	if counting {
 		a0 = allocs()
 	}
@@ -88,11 +86,8 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if g.OnFrame != nil {
 		g.OnFrame(f)
 	}
-	if g.Drawn() {
-		g.counting = true
-		if g.OnFirstFrame != nil {
-			g.OnFirstFrame()
-		}
+	if g.Drawn() && g.OnFirstFrame != nil {
+		g.OnFirstFrame()
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 var allocSample = []metrics.Sample{{Name: "/gc/heap/allocs:objects"}}
 
 // allocs is how many heap objects the program has allocated so far. It is
-// read only once the game counts (Game.counting): on a first visit V8
+// read only from the first frame drawn on (Game.Update): on a first visit V8
 // compiles a wasm function when it first runs, and runtime/metrics' first read
 // runs its 29 kB table of metrics.
 func allocs() uint64 {

@@ -106,6 +106,9 @@ func (s *Shared) Frame() *Frame {
 // Drawn records that a frame was drawn, and reports whether it was the first.
 func (s *Shared) Drawn() (first bool) { return s.drawn.CompareAndSwap(false, true) }
 
+// HasDrawn reports whether a frame has been drawn.
+func (s *Shared) HasDrawn() bool { return s.drawn.Load() }
+
 // SyncPage shows the page anew when the controller's version moved, once the
 // first frame is drawn or the canvas is out of sight (no frame is drawn then,
 // and the page must not wait for one).
@@ -117,7 +120,7 @@ func (s *Shared) ShowPage() { s.showPage(true) }
 
 func (s *Shared) showPage(always bool) {
 	s.mu.Lock()
-	if !always && !s.drawn.Load() && !s.ctl.Hidden() || s.ctl.Version() == s.lastPage || s.OnPage == nil {
+	if !always && !s.HasDrawn() && !s.ctl.Hidden() || s.ctl.Version() == s.lastPage || s.OnPage == nil {
 		s.mu.Unlock()
 		return
 	}
