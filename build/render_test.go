@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 )
@@ -130,4 +131,53 @@ func TestUndefinedRegionsAreHatched(t *testing.T) {
 	if left < 9*right || left < 500 {
 		t.Errorf("%d grey samples where log(x) is undefined, %d where it is defined: want the undefined half hatched grey", left, right)
 	}
+}
+
+// TestTrailsFollowTheRunners checks the trail between each of a runner's
+// steps on screen: drawn a step a frame (what a frame adds goes into the
+// cached picture under the items), and drawn whole again after the view
+// moves (the field and the trails composed anew).
+func TestTrailsFollowTheRunners(t *testing.T) {
+	tb := open(t, "problem=ill-conditioned&o=gd&start=-4,1.5&paused=1")
+	pts := [][2]float64{tb.state().Runners[0].X}
+	for range 8 {
+		eval[stateJS](tb, "descent.step(1)")
+		nextFrame(tb)
+		pts = append(pts, tb.state().Runners[0].X)
+	}
+	colour := eval[string](tb, "descent.state().runners[0].color")
+	check := func(when string) {
+		t.Helper()
+		img, st := screenshot(tb, ""), tb.state()
+		v, cw, ch := st.View, float64(pageW-panelW), float64(pageH)
+		screen := func(p [2]float64) (float64, float64) {
+			return (p[0] - v[0]) / (v[1] - v[0]) * cw, (v[3] - p[1]) / (v[3] - v[2]) * ch
+		}
+		checked := 0
+		for i := 1; i < len(pts); i++ {
+			x0, y0 := screen(pts[i-1])
+			x1, y1 := screen(pts[i])
+			if math.Hypot(x1-x0, y1-y0) < 16 { // too short to tell from the ball
+				continue
+			}
+			checked++
+			if mx, my := (x0+x1)/2, (y0+y1)/2; !hasColourNear(img, int(mx), int(my), colour, 1) {
+				t.Errorf("%s: no %s pixel of the trail between steps %d and %d, at (%.0f,%.0f)", when, colour, i-1, i, mx, my)
+			}
+		}
+		if checked < 4 {
+			t.Errorf("%s: only %d steps long enough to check, want at least 4 (view %v)", when, checked, v)
+		}
+	}
+	check("stepped a frame at a time")
+	v := tb.state().View
+	dx := (v[1] - v[0]) / 6 // the picture moves right, the trail with it
+	if notes := eval[[]string](tb, fmt.Sprintf("descent.configure(%q)", fmt.Sprintf("view=%g,%g,%g,%g", v[0]-dx, v[1]-dx, v[2], v[3]))); len(notes) != 0 {
+		t.Fatalf("configure said %q", notes)
+	}
+	nextFrame(tb)
+	if st := tb.state(); st.Step != 8 || st.View[0] == v[0] {
+		t.Fatalf("moving the view gave step %d, view %v (was %v)", st.Step, st.View, v)
+	}
+	check("after the view moved")
 }

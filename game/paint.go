@@ -40,12 +40,14 @@ type painter struct {
 	imgOp   ebiten.DrawImageOptions
 }
 
-// layers are a view's cached pictures: its field, its trails drawn so far, and
-// the screen's sub-image it is drawn into (ebiten allocates one per SubImage).
+// layers are a view's cached pictures: its field, its trails drawn so far,
+// the two together (under: what the items are drawn over), and the screen's
+// sub-image it is drawn into (ebiten allocates one per SubImage).
 type layers struct {
-	field, trails, dst *ebiten.Image
-	screen             *ebiten.Image
-	rect               image.Rectangle
+	field, trails, under, dst *ebiten.Image
+	underFresh                bool // under is field and trails as they are now
+	screen                    *ebiten.Image
+	rect                      image.Rectangle
 }
 
 // background is where a field is undefined or not drawn.
@@ -72,11 +74,12 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		}
 		dst := l.dst
 		ox, oy := float32(v.Rect.Min.X), float32(v.Rect.Min.Y)
+		repainted := false
 		if v.Field != nil {
-			if e := p.paintField(l, v); e != nil {
+			var e error
+			if repainted, e = p.paintField(l, v); e != nil {
 				err = e
 			}
-			p.blit(dst, l.field, ox, oy)
 		}
 		if len(v.Trails) > 0 {
 			l.trails = fit(l.trails, v.Rect)
@@ -84,6 +87,15 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 				l.trails.Clear()
 			}
 			p.trails(l.trails, v.Trails, 2*float32(f.DPR))
+		}
+		switch {
+		case v.Field != nil && len(v.Trails) > 0:
+			p.under(l, v, repainted || f.Retrail, 2*float32(f.DPR))
+			p.blit(dst, l.under, ox, oy)
+		case v.Field != nil:
+			l.underFresh = false // the field may have changed under it
+			p.blit(dst, l.field, ox, oy)
+		case len(v.Trails) > 0:
 			p.blit(dst, l.trails, ox, oy)
 		}
 		for k := range v.Items {
@@ -103,7 +115,8 @@ func (p *painter) read(r *control.Read) {
 	var l layers
 	n, px, err := 4*assets.RawPixels, make([]byte, 4*assets.RawPixels*len(r.Fields)), error(nil)
 	for i := range r.Fields {
-		err = cmp.Or(err, p.paintField(&l, &control.View{Rect: image.Rect(0, 0, assets.RawPixels, 1), Field: &r.Fields[i]}))
+		_, e := p.paintField(&l, &control.View{Rect: image.Rect(0, 0, assets.RawPixels, 1), Field: &r.Fields[i]})
+		err = cmp.Or(err, e)
 		l.field.ReadPixels(px[n*i : n*i+n])
 	}
 	l.field.Deallocate()
@@ -199,11 +212,11 @@ func (k shaderKey) compile() (*ebiten.Shader, error) {
 // is stale or the view changed size. The shader is compiled once per shape of
 // formula and mode (colouring or read-back): a problem's parameters are
 // uniforms (Consts), so a slider drag compiles nothing. A shader that does not
-// compile is an error, once.
-func (p *painter) paintField(l *layers, v *control.View) error {
+// compile is an error, once. It reports whether it painted.
+func (p *painter) paintField(l *layers, v *control.View) (bool, error) {
 	fd := v.Field
 	if l.field != nil && !fd.Stale && l.field.Bounds().Size() == v.Rect.Size() {
-		return nil
+		return false, nil
 	}
 	l.field = fit(l.field, v.Rect)
 	l.field.Fill(background)
@@ -212,7 +225,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	sh, ok := p.shaders[key]
 	if !ok {
 		if p.failed[key] {
-			return nil
+			return true, nil
 		}
 		if sh = p.takeAhead(key); sh == nil {
 			var err error
@@ -221,7 +234,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 					p.failed = map[shaderKey]bool{}
 				}
 				p.failed[key] = true
-				return fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
+				return true, fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
 			}
 		}
 		p.compiles++
@@ -249,7 +262,26 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	p.batch.Rect(0, 0, float32(fd.Geo.W), float32(fd.Geo.H), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0, 0)
 	l.field.DrawTrianglesShader(p.vertices(), p.batch.Is, sh, op)
 	p.batch.Reset() // the batch is the items' again
-	return nil
+	return true, nil
+}
+
+// under keeps l.under the field with the trails over it, so that a frame
+// copies one full-view picture to the screen rather than two: on a software
+// GPU (SwiftShader) each is a pass over every pixel, and the frame rate and
+// Draw's p95 (its waits on the GPU process) follow their number. It is
+// composed anew when the field or the whole trails were redrawn (or it is
+// new); otherwise what the trails add this frame is drawn into it as well.
+func (p *painter) under(l *layers, v *control.View, recompose bool, width float32) {
+	if l.under == nil || l.under.Bounds().Size() != v.Rect.Size() {
+		l.under, l.underFresh = fit(l.under, v.Rect), false
+	}
+	if recompose || !l.underFresh {
+		p.blit(l.under, l.field, 0, 0)
+		p.blit(l.under, l.trails, 0, 0)
+		l.underFresh = true
+		return
+	}
+	p.trails(l.under, v.Trails, width)
 }
 
 // trails draws what each trail adds, feathered (view.Soft), in as few draws
