@@ -5,8 +5,9 @@ import (
 	"slices"
 )
 
-// FunctionNames lists the grammar's function names, sorted (ln beside log):
-// for tests outside the package that must cover every function.
+// FunctionNames lists the grammar's function names, sorted (ln beside log),
+// as messages give them and as tests outside the package that must cover
+// every function read them.
 func FunctionNames() []string {
 	return slices.Sorted(maps.Keys(functions))
 }

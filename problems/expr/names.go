@@ -1,9 +1,7 @@
 package expr
 
 import (
-	"maps"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -39,11 +37,10 @@ var functions = map[string]function{
 // constants are the grammar's named numbers by lower-case name.
 var constants = map[string]float64{"pi": math.Pi, "e": math.E, "tau": 2 * math.Pi, "phi": math.Phi}
 
-// constantNames and functionNames list the names in the order messages give them.
-var (
-	constantNames = []string{"pi", "e", "tau", "phi"}
-	functionNames = slices.Sorted(maps.Keys(functions))
-)
+// constantNames lists the constants in the order messages give them; the
+// functions are listed by FunctionNames, sorted when a message needs them, not
+// as the program starts.
+var constantNames = []string{"pi", "e", "tau", "phi"}
 
 // isReserved reports whether the lower-case name belongs to the grammar.
 func isReserved(lower string) bool {

@@ -59,7 +59,7 @@ func checkConstName(name string) error {
 	}
 	if isReserved(strings.ToLower(name)) {
 		return fmt.Errorf("expr: constant name %q is taken by the grammar (x, y, %s, and the functions %s)",
-			name, strings.Join(constantNames, ", "), strings.Join(functionNames, ", "))
+			name, strings.Join(constantNames, ", "), strings.Join(FunctionNames(), ", "))
 	}
 	return nil
 }
@@ -439,15 +439,15 @@ func plural(n int) string {
 func (p *parser) unknownName(name string, end int) *SyntaxError {
 	lower := strings.ToLower(name)
 	if q := (parser{src: p.src, pos: end}); q.peek() == '(' {
-		if f, ok := nearest(name, functionNames); ok {
+		if f, ok := nearest(name, FunctionNames()); ok {
 			return p.errorf("unknown function %q, did you mean %s?", name, f)
 		}
-		return p.errorf("unknown function %q, expected one of %s", name, strings.Join(functionNames, ", "))
+		return p.errorf("unknown function %q, expected one of %s", name, strings.Join(FunctionNames(), ", "))
 	}
 	if split, n := splitProduct(lower, p.consts); n > 1 {
 		return p.errorf("unknown name %q, did you mean the product %s?", name, split)
 	}
-	for _, f := range functionNames {
+	for _, f := range FunctionNames() {
 		if rest, ok := strings.CutPrefix(lower, f); ok && rest != "" {
 			if arg, n := splitProduct(rest, p.consts); n > 0 {
 				return p.errorf("unknown name %q, did you mean %s(%s)?", name, f, arg)
@@ -456,7 +456,7 @@ func (p *parser) unknownName(name string, end int) *SyntaxError {
 	}
 	names := append([]string{"x", "y"}, constantNames...)
 	names = append(names, slices.Sorted(maps.Keys(p.consts))...)
-	if n, ok := nearest(name, append(names, functionNames...)); ok {
+	if n, ok := nearest(name, append(names, FunctionNames()...)); ok {
 		return p.errorf("unknown name %q, did you mean %s?", name, n)
 	}
 	return p.errorf("unknown name %q, expected x, y, a constant (%s) or a function such as sin(x)",
