@@ -40,14 +40,13 @@ type painter struct {
 	imgOp   ebiten.DrawImageOptions
 }
 
-// layers are a view's cached pictures: its field, its trails drawn so far,
-// the two together (under: what the items are drawn over), and the screen's
-// sub-image it is drawn into (ebiten allocates one per SubImage).
+// layers are a view's cached pictures: its field, the field with the trails
+// drawn so far over it (picture: what the items are drawn over), and the
+// screen's sub-image it is drawn into (ebiten allocates one per SubImage).
 type layers struct {
-	field, trails, under, dst *ebiten.Image
-	underFresh                bool // under is field and trails as they are now
-	screen                    *ebiten.Image
-	rect                      image.Rectangle
+	field, picture, dst *ebiten.Image
+	screen              *ebiten.Image
+	rect                image.Rectangle
 }
 
 // background is where a field is undefined or not drawn.
@@ -74,29 +73,18 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		}
 		dst := l.dst
 		ox, oy := float32(v.Rect.Min.X), float32(v.Rect.Min.Y)
-		repainted := false
 		if v.Field != nil {
-			var e error
-			if repainted, e = p.paintField(l, v); e != nil {
+			if e := p.paintField(l, v); e != nil {
 				err = e
 			}
 		}
+		under := l.field
 		if len(v.Trails) > 0 {
-			l.trails = fit(l.trails, v.Rect)
-			if f.Retrail {
-				l.trails.Clear()
-			}
-			p.trails(l.trails, v.Trails, 2*float32(f.DPR))
+			p.trace(l, v, f.Retrail, 2*float32(f.DPR))
+			under = l.picture
 		}
-		switch {
-		case v.Field != nil && len(v.Trails) > 0:
-			p.under(l, v, repainted || f.Retrail, 2*float32(f.DPR))
-			p.blit(dst, l.under, ox, oy)
-		case v.Field != nil:
-			l.underFresh = false // the field may have changed under it
-			p.blit(dst, l.field, ox, oy)
-		case len(v.Trails) > 0:
-			p.blit(dst, l.trails, ox, oy)
+		if under != nil {
+			p.blit(dst, under, ox, oy)
 		}
 		for k := range v.Items {
 			p.item(dst, &v.Items[k], float32(f.DPR), ox, oy)
@@ -115,8 +103,7 @@ func (p *painter) read(r *control.Read) {
 	var l layers
 	n, px, err := 4*assets.RawPixels, make([]byte, 4*assets.RawPixels*len(r.Fields)), error(nil)
 	for i := range r.Fields {
-		_, e := p.paintField(&l, &control.View{Rect: image.Rect(0, 0, assets.RawPixels, 1), Field: &r.Fields[i]})
-		err = cmp.Or(err, e)
+		err = cmp.Or(err, p.paintField(&l, &control.View{Rect: image.Rect(0, 0, assets.RawPixels, 1), Field: &r.Fields[i]}))
 		l.field.ReadPixels(px[n*i : n*i+n])
 	}
 	l.field.Deallocate()
@@ -212,11 +199,11 @@ func (k shaderKey) compile() (*ebiten.Shader, error) {
 // is stale or the view changed size. The shader is compiled once per shape of
 // formula and mode (colouring or read-back): a problem's parameters are
 // uniforms (Consts), so a slider drag compiles nothing. A shader that does not
-// compile is an error, once. It reports whether it painted.
-func (p *painter) paintField(l *layers, v *control.View) (bool, error) {
+// compile is an error, once.
+func (p *painter) paintField(l *layers, v *control.View) error {
 	fd := v.Field
 	if l.field != nil && !fd.Stale && l.field.Bounds().Size() == v.Rect.Size() {
-		return false, nil
+		return nil
 	}
 	l.field = fit(l.field, v.Rect)
 	l.field.Fill(background)
@@ -225,7 +212,7 @@ func (p *painter) paintField(l *layers, v *control.View) (bool, error) {
 	sh, ok := p.shaders[key]
 	if !ok {
 		if p.failed[key] {
-			return true, nil
+			return nil
 		}
 		if sh = p.takeAhead(key); sh == nil {
 			var err error
@@ -234,7 +221,7 @@ func (p *painter) paintField(l *layers, v *control.View) (bool, error) {
 					p.failed = map[shaderKey]bool{}
 				}
 				p.failed[key] = true
-				return true, fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
+				return fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
 			}
 		}
 		p.compiles++
@@ -262,26 +249,26 @@ func (p *painter) paintField(l *layers, v *control.View) (bool, error) {
 	p.batch.Rect(0, 0, float32(fd.Geo.W), float32(fd.Geo.H), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0, 0)
 	l.field.DrawTrianglesShader(p.vertices(), p.batch.Is, sh, op)
 	p.batch.Reset() // the batch is the items' again
-	return true, nil
+	return nil
 }
 
-// under keeps l.under the field with the trails over it, so that a frame
-// copies one full-view picture to the screen rather than two: on a software
-// GPU (SwiftShader) each is a pass over every pixel, and the frame rate and
-// Draw's p95 (its waits on the GPU process) follow their number. It is
-// composed anew when the field or the whole trails were redrawn (or it is
-// new); otherwise what the trails add this frame is drawn into it as well.
-func (p *painter) under(l *layers, v *control.View, recompose bool, width float32) {
-	if l.under == nil || l.under.Bounds().Size() != v.Rect.Size() {
-		l.under, l.underFresh = fit(l.under, v.Rect), false
+// trace keeps l.picture the view's field with its trails over it, so that a
+// frame copies one full-view picture to the screen rather than a field and a
+// trail layer: on a software GPU (SwiftShader) each copy is a pass over every
+// pixel, and the frame rate follows their number. On Retrail, which comes
+// with every repainted field (control.Frame), the picture is composed anew:
+// the field (the background where there is none), then the whole trails;
+// other frames draw what the trails add into it.
+func (p *painter) trace(l *layers, v *control.View, retrail bool, width float32) {
+	if retrail || l.picture == nil || l.picture.Bounds().Size() != v.Rect.Size() {
+		l.picture = fit(l.picture, v.Rect)
+		if v.Field != nil && l.field != nil {
+			p.blit(l.picture, l.field, 0, 0)
+		} else {
+			l.picture.Fill(background)
+		}
 	}
-	if recompose || !l.underFresh {
-		p.blit(l.under, l.field, 0, 0)
-		p.blit(l.under, l.trails, 0, 0)
-		l.underFresh = true
-		return
-	}
-	p.trails(l.under, v.Trails, width)
+	p.trails(l.picture, v.Trails, width)
 }
 
 // trails draws what each trail adds, feathered (view.Soft), in as few draws

@@ -39,7 +39,11 @@ func (k ViewKind) String() string {
 type Frame struct {
 	Views   []View
 	DPR     float64
-	Retrail bool // every trail layer must be cleared: Trails then hold whole trails
+	// Retrail: every trail layer must be cleared, and Trails then hold whole
+	// trails. It comes with every repainted field (Field.Stale) of a view
+	// that holds trails, so that a painter may draw them onto its picture of
+	// the field.
+	Retrail bool
 	Legend  legend.Legend
 	Reads   []Read // field read-backs to paint and hand back in this frame (see ReadField)
 }
@@ -189,12 +193,12 @@ func (c *Controller) fieldFrame(v *View) {
 	}
 	d.field = Field{Problem: c.problem, Geo: c.field, Levels: d.levels, Stale: d.fieldStale}
 	v.Field = &d.field
-	d.fieldStale = false
 
 	// Trails are drawn into a layer that keeps what was drawn: each frame adds
 	// only the steps taken since the last, from the last point drawn.
 	runners := c.race.Runners
-	f.Retrail = d.trailsStale || len(d.trailDrawn) != len(runners)
+	f.Retrail = d.fieldStale || d.trailsStale || len(d.trailDrawn) != len(runners)
+	d.fieldStale = false
 	for i, r := range runners {
 		if !f.Retrail && r.TrailCount()-d.trailDrawn[i] >= trailLen {
 			f.Retrail = true // the points between are gone from the trail

@@ -330,3 +330,41 @@ func TestTickAndFrameMakeNoGarbage(t *testing.T) {
 		t.Fatalf("gd stopped: the test lost its point")
 	}
 }
+
+// TestFrameRetrailsWithEveryRepaintedField: a painter draws the trails onto
+// its picture of the field (game/paint.go), so a frame that repaints a field
+// under trails must hand over the whole trails again. Each command here
+// repaints the field, in the overlay and in the grid.
+func TestFrameRetrailsWithEveryRepaintedField(t *testing.T) {
+	c := sized(t, "problem=ill-conditioned&o=gd;adam&paused=1")
+	cmds := []Command{
+		Pan{DX: 5, DY: 3, CanvasW: cssW, CanvasH: cssH},
+		Zoom{X: 100, Y: 100, CanvasW: cssW, CanvasH: cssH, Factor: 0.8},
+		Fit{},
+		Resize{Screen: Screen{W: 640, H: 480, DPR: 1}},
+		Resize{Screen: testScreen},
+		SetProblem{Name: "rosenbrock"},
+		Configure{Hash: "problem=rotated:kappa=20"},
+		SetLayout{Grid: true},
+		Pan{DX: 5, DY: 3, CanvasW: cssW, CanvasH: cssH},
+		Zoom{X: 100, Y: 100, CanvasW: cssW, CanvasH: cssH, Factor: 1.25},
+		SetProblem{Name: "ill-conditioned"},
+		SetLayout{Grid: false},
+	}
+	for i, cmd := range cmds {
+		do(t, c, Step{N: 3})
+		c.Frame() // the steps drawn: the next frame adds nothing unless it retrails
+		do(t, c, cmd)
+		f, stale := c.Frame(), 0
+		for _, v := range f.Views {
+			if v.Field != nil && v.Field.Stale && len(v.Trails) > 0 {
+				stale++
+			}
+		}
+		if stale == 0 {
+			t.Errorf("command %d %#v: no field under trails repainted, want one at least", i, cmd)
+		} else if !f.Retrail {
+			t.Errorf("command %d %#v: %d fields under trails repainted without Retrail", i, cmd, stale)
+		}
+	}
+}

@@ -101,7 +101,7 @@ func (c *Controller) gridFrames(f *Frame) {
 	if len(g.fields) != len(g.views) {
 		g.fields = make([]Field, len(g.views))
 	}
-	f.Retrail = d.trailsStale || len(d.trailDrawn) != len(runners) || !g.shown
+	f.Retrail = d.fieldStale || d.trailsStale || len(d.trailDrawn) != len(runners) || !g.shown
 	for i, r := range runners {
 		if !f.Retrail && r.TrailCount()-d.trailDrawn[i] >= trailLen {
 			f.Retrail = true
