@@ -38,11 +38,14 @@ const stressHash = "problem=rastrigin&speed=200&o=sgd;sgd:sigma=3;sgd:batch=1;sg
 // repeat visit was 1.05×, on the premise that a cached program would start as
 // fast as the minimal app's; but the cache speeds that app just as much, and what is left is each
 // one's own start, shorter than a first visit's by the compile. The minimal
-// app only clears its screen; Descent's first frame must compile and link its
-// field shader (GLSL 9–11 ms, link 7–48 ms on software WebGL2, besides the
-// Kage compile hidden in ebiten's start) and build its race, levels, trails
-// and sprites (its Draw 20–40 ms): some 70–120 ms, which weighs more in the
-// shorter start. So the repeat visit has the first visit's budget, 1.2×.
+// app only clears its screen; Descent's first frame must build its race,
+// levels, trails and sprites (its Draw 15–49 ms) and link its field shader
+// (besides the Kage compile hidden in ebiten's start): on software WebGL2 the
+// link takes 8 ms on an idle page and waits 56–220 ms in a start that V8's
+// background compiles keep two cores busy with. Measured in December 2026, the
+// end of that frame takes 200–330 ms against the minimal app's 41–85 ms, which
+// weighs more in the shorter start. So the repeat visit has the first visit's
+// budget, 1.2×.
 var budgets = struct {
 	BrotliRatio, FirstVisitRatio, RepeatVisitRatio float64 // descent ÷ minimal ebiten app
 	DrawP95Ms, StressFrameP95Ms                    float64
