@@ -16,8 +16,8 @@ import (
 	"descent/problems/expr"
 )
 
-// painter owns the GPU side: the field shaders, each view's field and trail
-// images, and vertex buffers. Text is the page's (see game/legend): a font
+// painter owns the GPU side: the field shaders, each view's field and its
+// picture with the trails, and vertex buffers. Text is the page's (see game/legend): a font
 // renderer would double the download.
 type painter struct {
 	shaders  map[shaderKey]*ebiten.Shader // by formula shape (Kage body) and mode
@@ -49,9 +49,6 @@ type layers struct {
 	rect                image.Rectangle
 }
 
-// background is where a field is undefined or not drawn.
-var background = color.RGBA{0x18, 0x18, 0x1c, 0xff}
-
 // draw paints the frame, view by view. It returns an error, once per shader,
 // when a field's shader does not compile: the learner is told, and the rest is
 // still drawn.
@@ -73,12 +70,13 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		}
 		dst := l.dst
 		ox, oy := float32(v.Rect.Min.X), float32(v.Rect.Min.Y)
+		var under *ebiten.Image // what the items are drawn over
 		if v.Field != nil {
 			if e := p.paintField(l, v); e != nil {
 				err = e
 			}
+			under = l.field // only here: a layer once another kind of view's keeps its old field
 		}
-		under := l.field
 		if len(v.Trails) > 0 {
 			p.trace(l, v, f.Retrail, 2*float32(f.DPR))
 			under = l.picture
@@ -206,7 +204,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 		return nil
 	}
 	l.field = fit(l.field, v.Rect)
-	l.field.Fill(background)
+	l.field.Fill(view.Background)
 	body, consts := fd.ShaderBody()
 	key := shaderKey{body, fd.Raw}
 	sh, ok := p.shaders[key]
@@ -252,20 +250,20 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	return nil
 }
 
-// trace keeps l.picture the view's field with its trails over it, so that a
-// frame copies one full-view picture to the screen rather than a field and a
-// trail layer: on a software GPU (SwiftShader) each copy is a pass over every
-// pixel, and the frame rate follows their number. On Retrail, which comes
-// with every repainted field (control.Frame), the picture is composed anew:
-// the field (the background where there is none), then the whole trails;
-// other frames draw what the trails add into it.
+// trace keeps l.picture the view's field with its trails drawn onto it, so
+// that a frame copies one full-view picture to the screen: on a software GPU
+// (SwiftShader) each copy is a pass over every pixel, and the frame rate
+// follows their number. On Retrail, which comes with every field the
+// controller repaints under trails (control.Frame), the picture is composed
+// anew: the field (the background where there is none), then the whole
+// trails; other frames draw what the trails add onto it.
 func (p *painter) trace(l *layers, v *control.View, retrail bool, width float32) {
 	if retrail || l.picture == nil || l.picture.Bounds().Size() != v.Rect.Size() {
 		l.picture = fit(l.picture, v.Rect)
 		if v.Field != nil && l.field != nil {
 			p.blit(l.picture, l.field, 0, 0)
 		} else {
-			l.picture.Fill(background)
+			l.picture.Fill(view.Background)
 		}
 	}
 	p.trails(l.picture, v.Trails, width)

@@ -125,7 +125,10 @@ func sceneSpecs(cfg config.Config) []biasvar.Spec {
 // note and the previous experiment stays.
 func (c *Controller) updateScene() {
 	if c.cfg.Scene != config.BiasVariance {
-		c.bv = nil
+		if c.bv != nil { // the race's views are back where the boards were: painted anew
+			c.bv = nil
+			c.drawer.fieldStale, c.drawer.trailsStale = true, true
+		}
 		return
 	}
 	began := time.Now()

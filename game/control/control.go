@@ -169,7 +169,7 @@ func (c *Controller) rebuild(cfg config.Config) error {
 }
 
 // restarted forgets what belonged to the previous run: its notes, its
-// reference path if the start moved, and what the trail layer holds.
+// reference path if the start moved, and the trails drawn so far.
 func (c *Controller) restarted() {
 	c.runNotes, c.noted = c.runNotes[:0], nil
 	c.summarized = false

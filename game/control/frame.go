@@ -37,10 +37,10 @@ func (k ViewKind) String() string {
 // Frame is everything a Draw paints, view by view, in device pixels. Its
 // slices are reused from frame to frame: a painter reads them and keeps nothing.
 type Frame struct {
-	Views   []View
-	DPR     float64
-	// Retrail: every trail layer must be cleared, and Trails then hold whole
-	// trails. It comes with every repainted field (Field.Stale) of a view
+	Views []View
+	DPR   float64
+	// Retrail: every view's trails are drawn anew, and Trails then hold
+	// whole trails. It comes with every repainted field (Field.Stale) of a view
 	// that holds trails, so that a painter may draw them onto its picture of
 	// the field.
 	Retrail bool
@@ -49,13 +49,13 @@ type Frame struct {
 }
 
 // View is a rectangle of the screen, in device pixels, that its own picture is
-// drawn into: a field, trails in a layer that only grows, then items; later
+// drawn into: a field, trails that only grow until a Retrail, then items; later
 // views are drawn over earlier ones.
 type View struct {
 	Kind   ViewKind
 	Rect   image.Rectangle
 	Field  *Field  // the surface painted under everything; nil for none
-	Trails []Trail // what each frame adds to the view's trail layer
+	Trails []Trail // what each frame adds to the view's trails
 	Items  []Item  // drawn over the trails, in order
 }
 
@@ -68,7 +68,7 @@ type Field struct {
 	Raw     bool        // painted in read-back mode: pixels encode values (see ReadField)
 }
 
-// Trail is a polyline added to a view's trail layer: screen x, y pairs,
+// Trail is a polyline added to a view's trails: screen x, y pairs,
 // relative to the view's rectangle, oldest first.
 type Trail struct {
 	Color color.RGBA
@@ -153,12 +153,28 @@ type drawer struct {
 	field       Field // the field view's surface, kept here so frames allocate nothing
 	levels      view.Levels
 	fieldStale  bool  // the field must be repainted (and its levels sampled)
-	trailsStale bool  // the trail layers must be redrawn from scratch
+	trailsStale bool  // the trails must be drawn anew, whole (Retrail)
 	trailDrawn  []int // each runner's TrailCount when its trail was last drawn
 	trailBuf    [][2]float64
 	lossBufs    [][]float64
 	lossFirsts  []int
 	reads       []Read // asked for since the last frame
+}
+
+// retrail reports whether a frame hands over whole trails (Frame.Retrail):
+// after a restart or a new view, with every repainted field (a painter draws
+// the trails onto its picture of the field), and when more steps were taken
+// than a trail keeps (the points between are gone from it).
+func (d *drawer) retrail(runners []*race.Runner) bool {
+	if d.fieldStale || d.trailsStale || len(d.trailDrawn) != len(runners) {
+		return true
+	}
+	for i, r := range runners {
+		if r.TrailCount()-d.trailDrawn[i] >= trailLen {
+			return true
+		}
+	}
+	return false
 }
 
 // Frame fills the reusable frame from the current state and marks it drawn.
@@ -194,16 +210,11 @@ func (c *Controller) fieldFrame(v *View) {
 	d.field = Field{Problem: c.problem, Geo: c.field, Levels: d.levels, Stale: d.fieldStale}
 	v.Field = &d.field
 
-	// Trails are drawn into a layer that keeps what was drawn: each frame adds
-	// only the steps taken since the last, from the last point drawn.
+	// Trails are drawn onto a picture that keeps what was drawn: each frame
+	// adds only the steps taken since the last, from the last point drawn.
 	runners := c.race.Runners
-	f.Retrail = d.fieldStale || d.trailsStale || len(d.trailDrawn) != len(runners)
+	f.Retrail = d.retrail(runners)
 	d.fieldStale = false
-	for i, r := range runners {
-		if !f.Retrail && r.TrailCount()-d.trailDrawn[i] >= trailLen {
-			f.Retrail = true // the points between are gone from the trail
-		}
-	}
 	if len(d.trailDrawn) != len(runners) {
 		d.trailDrawn = make([]int, len(runners))
 	}

@@ -135,7 +135,7 @@ func TestFrameTrailsExtend(t *testing.T) {
 
 // TestFrameRetrailsAfterMoreStepsThanATrailKeeps: when more steps were taken
 // since the last frame than a trail keeps, the points between are gone and
-// the layer is drawn again from the trail.
+// the trails are drawn anew, whole.
 func TestFrameRetrailsAfterMoreStepsThanATrailKeeps(t *testing.T) {
 	// Adagrad on the round bowl keeps moving for thousands of steps.
 	c := sized(t, "problem=quadratic&o=adagrad:lr=0.01&paused=1")
@@ -333,38 +333,53 @@ func TestTickAndFrameMakeNoGarbage(t *testing.T) {
 
 // TestFrameRetrailsWithEveryRepaintedField: a painter draws the trails onto
 // its picture of the field (game/paint.go), so a frame that repaints a field
-// under trails must hand over the whole trails again. Each command here
-// repaints the field, in the overlay and in the grid.
+// under trails must hand over the whole trails again. Each step here repaints
+// the field, in the overlay and in the grid; a nil command marks the field
+// alone stale, as any future command might.
 func TestFrameRetrailsWithEveryRepaintedField(t *testing.T) {
 	c := sized(t, "problem=ill-conditioned&o=gd;adam&paused=1")
-	cmds := []Command{
-		Pan{DX: 5, DY: 3, CanvasW: cssW, CanvasH: cssH},
-		Zoom{X: 100, Y: 100, CanvasW: cssW, CanvasH: cssH, Factor: 0.8},
-		Fit{},
-		Resize{Screen: Screen{W: 640, H: 480, DPR: 1}},
-		Resize{Screen: testScreen},
-		SetProblem{Name: "rosenbrock"},
-		Configure{Hash: "problem=rotated:kappa=20"},
-		SetLayout{Grid: true},
-		Pan{DX: 5, DY: 3, CanvasW: cssW, CanvasH: cssH},
-		Zoom{X: 100, Y: 100, CanvasW: cssW, CanvasH: cssH, Factor: 1.25},
-		SetProblem{Name: "ill-conditioned"},
-		SetLayout{Grid: false},
+	steps := []struct {
+		cmd   Command
+		scene bool // the command opens the bias–variance scene: its boards hold no trails
+	}{
+		{cmd: Pan{DX: 5, DY: 3, CanvasW: cssW, CanvasH: cssH}},
+		{cmd: Zoom{X: 100, Y: 100, CanvasW: cssW, CanvasH: cssH, Factor: 0.8}},
+		{cmd: Fit{}},
+		{cmd: Resize{Screen: Screen{W: 640, H: 480, DPR: 1}}},
+		{cmd: Resize{Screen: testScreen}},
+		{cmd: SetProblem{Name: "rosenbrock"}},
+		{cmd: Configure{Hash: "problem=rotated:kappa=20"}},
+		{cmd: nil},
+		{cmd: Configure{Hash: "scene=bias-variance"}, scene: true},
+		{cmd: Configure{Hash: "scene=race"}}, // the race's field where a board was
+		{cmd: SetLayout{Grid: true}},
+		{cmd: Pan{DX: 5, DY: 3, CanvasW: cssW, CanvasH: cssH}},
+		{cmd: Zoom{X: 100, Y: 100, CanvasW: cssW, CanvasH: cssH, Factor: 1.25}},
+		{cmd: SetProblem{Name: "ill-conditioned"}},
+		{cmd: nil},
+		{cmd: SetLayout{Grid: false}},
 	}
-	for i, cmd := range cmds {
+	for i, s := range steps {
 		do(t, c, Step{N: 3})
 		c.Frame() // the steps drawn: the next frame adds nothing unless it retrails
-		do(t, c, cmd)
+		if s.cmd == nil {
+			c.drawer.fieldStale = true
+		} else {
+			do(t, c, s.cmd)
+		}
 		f, stale := c.Frame(), 0
+		if s.scene {
+			continue
+		}
 		for _, v := range f.Views {
 			if v.Field != nil && v.Field.Stale && len(v.Trails) > 0 {
 				stale++
 			}
 		}
 		if stale == 0 {
-			t.Errorf("command %d %#v: no field under trails repainted, want one at least", i, cmd)
+			t.Errorf("step %d %#v: no field under trails repainted, want one at least", i, s.cmd)
 		} else if !f.Retrail {
-			t.Errorf("command %d %#v: %d fields under trails repainted without Retrail", i, cmd, stale)
+			t.Errorf("step %d %#v: %d fields under trails repainted without Retrail", i, s.cmd, stale)
 		}
 	}
 }

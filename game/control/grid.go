@@ -101,12 +101,7 @@ func (c *Controller) gridFrames(f *Frame) {
 	if len(g.fields) != len(g.views) {
 		g.fields = make([]Field, len(g.views))
 	}
-	f.Retrail = d.fieldStale || d.trailsStale || len(d.trailDrawn) != len(runners) || !g.shown
-	for i, r := range runners {
-		if !f.Retrail && r.TrailCount()-d.trailDrawn[i] >= trailLen {
-			f.Retrail = true
-		}
-	}
+	f.Retrail = d.retrail(runners) || !g.shown
 	if len(d.trailDrawn) != len(runners) {
 		d.trailDrawn = make([]int, len(runners))
 	}
