@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"image"
 	"math"
 	"strings"
 	"testing"
@@ -134,9 +135,9 @@ func TestUndefinedRegionsAreHatched(t *testing.T) {
 }
 
 // TestTrailsFollowTheRunners checks the trail between each of a runner's
-// steps on screen: drawn a step a frame (what a frame adds goes into the
+// steps on screen: drawn a step a frame (what a frame adds is drawn onto the
 // cached picture under the items), and drawn whole again after the view
-// moves (the field and the trails composed anew).
+// moves, where the trail was before showing no more of it.
 func TestTrailsFollowTheRunners(t *testing.T) {
 	tb := open(t, "problem=ill-conditioned&o=gd&start=-4,1.5&paused=1")
 	pts := [][2]float64{tb.state().Runners[0].X}
@@ -146,38 +147,73 @@ func TestTrailsFollowTheRunners(t *testing.T) {
 		pts = append(pts, tb.state().Runners[0].X)
 	}
 	colour := eval[string](tb, "descent.state().runners[0].color")
-	check := func(when string) {
-		t.Helper()
-		img, st := screenshot(tb, ""), tb.state()
-		v, cw, ch := st.View, float64(pageW-panelW), float64(pageH)
-		screen := func(p [2]float64) (float64, float64) {
-			return (p[0] - v[0]) / (v[1] - v[0]) * cw, (v[3] - p[1]) / (v[3] - v[2]) * ch
+	// midpoints returns, for the view v, the screen midpoints of the steps
+	// long enough to tell from the ball, and every step's ends.
+	midpoints := func(v [4]float64) (mids, ends [][2]float64) {
+		cw, ch := float64(pageW-panelW), float64(pageH)
+		for _, p := range pts {
+			ends = append(ends, [2]float64{(p[0] - v[0]) / (v[1] - v[0]) * cw, (v[3] - p[1]) / (v[3] - v[2]) * ch})
 		}
-		checked := 0
-		for i := 1; i < len(pts); i++ {
-			x0, y0 := screen(pts[i-1])
-			x1, y1 := screen(pts[i])
-			if math.Hypot(x1-x0, y1-y0) < 16 { // too short to tell from the ball
-				continue
-			}
-			checked++
-			if mx, my := (x0+x1)/2, (y0+y1)/2; !hasColourNear(img, int(mx), int(my), colour, 1) {
-				t.Errorf("%s: no %s pixel of the trail between steps %d and %d, at (%.0f,%.0f)", when, colour, i-1, i, mx, my)
+		for i := 1; i < len(ends); i++ {
+			a, b := ends[i-1], ends[i]
+			if math.Hypot(b[0]-a[0], b[1]-a[1]) >= 16 {
+				mids = append(mids, [2]float64{(a[0] + b[0]) / 2, (a[1] + b[1]) / 2})
 			}
 		}
-		if checked < 4 {
-			t.Errorf("%s: only %d steps long enough to check, want at least 4 (view %v)", when, checked, v)
-		}
+		return mids, ends
 	}
-	check("stepped a frame at a time")
-	v := tb.state().View
-	dx := (v[1] - v[0]) / 6 // the picture moves right, the trail with it
-	if notes := eval[[]string](tb, fmt.Sprintf("descent.configure(%q)", fmt.Sprintf("view=%g,%g,%g,%g", v[0]-dx, v[1]-dx, v[2], v[3]))); len(notes) != 0 {
+	check := func(when string, mids [][2]float64) image.Image {
+		t.Helper()
+		img := screenshot(tb, "")
+		for _, m := range mids {
+			if !hasColourNear(img, int(m[0]), int(m[1]), colour, 1) {
+				t.Errorf("%s: no %s pixel of the trail at (%.0f,%.0f)", when, colour, m[0], m[1])
+			}
+		}
+		if len(mids) < 4 {
+			t.Errorf("%s: only %d steps long enough to check, want at least 4", when, len(mids))
+		}
+		return img
+	}
+	before := tb.state().View
+	old, _ := midpoints(before)
+	check("stepped a frame at a time", old)
+	dx := (before[1] - before[0]) / 6 // the picture moves right, the trail with it
+	if notes := eval[[]string](tb, fmt.Sprintf("descent.configure(%q)", fmt.Sprintf("view=%g,%g,%g,%g", before[0]-dx, before[1]-dx, before[2], before[3]))); len(notes) != 0 {
 		t.Fatalf("configure said %q", notes)
 	}
 	nextFrame(tb)
-	if st := tb.state(); st.Step != 8 || st.View[0] == v[0] {
-		t.Fatalf("moving the view gave step %d, view %v (was %v)", st.Step, st.View, v)
+	st := tb.state()
+	if st.Step != 8 || st.View[0] == before[0] {
+		t.Fatalf("moving the view gave step %d, view %v (was %v)", st.Step, st.View, before)
 	}
-	check("after the view moved")
+	mids, ends := midpoints(st.View)
+	img := check("after the view moved", mids)
+	gone := 0
+	for _, m := range old { // where the trail was, away from where it is now
+		near := false
+		for i := 1; i < len(ends); i++ {
+			near = near || distToSegment(m, ends[i-1], ends[i]) < 12
+		}
+		if near {
+			continue
+		}
+		gone++
+		if hasColourNear(img, int(m[0]), int(m[1]), colour, 1) {
+			t.Errorf("after the view moved: the trail is still drawn where it was, at (%.0f,%.0f)", m[0], m[1])
+		}
+	}
+	if gone < 3 {
+		t.Errorf("only %d of the trail's old places lie away from the new trail, want at least 3", gone)
+	}
+}
+
+// distToSegment is the distance from p to the segment ab.
+func distToSegment(p, a, b [2]float64) float64 {
+	dx, dy := b[0]-a[0], b[1]-a[1]
+	u := 0.0
+	if l2 := dx*dx + dy*dy; l2 > 0 {
+		u = max(0, min(1, ((p[0]-a[0])*dx+(p[1]-a[1])*dy)/l2))
+	}
+	return math.Hypot(p[0]-a[0]-u*dx, p[1]-a[1]-u*dy)
 }
