@@ -5,9 +5,9 @@ import (
 	"slices"
 )
 
-// FunctionNames lists the grammar's function names, sorted (ln beside log),
-// as messages give them and as tests outside the package that must cover
-// every function read them.
+// FunctionNames lists the grammar's function names, sorted (ln beside log):
+// the order messages give them in. Tests outside the package that must cover
+// every function read them here too.
 func FunctionNames() []string {
 	return slices.Sorted(maps.Keys(functions))
 }

@@ -437,17 +437,17 @@ func plural(n int) string {
 // unknownName reports the name at p.pos, ending at end, that the grammar does not
 // know, with the nearest known one or the product it may abbreviate.
 func (p *parser) unknownName(name string, end int) *SyntaxError {
-	lower := strings.ToLower(name)
+	lower, fns := strings.ToLower(name), FunctionNames()
 	if q := (parser{src: p.src, pos: end}); q.peek() == '(' {
-		if f, ok := nearest(name, FunctionNames()); ok {
+		if f, ok := nearest(name, fns); ok {
 			return p.errorf("unknown function %q, did you mean %s?", name, f)
 		}
-		return p.errorf("unknown function %q, expected one of %s", name, strings.Join(FunctionNames(), ", "))
+		return p.errorf("unknown function %q, expected one of %s", name, strings.Join(fns, ", "))
 	}
 	if split, n := splitProduct(lower, p.consts); n > 1 {
 		return p.errorf("unknown name %q, did you mean the product %s?", name, split)
 	}
-	for _, f := range FunctionNames() {
+	for _, f := range fns {
 		if rest, ok := strings.CutPrefix(lower, f); ok && rest != "" {
 			if arg, n := splitProduct(rest, p.consts); n > 0 {
 				return p.errorf("unknown name %q, did you mean %s(%s)?", name, f, arg)
@@ -456,7 +456,7 @@ func (p *parser) unknownName(name string, end int) *SyntaxError {
 	}
 	names := append([]string{"x", "y"}, constantNames...)
 	names = append(names, slices.Sorted(maps.Keys(p.consts))...)
-	if n, ok := nearest(name, append(names, FunctionNames()...)); ok {
+	if n, ok := nearest(name, append(names, fns...)); ok {
 		return p.errorf("unknown name %q, did you mean %s?", name, n)
 	}
 	return p.errorf("unknown name %q, expected x, y, a constant (%s) or a function such as sin(x)",
