@@ -197,19 +197,21 @@ func (k shaderKey) compile() (*ebiten.Shader, error) {
 // is stale or the view changed size. The shader is compiled once per shape of
 // formula and mode (colouring or read-back): a problem's parameters are
 // uniforms (Consts), so a slider drag compiles nothing. A shader that does not
-// compile is an error, once.
+// compile is an error, once, and leaves the field the background. The shader
+// writes every pixel opaque, so the image is not cleared first: on a software
+// GPU that is a pass over every pixel, each time the view moves.
 func (p *painter) paintField(l *layers, v *control.View) error {
 	fd := v.Field
 	if l.field != nil && !fd.Stale && l.field.Bounds().Size() == v.Rect.Size() {
 		return nil
 	}
 	l.field = fit(l.field, v.Rect)
-	l.field.Fill(view.Background)
 	body, consts := fd.ShaderBody()
 	key := shaderKey{body, fd.Raw}
 	sh, ok := p.shaders[key]
 	if !ok {
 		if p.failed[key] {
+			l.field.Fill(view.Background)
 			return nil
 		}
 		if sh = p.takeAhead(key); sh == nil {
@@ -219,6 +221,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 					p.failed = map[shaderKey]bool{}
 				}
 				p.failed[key] = true
+				l.field.Fill(view.Background)
 				return fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
 			}
 		}
