@@ -17,8 +17,8 @@ import (
 )
 
 // painter owns the GPU side: the field shaders, each view's field and its
-// picture with the trails, and vertex buffers. Text is the page's (see game/legend): a font
-// renderer would double the download.
+// picture with the trails, and vertex buffers. Text is the page's (see
+// game/legend): a font renderer would double the download.
 type painter struct {
 	shaders  map[shaderKey]*ebiten.Shader // by formula shape (Kage body) and mode
 	failed   map[shaderKey]bool           // shaders that did not compile, told once
@@ -75,7 +75,7 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 			if e := p.paintField(l, v); e != nil {
 				err = e
 			}
-			under = l.field // only here: a layer once another kind of view's keeps its old field
+			under = l.field // set here only: a layer keeps the field of the view it served before
 		}
 		if len(v.Trails) > 0 {
 			p.trace(l, v, f.Retrail, 2*float32(f.DPR))
