@@ -207,33 +207,10 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	}
 	l.field = fit(l.field, v.Rect)
 	body, consts := fd.ShaderBody()
-	key := shaderKey{body, fd.Raw}
-	sh, ok := p.shaders[key]
-	if !ok {
-		if p.failed[key] {
-			l.field.Fill(view.Background)
-			return nil
-		}
-		if sh = p.takeAhead(key); sh == nil {
-			var err error
-			if sh, err = key.compile(); err != nil {
-				if p.failed == nil {
-					p.failed = map[shaderKey]bool{}
-				}
-				p.failed[key] = true
-				l.field.Fill(view.Background)
-				return fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
-			}
-		}
-		p.compiles++
-		if p.shaders == nil || len(p.shaders) >= 8 { // a handful of shapes at once at most
-			for k, old := range p.shaders {
-				old.Deallocate()
-				delete(p.shaders, k)
-			}
-			p.shaders = map[shaderKey]*ebiten.Shader{}
-		}
-		p.shaders[key] = sh
+	sh, err := p.shader(shaderKey{body, fd.Raw})
+	if sh == nil {
+		l.field.Fill(view.Background)
+		return err
 	}
 	if p.palette == nil {
 		p.palette = ebiten.NewImage(view.PaletteSize, 1)
@@ -253,6 +230,35 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	return nil
 }
 
+// shader returns the field shader key names, compiled once. One that does
+// not compile is nil, with an error the first time only.
+func (p *painter) shader(key shaderKey) (*ebiten.Shader, error) {
+	if sh, ok := p.shaders[key]; ok || p.failed[key] {
+		return sh, nil
+	}
+	sh := p.takeAhead(key)
+	if sh == nil {
+		var err error
+		if sh, err = key.compile(); err != nil {
+			if p.failed == nil {
+				p.failed = map[shaderKey]bool{}
+			}
+			p.failed[key] = true
+			return nil, fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
+		}
+	}
+	p.compiles++
+	if p.shaders == nil || len(p.shaders) >= 8 { // a handful of shapes at once at most
+		for k, old := range p.shaders {
+			old.Deallocate()
+			delete(p.shaders, k)
+		}
+		p.shaders = map[shaderKey]*ebiten.Shader{}
+	}
+	p.shaders[key] = sh
+	return sh, nil
+}
+
 // trace keeps l.picture the view's field with its trails drawn onto it, so
 // that a frame copies one full-view picture to the screen: on a software GPU
 // (SwiftShader) each copy is a pass over every pixel, and the frame rate
@@ -263,7 +269,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 func (p *painter) trace(l *layers, v *control.View, retrail bool, width float32) {
 	if retrail || l.picture == nil || l.picture.Bounds().Size() != v.Rect.Size() {
 		l.picture = fit(l.picture, v.Rect)
-		if v.Field != nil && l.field != nil {
+		if v.Field != nil { // painted just before (paintField)
 			p.blit(l.picture, l.field, 0, 0)
 		} else {
 			l.picture.Fill(view.Background)

@@ -127,7 +127,7 @@ func (c *Controller) updateScene() {
 	if c.cfg.Scene != config.BiasVariance {
 		if c.bv != nil { // the race's views are back where the boards were: painted anew
 			c.bv = nil
-			c.drawer.fieldStale, c.drawer.trailsStale = true, true
+			c.drawer.fieldStale = true // and so the trails (drawer.retrail)
 		}
 		return
 	}

@@ -153,7 +153,7 @@ type drawer struct {
 	field       Field // the field view's surface, kept here so frames allocate nothing
 	levels      view.Levels
 	fieldStale  bool  // the field must be repainted (and its levels sampled)
-	trailsStale bool  // the trails must be drawn anew, whole (Retrail)
+	trailsStale bool  // the trails must be drawn anew, whole (Retrail), the field kept
 	trailDrawn  []int // each runner's TrailCount when its trail was last drawn
 	trailBuf    [][2]float64
 	lossBufs    [][]float64

@@ -55,7 +55,7 @@ func (c *Controller) fitPanels() {
 		g.views = append(g.views, v)
 	}
 	if changed || len(g.fields) != n || (n > 0 && g.fields[0].Geo != g.views[0]) {
-		c.drawer.fieldStale, c.drawer.trailsStale, c.dirty = true, true, true
+		c.drawer.fieldStale, c.dirty = true, true // the trails follow (drawer.retrail)
 	}
 }
 

@@ -119,7 +119,7 @@ func (c *Controller) fitView() {
 	}
 	if v != c.field {
 		c.field = v
-		c.drawer.fieldStale, c.drawer.trailsStale = true, true
+		c.drawer.fieldStale = true // the trails follow (drawer.retrail)
 		c.dirty = true
 	}
 	c.fitPanels()
