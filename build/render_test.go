@@ -140,6 +140,8 @@ func TestUndefinedRegionsAreHatched(t *testing.T) {
 // moves, where the trail was before showing no more of it.
 func TestTrailsFollowTheRunners(t *testing.T) {
 	tb := open(t, "problem=ill-conditioned&o=gd&start=-4,1.5&paused=1")
+	eval[stateJS](tb, "(descent.reset(), descent.state())") // a painter may keep this field for restarts: not once the view moves
+	nextFrame(tb)
 	pts := [][2]float64{tb.state().Runners[0].X}
 	for range 8 {
 		eval[stateJS](tb, "descent.step(1)")
@@ -206,6 +208,53 @@ func TestTrailsFollowTheRunners(t *testing.T) {
 	if gone < 3 {
 		t.Errorf("only %d of the trail's old places lie away from the new trail, want at least 3", gone)
 	}
+
+	// A restart draws the trails anew over a field that has not changed: the
+	// first time from the field painted again for the purpose, the second from
+	// that painting kept. Both must show the field as a page that opens at this
+	// view does, with no trail left on it.
+	restarted := func(when string) image.Image {
+		t.Helper()
+		eval[stateJS](tb, "(descent.reset(), descent.state())")
+		nextFrame(tb)
+		if st := tb.state(); st.Step != 0 {
+			t.Fatalf("%s: step %d after reset", when, st.Step)
+		}
+		img := screenshot(tb, "")
+		for _, m := range mids[1:] { // the first is by the ball, back at the start
+			if hasColourNear(img, int(m[0]), int(m[1]), colour, 1) {
+				t.Errorf("%s: the trail is still drawn at (%.0f,%.0f)", when, m[0], m[1])
+			}
+		}
+		return img
+	}
+	first := restarted("the first restart")
+	eval[stateJS](tb, "descent.step(8)")
+	nextFrame(tb)
+	check("stepped again", mids)
+	second := restarted("the second restart")
+	fresh := open(t, fmt.Sprintf("problem=ill-conditioned&o=gd&start=-4,1.5&paused=1&view=%g,%g,%g,%g", st.View[0], st.View[1], st.View[2], st.View[3]))
+	want := screenshot(fresh, "")
+	for when, img := range map[string]image.Image{"the first restart": first, "the second restart": second} {
+		if n, of := differentPixels(img, want, image.Rect(0, 0, pageW-panelW, pageH)); n > of/100 {
+			t.Errorf("%s: %d of %d pixels of the plot differ from a page opened at this view", when, n, of)
+		}
+	}
+}
+
+// differentPixels counts the pixels of r that differ between a and b by more
+// than a little in some channel, and returns the count and r's area.
+func differentPixels(a, b image.Image, r image.Rectangle) (n, of int) {
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			r1, g1, b1, _ := a.At(x, y).RGBA()
+			r2, g2, b2, _ := b.At(x, y).RGBA()
+			if absInt(int(r1>>8)-int(r2>>8)) > 3 || absInt(int(g1>>8)-int(g2>>8)) > 3 || absInt(int(b1>>8)-int(b2>>8)) > 3 {
+				n++
+			}
+		}
+	}
+	return n, r.Dx() * r.Dy()
 }
 
 // distToSegment is the distance from p to the segment ab.

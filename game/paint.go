@@ -16,8 +16,8 @@ import (
 	"descent/problems/expr"
 )
 
-// painter owns the GPU side: the field shaders, each view's field and its
-// picture with the trails, and vertex buffers. Text is the page's (see
+// painter owns the GPU side: the field shaders, each view's picture of its
+// field with the trails, and vertex buffers. Text is the page's (see
 // game/legend): a font renderer would double the download.
 type painter struct {
 	shaders  map[shaderKey]*ebiten.Shader // by formula shape (Kage body) and mode
@@ -40,11 +40,14 @@ type painter struct {
 	imgOp   ebiten.DrawImageOptions
 }
 
-// layers are a view's cached pictures: its field, the field with the trails
-// drawn so far over it (picture: what the items are drawn over), and the
-// screen's sub-image it is drawn into (ebiten allocates one per SubImage).
+// layers are a view's cached pictures: its field with the trails drawn so far
+// over it (picture: what the items are drawn over); the field alone, kept once
+// the trails had to be drawn anew over a field that had not changed (field,
+// current while fieldOK); and the screen's sub-image it is drawn into (ebiten
+// allocates one per SubImage).
 type layers struct {
-	field, picture, dst *ebiten.Image
+	picture, field, dst *ebiten.Image
+	fieldOK             bool
 	screen              *ebiten.Image
 	rect                image.Rectangle
 }
@@ -70,19 +73,11 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		}
 		dst := l.dst
 		ox, oy := float32(v.Rect.Min.X), float32(v.Rect.Min.Y)
-		var under *ebiten.Image // what the items are drawn over
-		if v.Field != nil {
-			if e := p.paintField(l, v); e != nil {
+		if v.Field != nil || len(v.Trails) > 0 {
+			if e := p.compose(l, v, f.Retrail, 2*float32(f.DPR)); e != nil {
 				err = e
 			}
-			under = l.field // set here only: a layer keeps the field of the view it served before
-		}
-		if len(v.Trails) > 0 {
-			p.trace(l, v, f.Retrail, 2*float32(f.DPR))
-			under = l.picture
-		}
-		if under != nil {
-			p.blit(dst, under, ox, oy)
+			p.blit(dst, l.picture, ox, oy)
 		}
 		for k := range v.Items {
 			p.item(dst, &v.Items[k], float32(f.DPR), ox, oy)
@@ -98,13 +93,13 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 // read paints r's fields, one a point, in read-back mode, reads their pixels
 // (inside the frame, where ebiten can) and hands them to r.Done.
 func (p *painter) read(r *control.Read) {
-	var l layers
+	img := ebiten.NewImage(assets.RawPixels, 1)
 	n, px, err := 4*assets.RawPixels, make([]byte, 4*assets.RawPixels*len(r.Fields)), error(nil)
 	for i := range r.Fields {
-		err = cmp.Or(err, p.paintField(&l, &control.View{Rect: image.Rect(0, 0, assets.RawPixels, 1), Field: &r.Fields[i]}))
-		l.field.ReadPixels(px[n*i : n*i+n])
+		err = cmp.Or(err, p.paintField(img, &r.Fields[i]))
+		img.ReadPixels(px[n*i : n*i+n])
 	}
-	l.field.Deallocate()
+	img.Deallocate()
 	r.Done(px, err)
 }
 
@@ -193,23 +188,18 @@ func (k shaderKey) compile() (*ebiten.Shader, error) {
 	return ebiten.NewShader(assets.FieldShader(expr.HelpersFor(k.body), k.body, k.readback))
 }
 
-// paintField runs the field shader into the view's field image when the field
-// is stale or the view changed size. The shader is compiled once per shape of
-// formula and mode (colouring or read-back): a problem's parameters are
-// uniforms (Consts), so a slider drag compiles nothing. A shader that does not
-// compile is an error, once, and leaves the field the background. The shader
-// writes every pixel opaque, so the image is not cleared first: on a software
-// GPU that is a pass over every pixel, each time the view moves.
-func (p *painter) paintField(l *layers, v *control.View) error {
-	fd := v.Field
-	if l.field != nil && !fd.Stale && l.field.Bounds().Size() == v.Rect.Size() {
-		return nil
-	}
-	l.field = fit(l.field, v.Rect)
+// paintField runs the field shader for fd over the whole of dst, which is
+// fd's size. The shader is compiled once per shape of formula and mode
+// (colouring or read-back): a problem's parameters are uniforms (Consts), so a
+// slider drag compiles nothing. A shader that does not compile is an error,
+// once, and leaves dst the background. The shader writes every pixel opaque,
+// so dst is not cleared first: on a software GPU that is a pass over every
+// pixel, each time the view moves.
+func (p *painter) paintField(dst *ebiten.Image, fd *control.Field) error {
 	body, consts := fd.ShaderBody()
 	sh, err := p.shader(shaderKey{body, fd.Raw})
 	if sh == nil {
-		l.field.Fill(view.Background)
+		dst.Fill(view.Background)
 		return err
 	}
 	if p.palette == nil {
@@ -225,7 +215,7 @@ func (p *painter) paintField(l *layers, v *control.View) error {
 	// A rectangle over the whole field; the shader reads the palette by its own
 	// coordinates, so the vertices' source positions only need to lie in it.
 	p.batch.Rect(0, 0, float32(fd.Geo.W), float32(fd.Geo.H), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0, 0)
-	l.field.DrawTrianglesShader(p.vertices(), p.batch.Is, sh, op)
+	dst.DrawTrianglesShader(p.vertices(), p.batch.Is, sh, op)
 	p.batch.Reset() // the batch is the items' again
 	return nil
 }
@@ -259,23 +249,42 @@ func (p *painter) shader(key shaderKey) (*ebiten.Shader, error) {
 	return sh, nil
 }
 
-// trace keeps l.picture the view's field with its trails drawn onto it, so
+// compose keeps l.picture the view's field with its trails drawn onto it, so
 // that a frame copies one full-view picture to the screen: on a software GPU
-// (SwiftShader) each copy is a pass over every pixel, and the frame rate
-// follows their number. On Retrail, which comes with every field the
-// controller repaints under trails (control.Frame), the picture is composed
-// anew: the field (the background where there is none), then the whole
-// trails; other frames draw what the trails add onto it.
-func (p *painter) trace(l *layers, v *control.View, retrail bool, width float32) {
-	if retrail || l.picture == nil || l.picture.Bounds().Size() != v.Rect.Size() {
+// (SwiftShader) each full-view pass is a pass over every pixel, and the frame
+// rate follows their number.
+//   - A field that changed (or a new size) is painted straight into the
+//     picture: one pass, where painting a field image and copying it were two,
+//     on every frame that moves the view or drags a surface's slider, and the
+//     first. The controller sends Retrail with every such field
+//     (control.Frame), so the whole trails follow.
+//   - Retrail over a field that has not changed (a restart: a new learning
+//     rate, a new start) composes the picture anew from the field alone,
+//     painted once into l.field and copied from then on; without a field,
+//     from the background.
+//   - Other frames draw what the trails add onto the picture.
+func (p *painter) compose(l *layers, v *control.View, retrail bool, width float32) error {
+	var err error
+	switch resized := l.picture == nil || l.picture.Bounds().Size() != v.Rect.Size(); {
+	case v.Field != nil && (v.Field.Stale || resized):
 		l.picture = fit(l.picture, v.Rect)
-		if v.Field != nil { // painted just before (paintField)
-			p.blit(l.picture, l.field, 0, 0)
-		} else {
+		err = p.paintField(l.picture, v.Field)
+		l.fieldOK = false
+	case retrail || resized:
+		l.picture = fit(l.picture, v.Rect)
+		if v.Field == nil {
 			l.picture.Fill(view.Background)
+			break
 		}
+		if !l.fieldOK || l.field.Bounds().Size() != v.Rect.Size() {
+			l.field = fit(l.field, v.Rect)
+			err = p.paintField(l.field, v.Field)
+			l.fieldOK = true
+		}
+		p.blit(l.picture, l.field, 0, 0)
 	}
 	p.trails(l.picture, v.Trails, width)
+	return err
 }
 
 // trails draws what each trail adds, feathered (view.Soft), in as few draws
