@@ -253,15 +253,16 @@ func (p *painter) shader(key shaderKey) (*ebiten.Shader, error) {
 // that a frame copies one full-view picture to the screen: on a software GPU
 // (SwiftShader) each full-view pass is a pass over every pixel, and the frame
 // rate follows their number.
-//   - A field that changed (or a new size) is painted straight into the
-//     picture: one pass, where painting a field image and copying it were two,
-//     on every frame that moves the view or drags a surface's slider, and the
-//     first. The controller sends Retrail with every such field
-//     (control.Frame), so the whole trails follow.
-//   - Retrail over a field that has not changed (a restart: a new learning
-//     rate, a new start) composes the picture anew from the field alone,
-//     painted once into l.field and copied from then on; without a field,
-//     from the background.
+//   - A field that changed (Stale, which every new size is) is painted
+//     straight into the picture: one pass, where painting a field image and
+//     copying it were two, on every frame that moves the view or drags a
+//     surface's slider, and the first. The controller sends Retrail with
+//     every such field (control.Frame), so the whole trails follow.
+//   - Retrail over trails and a field that has not changed (a restart: a new
+//     learning rate, a new start; or more steps in a frame than a trail
+//     keeps) composes the picture anew from the field alone, painted once
+//     into l.field and copied from then on; without a field, from the
+//     background. A view without trails has nothing to redraw.
 //   - Other frames draw what the trails add onto the picture.
 func (p *painter) compose(l *layers, v *control.View, retrail bool, width float32) error {
 	var err error
@@ -270,7 +271,7 @@ func (p *painter) compose(l *layers, v *control.View, retrail bool, width float3
 		l.picture = fit(l.picture, v.Rect)
 		err = p.paintField(l.picture, v.Field)
 		l.fieldOK = false
-	case retrail || resized:
+	case retrail && len(v.Trails) > 0 || resized:
 		l.picture = fit(l.picture, v.Rect)
 		if v.Field == nil {
 			l.picture.Fill(view.Background)

@@ -182,7 +182,7 @@ func (c *Controller) Frame() *Frame {
 	d := &c.drawer
 	f := &d.frame
 	c.dirty = false
-	f.DPR, f.Views = c.screen.DPR, f.Views[:0]
+	f.DPR, f.Views, f.Retrail = c.screen.DPR, f.Views[:0], false // the scene's boards hold no trails
 	if c.bv != nil {
 		c.sceneFrame(f)
 		return f

@@ -383,3 +383,19 @@ func TestFrameRetrailsWithEveryRepaintedField(t *testing.T) {
 		}
 	}
 }
+
+// The bias–variance scene's boards hold no trails, so its frames never ask
+// for them whole, whatever the race's last frame asked (a painter would copy
+// each board anew every frame).
+func TestSceneFramesDoNotRetrail(t *testing.T) {
+	c := sized(t, "problem=ill-conditioned&o=gd&paused=1")
+	if !c.Frame().Retrail {
+		t.Fatal("the race's first frame does not retrail")
+	}
+	do(t, c, Configure{Hash: "scene=bias-variance"})
+	for i := range 3 {
+		if c.Frame().Retrail {
+			t.Errorf("scene frame %d asks for Retrail", i)
+		}
+	}
+}
