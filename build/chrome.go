@@ -21,8 +21,19 @@ func chromiumPath() string {
 }
 
 // startChromium starts headless Chromium at path with software WebGL2
-// (SwiftShader) and no background traffic; cancel stops it.
+// (SwiftShader) and no background traffic; cancel stops it. A start that
+// fails is tried twice more: on a loaded 2-core machine Chromium now and then
+// fails to start in time, and one such start ended a ten-minute bench.
 func startChromium(path string) (ctx context.Context, cancel func(), err error) {
+	for range 3 {
+		if ctx, cancel, err = startChromiumOnce(path); err == nil {
+			return ctx, cancel, nil
+		}
+	}
+	return nil, nil, err
+}
+
+func startChromiumOnce(path string) (ctx context.Context, cancel func(), err error) {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(path),
 		chromedp.Flag("use-angle", "swiftshader"),
