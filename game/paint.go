@@ -277,7 +277,7 @@ func (p *painter) compose(l *layers, v *control.View, retrail bool, width float3
 			l.picture.Fill(view.Background)
 			break
 		}
-		if !l.fieldOK || l.field.Bounds().Size() != v.Rect.Size() {
+		if !l.fieldOK { // a new size is a changed field, which cleared fieldOK above
 			l.field = fit(l.field, v.Rect)
 			err = p.paintField(l.field, v.Field)
 			l.fieldOK = true
