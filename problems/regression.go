@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -46,6 +47,9 @@ const (
 
 var designNames = [numDesigns]string{"uniform", "line", "diagonal", "random"}
 
+// DesignNames returns the designs' names, in order.
+func DesignNames() []string { return slices.Clone(designNames[:]) }
+
 func (d Design) String() string {
 	if d < 0 || d >= numDesigns {
 		return fmt.Sprintf("Design(%d)", int(d))
@@ -60,7 +64,7 @@ func ParseDesign(name string) (Design, error) {
 			return Design(d), nil
 		}
 	}
-	return 0, fmt.Errorf("problems: no design %q (known: %s)", name, strings.Join(designNames[:], ", "))
+	return 0, fmt.Errorf("problems: no design %q (known: %s)", name, strings.Join(DesignNames(), ", "))
 }
 
 // designHelp lists the designs by number, for the regression's design parameter.

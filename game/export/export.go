@@ -3,11 +3,11 @@ package export
 
 import (
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
 	"strconv"
+	"unicode/utf8"
 
 	"descent/game/race"
 )
@@ -98,39 +98,83 @@ func WriteCSV(w io.Writer, rows []Row) error {
 }
 
 // WriteJSON writes rows as a JSON array of objects keyed like Header's
-// columns. A gradient that is not finite, which JSON cannot hold, is written
-// null.
+// columns, one object a line. Numbers are written in the shortest form that
+// reads back as the same float64; a gradient that is not finite, which JSON
+// cannot hold, is written null. It is written by hand, not with encoding/json:
+// that package is a quarter of a megabyte of main.wasm, which every visitor
+// downloads and compiles, for this one call.
 func WriteJSON(w io.Writer, rows []Row) error {
-	out := make([]jsonRow, len(rows))
+	b := []byte{'['}
 	for i, r := range rows {
-		out[i] = jsonRow{Runner: r.Runner, Optimizer: r.Optimizer, Step: r.Step, X: r.X, Y: r.Y, Loss: r.Loss,
-			GradX: number(r.GradX), GradY: number(r.GradY), UpdateX: r.UpdateX, UpdateY: r.UpdateY}
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '\n', '{')
+		for k, name := range header {
+			if k > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendQuote(b, name) // plain ASCII: the same in JSON
+			b = append(b, ':')
+			switch k {
+			case 0:
+				b = strconv.AppendInt(b, int64(r.Runner), 10)
+			case 1:
+				b = appendJSONString(b, r.Optimizer)
+			case 2:
+				b = strconv.AppendInt(b, int64(r.Step), 10)
+			default:
+				b = appendJSONNumber(b, [...]float64{r.X, r.Y, r.Loss, r.GradX, r.GradY, r.UpdateX, r.UpdateY}[k-3])
+			}
+		}
+		b = append(b, '}')
+		if len(b) > 1<<16 { // write as it goes: an export may run to megabytes
+			if _, err := w.Write(b); err != nil {
+				return fmt.Errorf("export: %w", err)
+			}
+			b = b[:0]
+		}
 	}
-	enc := json.NewEncoder(w)
-	if err := enc.Encode(out); err != nil {
+	b = append(b, '\n', ']', '\n')
+	if _, err := w.Write(b); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return nil
 }
 
-// jsonRow is Row with gradients that may be null.
-type jsonRow struct {
-	Runner    int      `json:"runner"`
-	Optimizer string   `json:"optimizer"`
-	Step      int      `json:"step"`
-	X         float64  `json:"x"`
-	Y         float64  `json:"y"`
-	Loss      float64  `json:"loss"`
-	GradX     *float64 `json:"grad_x"`
-	GradY     *float64 `json:"grad_y"`
-	UpdateX   float64  `json:"update_x"`
-	UpdateY   float64  `json:"update_y"`
+// appendJSONNumber appends v as encoding/json writes a float64 (plain decimals
+// from 1e-6 to 1e21, exponents outside), or null when v is not finite.
+func appendJSONNumber(b []byte, v float64) []byte {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return append(b, "null"...)
+	}
+	if a := math.Abs(v); a != 0 && (a < 1e-6 || a >= 1e21) {
+		n := len(b)
+		b = strconv.AppendFloat(b, v, 'e', -1, 64)
+		// e-07 → e-7, as JavaScript and encoding/json write it.
+		if m := len(b) - n; m >= 4 && b[len(b)-4] == 'e' && b[len(b)-3] == '-' && b[len(b)-2] == '0' {
+			b[len(b)-2] = b[len(b)-1]
+			b = b[:len(b)-1]
+		}
+		return b
+	}
+	return strconv.AppendFloat(b, v, 'f', -1, 64)
 }
 
-// number returns &v, or nil for a value JSON cannot hold.
-func number(v float64) *float64 {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return nil
+// appendJSONString appends s as a JSON string: quotes, backslashes and control
+// characters escaped, invalid UTF-8 replaced by U+FFFD.
+func appendJSONString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	for _, r := range s { // ranging over a string turns invalid UTF-8 into U+FFFD
+		switch {
+		case r == '"' || r == '\\':
+			b = append(b, '\\', byte(r))
+		case r < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hex[r>>4], hex[r&0xf])
+		default:
+			b = utf8.AppendRune(b, r)
+		}
 	}
-	return &v
+	return append(b, '"')
 }

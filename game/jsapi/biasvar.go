@@ -1,13 +1,10 @@
 package jsapi
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
 	"descent/game/control"
-	"descent/optim/param"
 	"descent/problems/biasvar"
 )
 
@@ -24,39 +21,14 @@ func BiasVariance(args []any) map[string]any {
 	if !ok {
 		return Error(fmt.Errorf("biasVariance: pass the experiment as an object like {n: 10, lambda: 2}, not %s", describe(spec)))
 	}
-	for k := range m {
-		if len(k) > param.MaxQuoted {
-			return Error(fmt.Errorf("biasVariance: unknown field %s", param.Quote(k)))
+	s, err := biasvar.SpecOf(m)
+	if err == nil {
+		var r biasvar.Result
+		if r, err = biasvar.Compute(s); err == nil {
+			return r.Plain()
 		}
 	}
-	data, err := json.Marshal(m)
-	if err != nil {
-		return Error(errors.New("biasVariance: the spec holds a number JSON cannot (NaN or Infinity)"))
-	}
-	out, err := biasvar.ComputeJSON(data)
-	if err != nil {
-		return Error(fmt.Errorf("biasVariance: %s", strings.TrimPrefix(err.Error(), "biasvar: ")))
-	}
-	return plainJSON(out).(map[string]any)
-}
-
-// plainJSON decodes JSON the package wrote into a plain tree.
-func plainJSON(data []byte) any {
-	var v any
-	if err := json.Unmarshal(data, &v); err != nil {
-		panic("jsapi: " + err.Error()) // encoding/json wrote it
-	}
-	return v
-}
-
-// plainOf encodes v (a value with JSON tags) as a plain tree; a value JSON
-// cannot hold (an infinite number) is null, never an error from state().
-func plainOf(v any) any {
-	data, err := json.Marshal(v)
-	if err != nil {
-		return nil
-	}
-	return plainJSON(data)
+	return Error(fmt.Errorf("biasVariance: %s", strings.TrimPrefix(err.Error(), "biasvar: ")))
 }
 
 // sceneState is state().biasVariance: null in the race.
@@ -70,11 +42,11 @@ func sceneState(s *control.SceneState) any {
 		boards[i] = map[string]any{
 			"spec": map[string]any{"design": sp.Design.String(), "n": float64(sp.N), "theta": pair(sp.Theta), "sigma": sp.Sigma,
 				"lambda": sp.Lambda, "x0": pair(sp.X0), "trials": float64(sp.Trials), "seed": float64(sp.Seed)},
-			"theory": plainOf(b.Theory), "sample": plainOf(b.Sample), "fit": pair(b.Fit), "landed": float64(b.Landed),
+			"theory": b.Theory.Plain(), "sample": b.Sample.Plain(), "fit": pair(b.Fit), "landed": float64(b.Landed),
 			"rect": quad(b.Rect), "view": quad(b.View),
 		}
 	}
-	return map[string]any{"boards": boards, "curve": plainOf(s.Curve), "best": plainOf(s.Best), "data": quad(s.Data), "chart": quad(s.Chart),
+	return map[string]any{"boards": boards, "curve": biasvar.PlainCurve(s.Curve), "best": s.Best.Plain(), "data": quad(s.Data), "chart": quad(s.Chart),
 		"updateMs": s.UpdateMs}
 }
 

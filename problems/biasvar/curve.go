@@ -1,7 +1,6 @@
 package biasvar
 
 import (
-	"encoding/json"
 	"math"
 	"math/cmplx"
 	"slices"
@@ -16,11 +15,11 @@ const (
 
 // CurvePoint is the decomposition of the expected squared error at one λ.
 type CurvePoint struct {
-	Lambda   float64 `json:"lambda"`
-	Bias2    float64 `json:"bias2"`
-	Variance float64 `json:"variance"`
-	Noise    float64 `json:"noise"`
-	MSE      float64 `json:"mse"`
+	Lambda   float64
+	Bias2    float64
+	Variance float64
+	Noise    float64
+	MSE      float64
 }
 
 // curveLambdas returns the curve's λ grid.
@@ -48,19 +47,10 @@ func (m *model) curve() []CurvePoint {
 
 // Best is the λ ≥ 0 of least expected squared error at x₀, and that error. Lambda is
 // +Inf when the error only falls as λ grows (x₀ᵀθ = 0: shrinking to 0 costs no bias),
-// and MSE is then its limit (x₀ᵀθ)² + σ²; JSON writes that λ as null.
+// and MSE is then its limit (x₀ᵀθ)² + σ²; Plain writes that λ as null.
 type Best struct {
-	Lambda float64 `json:"lambda"`
-	MSE    float64 `json:"mse"`
-}
-
-// MarshalJSON writes an infinite λ as null, which JSON can hold.
-func (b Best) MarshalJSON() ([]byte, error) {
-	var l any = b.Lambda
-	if math.IsInf(b.Lambda, 1) {
-		l = nil
-	}
-	return json.Marshal(map[string]any{"lambda": l, "mse": b.MSE})
+	Lambda float64
+	MSE    float64
 }
 
 // poly is a polynomial's coefficients, constant first.

@@ -103,13 +103,13 @@ func newModel(x [][2]float64, theta [2]float64, sigma float64, x0 [2]float64) mo
 // and the expected squared error against a fresh target Y₀ = x₀ᵀθ + ε₀ (Problem 1),
 // MSE = PredVariance + PredBias² + Noise.
 type Theory struct {
-	Mean         [2]float64    `json:"mean"` // E[θ̃]
-	Bias         [2]float64    `json:"bias"` // E[θ̃] − θ
-	Cov          [2][2]float64 `json:"cov"`  // Cov(θ̃)
-	PredBias     float64       `json:"predBias"`
-	PredVariance float64       `json:"predVariance"`
-	Noise        float64       `json:"noise"` // σ², the irreducible error
-	MSE          float64       `json:"mse"`
+	Mean         [2]float64    // E[θ̃]
+	Bias         [2]float64    // E[θ̃] − θ
+	Cov          [2][2]float64 // Cov(θ̃)
+	PredBias     float64
+	PredVariance float64
+	Noise        float64 // σ², the irreducible error
+	MSE          float64
 }
 
 // theory returns the closed forms at λ, in the eigenbasis: each coordinate is the

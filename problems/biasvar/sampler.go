@@ -123,12 +123,12 @@ func (sm *Sampler) Estimates(lambda float64, dst [][2]float64) [][2]float64 {
 // variance, and the mean of (Y₀ₖ − fₖ)² against a fresh test target Y₀ₖ = x₀ᵀθ + σε₀ₖ
 // for each trial: measured, not computed from the other figures.
 type Sample struct {
-	Mean         [2]float64    `json:"mean"`
-	Cov          [2][2]float64 `json:"cov"`
-	PredBias     float64       `json:"predBias"`
-	PredVariance float64       `json:"predVariance"`
-	MSE          float64       `json:"mse"`
-	Trials       int           `json:"trials"`
+	Mean         [2]float64
+	Cov          [2][2]float64
+	PredBias     float64
+	PredVariance float64
+	MSE          float64
+	Trials       int
 }
 
 // Stats returns the sample figures of est, the sampler's Estimates. It does not
@@ -184,12 +184,12 @@ func Ellipse(mean [2]float64, cov [2][2]float64, k float64, dst [][2]float64) []
 
 // Result is everything the scene shows for one spec.
 type Result struct {
-	Theory Theory       `json:"theory"`
-	Sample Sample       `json:"sample"`
-	Curve  []CurvePoint `json:"curve"`
-	Best   Best         `json:"best"`
-	// Estimates are the trials' fits θ̃ₖ at the spec's λ: the darts (not in JSON).
-	Estimates [][2]float64 `json:"-"`
+	Theory Theory
+	Sample Sample
+	Curve  []CurvePoint
+	Best   Best
+	// Estimates are the trials' fits θ̃ₖ at the spec's λ: the darts (not in Plain).
+	Estimates [][2]float64
 }
 
 // Compute runs the experiment s describes: the closed forms and the Monte Carlo at
