@@ -60,6 +60,8 @@ type benchReport struct {
 	Descent appFigures  `json:"descent"`
 	Default raceFigures `json:"defaultRace"`
 	Stress  raceFigures `json:"stressRace"`
+	// FrameTasks: the default race's frames, traced after its metrics are read.
+	FrameTasks frameTaskFigures `json:"defaultRaceFrameTasks"`
 	// Paused and Hidden: the main thread's busy share (CDP TaskDuration over
 	// wall time) and the Update/Draw calls counted in idleSeconds.
 	Paused     idleFigures       `json:"paused"`
@@ -102,6 +104,20 @@ type raceFigures struct {
 	Running        int         `json:"running"` // runners still running at the end
 	Runners        int         `json:"runners"`
 }
+
+// frameTaskFigures are the page's animation-frame tasks over frameTraceSeconds,
+// from a Chrome trace: each runs ebiten's Update and Draw and the WebGL calls
+// that send the frame to the GPU process. Their wall time against the main
+// thread's CPU time in them is how long that thread waited for a core: on two
+// cores, SwiftShader's threads rendering the frames take them from it.
+type frameTaskFigures struct {
+	Tasks  int         `json:"tasks"`
+	WallMs percentiles `json:"wallMs"`
+	CPUMs  percentiles `json:"cpuMs"` // the main thread's CPU time in each task
+}
+
+// frameTraceSeconds is how long the default race's frame tasks are traced.
+const frameTraceSeconds = 3
 
 type idleFigures struct {
 	Cores   float64 `json:"cores"`
@@ -206,7 +222,7 @@ func runBench(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			return fmt.Errorf("%s: %w", app.pkg, err)
 		}
 	}
-	if rep.Default, rep.Paused, rep.Hidden, err = defaultRace(browser, urls[1], *seconds); err != nil {
+	if rep.Default, rep.FrameTasks, rep.Paused, rep.Hidden, err = defaultRace(browser, urls[1], *seconds); err != nil {
 		return err
 	}
 	if rep.Stress, err = raceFor(browser, urls[1]+"#"+stressHash, *seconds); err != nil {
@@ -280,6 +296,9 @@ func printBench(w io.Writer, rep benchReport) {
 	}
 	race("default race", rep.Default)
 	fmt.Fprintf(w, "%-34s %27.2f ms          ≤ %.0f ms %s\n", "Draw p95, default page", rep.Default.DrawMs.P95, budgets.DrawP95Ms, verdict(rep.Default.DrawMs.P95 <= budgets.DrawP95Ms))
+	ft := rep.FrameTasks
+	fmt.Fprintf(w, "  its frame tasks (Update, Draw, WebGL calls; %d traced in %d s): wall p50 %.2f ms p95 %.2f ms, of which the main thread ran p50 %.2f ms p95 %.2f ms\n",
+		ft.Tasks, frameTraceSeconds, ft.WallMs.P50, ft.WallMs.P95, ft.CPUMs.P50, ft.CPUMs.P95)
 	race("stress race", rep.Stress)
 	sp := rep.Stress.UpdateMs.P95 + rep.Stress.DrawMs.P95
 	fmt.Fprintf(w, "%-34s %27.2f ms          ≤ %.0f ms %s\n", "stress Update p95 + Draw p95", sp, budgets.StressFrameP95Ms, verdict(sp <= budgets.StressFrameP95Ms))
@@ -391,12 +410,29 @@ func lazyBeforeReady(path, url string, code wasmCode) (lazyFigures, error) {
 		return lazyFigures{}, err
 	}
 	defer closeBrowser()
+	events, err := trace(ctx, []string{"v8.wasm", "blink.user_timing"}, []string{"wasm.CompileLazy", "descent:ready"}, func() error {
+		_, err := load(ctx, url)
+		return err
+	})
+	if err != nil {
+		return lazyFigures{}, err
+	}
+	return sumLazy(events, code)
+}
+
+// trace records Chrome's trace of categories in the tab of ctx while during
+// runs, and returns the events named one of names.
+func trace(ctx context.Context, categories, names []string, during func() error) ([]traceEvent, error) {
 	var (
 		mu    sync.Mutex
 		raw   [][]byte // the events that may count, decoded once the trace is complete
 		lossy bool
 		done  = make(chan struct{}, 1)
 	)
+	quoted := make([][]byte, len(names))
+	for i, n := range names {
+		quoted[i] = []byte(`"` + n + `"`)
+	}
 	// Listen's callback must return at once: it keeps only what may count.
 	if err := chromedp.Listen(ctx, func(ev any) {
 		switch e := ev.(type) {
@@ -404,7 +440,7 @@ func lazyBeforeReady(path, url string, code wasmCode) (lazyFigures, error) {
 			mu.Lock()
 			defer mu.Unlock()
 			for _, v := range e.Value {
-				if bytes.Contains(v, []byte(`"wasm.CompileLazy"`)) || bytes.Contains(v, []byte(`"descent:ready"`)) {
+				if slices.ContainsFunc(quoted, func(q []byte) bool { return bytes.Contains(v, q) }) {
 					raw = append(raw, v)
 				}
 			}
@@ -418,39 +454,41 @@ func lazyBeforeReady(path, url string, code wasmCode) (lazyFigures, error) {
 			}
 		}
 	}); err != nil {
-		return lazyFigures{}, err
+		return nil, err
 	}
-	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: []string{"v8.wasm", "blink.user_timing"}}}); err != nil {
-		return lazyFigures{}, err
+	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: categories}}); err != nil {
+		return nil, err
 	}
-	if _, err := load(ctx, url); err != nil {
-		return lazyFigures{}, err
+	if err := during(); err != nil {
+		return nil, err
 	}
 	if _, err := chromedp.Call(ctx, tracing.End, cdp.Empty{}); err != nil {
-		return lazyFigures{}, err
+		return nil, err
 	}
 	select {
 	case <-done:
 	case <-ctx.Done():
-		return lazyFigures{}, ctx.Err()
+		return nil, ctx.Err()
 	}
 	mu.Lock()
 	defer mu.Unlock()
 	if lossy {
-		return lazyFigures{}, fmt.Errorf("the trace lost events")
+		return nil, fmt.Errorf("the trace lost events")
 	}
 	events := make([]traceEvent, 0, len(raw))
 	for _, v := range raw {
 		var e traceEvent
 		if err := json.Unmarshal(v, &e); err != nil {
-			return lazyFigures{}, fmt.Errorf("a trace event: %w", err)
+			return nil, fmt.Errorf("a trace event: %w", err)
 		}
-		events = append(events, e)
+		if slices.Contains(names, e.Name) {
+			events = append(events, e)
+		}
 	}
-	return sumLazy(events, code)
+	return events, nil
 }
 
-// traceEvent is what lazyBeforeReady reads of a Chrome trace event.
+// traceEvent is what the bench reads of a Chrome trace event.
 type traceEvent struct {
 	Name string  `json:"name"`
 	Ph   string  `json:"ph"` // "X" for a complete event, with its durations
@@ -538,7 +576,7 @@ func raceFor(browser context.Context, url string, seconds float64) (raceFigures,
 // defaultRace runs the default page for seconds, then watches it paused and
 // then with its canvas scrolled out of view (moved off the page, which the
 // IntersectionObserver sees as a reader scrolling past it).
-func defaultRace(browser context.Context, url string, seconds float64) (race raceFigures, paused, hidden idleFigures, err error) {
+func defaultRace(browser context.Context, url string, seconds float64) (race raceFigures, frames frameTaskFigures, paused, hidden idleFigures, err error) {
 	ctx, cancel, err := openRace(browser, url)
 	if err != nil {
 		return
@@ -550,6 +588,14 @@ func defaultRace(browser context.Context, url string, seconds float64) (race rac
 	if race, err = chromedp.Run(ctx, chromedp.Evaluate[raceFigures](raceMetricsJS)); err != nil {
 		return
 	}
+	events, err := trace(ctx, []string{"devtools.timeline"}, []string{"FireAnimationFrame"}, func() error {
+		time.Sleep(frameTraceSeconds * time.Second)
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	frames = frameTasks(events)
 	if err = chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
 		_, err := cdp.Call(ctx, t, performance.Enable, performance.EnableParams{})
 		return err
@@ -561,6 +607,20 @@ func defaultRace(browser context.Context, url string, seconds float64) (race rac
 	}
 	hidden, err = idle(ctx, `descent.play(); document.querySelector("canvas").style.translate = "0 -100000px"`)
 	return
+}
+
+// frameTasks sums up the complete animation-frame events of a trace.
+func frameTasks(events []traceEvent) frameTaskFigures {
+	var wall, cpu []float64
+	for _, e := range events {
+		if e.Name == "FireAnimationFrame" && e.Ph == "X" {
+			wall, cpu = append(wall, e.Dur/1e3), append(cpu, e.Tdur/1e3)
+		}
+	}
+	f := frameTaskFigures{Tasks: len(wall)}
+	f.WallMs.P50, f.WallMs.P95 = perf.Percentiles(wall)
+	f.CPUMs.P50, f.CPUMs.P95 = perf.Percentiles(cpu)
+	return f
 }
 
 // idle runs setup, lets the page settle, then counts the main thread's busy

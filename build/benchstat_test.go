@@ -43,3 +43,18 @@ func TestSumLazy(t *testing.T) {
 		t.Errorf("a trace without the ready mark gave no error")
 	}
 }
+
+// Only complete animation-frame events count, their wall and thread times
+// read in milliseconds.
+func TestFrameTasks(t *testing.T) {
+	var events []traceEvent
+	for i := range 20 {
+		events = append(events, traceEvent{Name: "FireAnimationFrame", Ph: "X", Dur: float64(1000 * (i + 1)), Tdur: float64(500 * (i + 1))})
+	}
+	events = append(events, traceEvent{Name: "FireAnimationFrame", Ph: "B", Dur: 1e9}, traceEvent{Name: "FunctionCall", Ph: "X", Dur: 1e9, Tdur: 1e9})
+	f := frameTasks(events)
+	// 20 tasks of 1..20 ms: p50 is the 11th, p95 the 20th.
+	if f.Tasks != 20 || f.WallMs != (percentiles{11, 20}) || f.CPUMs != (percentiles{5.5, 10}) {
+		t.Errorf("frameTasks = %+v, want 20 tasks, wall p50 11 p95 20 ms, CPU p50 5.5 p95 10 ms", f)
+	}
+}

@@ -36,11 +36,18 @@ func (r *Ring) Percentiles() (p50, p95 float64, count int) {
 	s := slices.Clone(r.buf[:min(r.n, Window)])
 	count = r.n
 	r.mu.Unlock()
-	if len(s) == 0 {
-		return 0, 0, count
+	p50, p95 = Percentiles(s)
+	return p50, p95, count
+}
+
+// Percentiles returns the p50 and p95 of samples, 0 when there are none. It
+// sorts samples.
+func Percentiles(samples []float64) (p50, p95 float64) {
+	if len(samples) == 0 {
+		return 0, 0
 	}
-	slices.Sort(s)
-	return s[len(s)/2], s[(len(s)*95)/100], count
+	slices.Sort(samples)
+	return samples[len(samples)/2], samples[(len(samples)*95)/100]
 }
 
 // Mean returns the mean of the recent samples, 0 when there are none.
