@@ -38,18 +38,30 @@ type painter struct {
 	vs      []ebiten.Vertex // the batch's, as ebiten takes them
 	triOp   ebiten.DrawTrianglesOptions
 	imgOp   ebiten.DrawImageOptions
+
+	damage  view.Damage       // what this frame copies from a view's picture (copyDamage)
+	added   []image.Rectangle // the reach of what compose added to the picture
+	copyVs  []ebiten.Vertex
+	copyIs  []uint16
+	copyOp  ebiten.DrawTrianglesOptions
+	lastFor []image.Rectangle // the last frame's view rectangles, in order
 }
 
 // layers are a view's cached pictures: its field with the trails drawn so far
 // over it (picture: what the items are drawn over); the field alone, kept once
 // the trails had to be drawn anew over a field that had not changed (field,
 // current while fieldOK); and the screen's sub-image it is drawn into (ebiten
-// allocates one per SubImage).
+// allocates one per SubImage). The screen keeps the last frame
+// (SetScreenClearedEveryFrame(false)): while shown, it holds the picture with
+// the last frame's items drawn over it, which covered items (their reach, in
+// the view's pixels).
 type layers struct {
 	picture, field, dst *ebiten.Image
 	fieldOK             bool
 	screen              *ebiten.Image
 	rect                image.Rectangle
+	shown               bool
+	items               []image.Rectangle
 }
 
 // draw paints the frame, view by view. It returns an error, once per shader,
@@ -65,22 +77,35 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 	for len(p.layers) < len(f.Views) {
 		p.layers = append(p.layers, layers{})
 	}
+	// A view whose neighbours moved, came or went may have been drawn over
+	// where it no longer is: every view is then copied whole.
+	rearranged := len(f.Views) != len(p.lastFor)
+	for i := range f.Views {
+		rearranged = rearranged || f.Views[i].Rect != p.lastFor[i]
+	}
+	p.lastFor = p.lastFor[:0]
+	for i := range f.Views {
+		p.lastFor = append(p.lastFor, f.Views[i].Rect)
+	}
 	var err error
 	for i := range f.Views {
 		v, l := &f.Views[i], &p.layers[i]
-		if l.dst == nil || l.screen != screen || l.rect != v.Rect {
+		if l.dst == nil || l.screen != screen || l.rect != v.Rect || rearranged {
 			l.dst, l.screen, l.rect = screen.SubImage(v.Rect).(*ebiten.Image), screen, v.Rect
+			l.shown = false
 		}
 		dst := l.dst
 		ox, oy := float32(v.Rect.Min.X), float32(v.Rect.Min.Y)
 		if v.Field != nil || len(v.Trails) > 0 {
-			if e := p.compose(l, v, f.Retrail, 2*float32(f.DPR)); e != nil {
+			whole, e := p.compose(l, v, f.Retrail, 2*float32(f.DPR))
+			if e != nil {
 				err = e
 			}
-			p.blit(dst, l.picture, ox, oy)
+			p.copyDamage(dst, l, f.Views[i+1:], whole, ox, oy)
 		}
+		l.items = l.items[:0]
 		for k := range v.Items {
-			p.item(dst, &v.Items[k], float32(f.DPR), ox, oy)
+			p.item(dst, l, &v.Items[k], float32(f.DPR), ox, oy)
 		}
 		p.drawBatch(dst)
 	}
@@ -107,7 +132,10 @@ func (p *painter) read(r *control.Read) {
 // so that a run of lines and rectangles is one draw (ebiten allocates per
 // draw); sprites, drawn from their own images, draw the batch before them,
 // which keeps the items' order.
-func (p *painter) item(dst *ebiten.Image, it *control.Item, s, ox, oy float32) {
+// Its reach, in the view's pixels, goes to l.items, for the next frame to
+// copy the picture over.
+func (p *painter) item(dst *ebiten.Image, l *layers, it *control.Item, s, ox, oy float32) {
+	p.batch.TakeReach() // from here on, this item's
 	switch it.Kind {
 	case control.Polyline:
 		p.line(dst, it.Pts, it.Width, it.Color, ox, oy, view.Bevelled)
@@ -116,13 +144,19 @@ func (p *painter) item(dst *ebiten.Image, it *control.Item, s, ox, oy float32) {
 	case control.Markers:
 		p.drawBatch(dst)
 		for i := 0; i+1 < len(it.Pts); i += 2 {
-			p.sprites.draw(p, dst, it.Sprite, it.Shape, it.Color, s, ox+it.Pts[i], oy+it.Pts[i+1])
+			x, y := ox+it.Pts[i], oy+it.Pts[i+1]
+			p.sprites.draw(p, dst, it.Sprite, it.Shape, it.Color, s, x, y)
+			h := view.SpriteHalf * s
+			l.items = append(l.items, image.Rect(int(x-ox-h)-1, int(y-oy-h)-1, int(x-ox+h)+2, int(y-oy+h)+2))
 		}
+		p.batch.TakeReach() // a sprite's first drawing, into its own image
+		return
 	case control.Rect:
 		for !p.batch.Rect(it.Pts[0], it.Pts[1], it.Pts[2], it.Pts[3], it.Color, ox, oy) {
 			p.drawBatch(dst)
 		}
 	}
+	l.items = append(l.items, p.batch.TakeReach().Sub(image.Pt(int(ox), int(oy))))
 }
 
 // line adds the polyline pts to the batch, drawing the batch whenever it is full.
@@ -141,6 +175,44 @@ func fit(img *ebiten.Image, r image.Rectangle) *ebiten.Image {
 		img.Deallocate()
 	}
 	return ebiten.NewImage(max(r.Dx(), 1), max(r.Dy(), 1))
+}
+
+// copyDamage brings the screen's part of view l up to its picture, over
+// which the items are then drawn. The screen keeps the last frame; while it
+// shows this view, only the damage is copied (view.Damage): the last frame's
+// items, what compose added to the picture, and the views drawn over this one
+// (later), which draw themselves anew every frame. A picture changed whole,
+// a view not shown yet, or damage over half the view copies it all.
+func (p *painter) copyDamage(dst *ebiten.Image, l *layers, later []control.View, whole bool, ox, oy float32) {
+	p.damage.Reset(l.rect.Size())
+	for _, r := range l.items {
+		p.damage.Add(r)
+	}
+	for _, r := range p.added {
+		p.damage.Add(r)
+	}
+	for k := range later {
+		p.damage.Add(later[k].Rect.Intersect(l.rect).Sub(l.rect.Min))
+	}
+	if whole || !l.shown || p.damage.Whole() {
+		p.blit(dst, l.picture, ox, oy)
+		l.shown = true
+		return
+	}
+	if len(p.damage.Rects) == 0 {
+		return
+	}
+	p.copyVs, p.copyIs = p.copyVs[:0], p.copyIs[:0]
+	for _, r := range p.damage.Rects {
+		n := uint16(len(p.copyVs))
+		for _, c := range [4]image.Point{r.Min, {r.Max.X, r.Min.Y}, {r.Min.X, r.Max.Y}, r.Max} {
+			sx, sy := float32(c.X), float32(c.Y)
+			p.copyVs = append(p.copyVs, ebiten.Vertex{DstX: ox + sx, DstY: oy + sy, SrcX: sx, SrcY: sy, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1})
+		}
+		p.copyIs = append(p.copyIs, n, n+1, n+2, n+1, n+3, n+2)
+	}
+	p.copyOp.Blend = ebiten.BlendCopy
+	dst.DrawTriangles(p.copyVs, p.copyIs, l.picture, &p.copyOp)
 }
 
 func (p *painter) blit(dst, img *ebiten.Image, ox, oy float32) {
@@ -264,15 +336,17 @@ func (p *painter) shader(key shaderKey) (*ebiten.Shader, error) {
 //     into l.field and copied from then on; without a field, from the
 //     background. A view without trails has nothing to redraw.
 //   - Other frames draw what the trails add onto the picture.
-func (p *painter) compose(l *layers, v *control.View, retrail bool, width float32) error {
-	var err error
+//
+// It reports whether the picture changed whole; otherwise p.added holds
+// the reach of what the trails added.
+func (p *painter) compose(l *layers, v *control.View, retrail bool, width float32) (whole bool, err error) {
 	switch resized := l.picture == nil || l.picture.Bounds().Size() != v.Rect.Size(); {
 	case v.Field != nil && (v.Field.Stale || resized):
 		l.picture = fit(l.picture, v.Rect)
 		err = p.paintField(l.picture, v.Field)
-		l.fieldOK = false
+		l.fieldOK, whole = false, true
 	case retrail && len(v.Trails) > 0 || resized:
-		l.picture = fit(l.picture, v.Rect)
+		l.picture, whole = fit(l.picture, v.Rect), true
 		if v.Field == nil {
 			l.picture.Fill(view.Background)
 			break
@@ -285,7 +359,7 @@ func (p *painter) compose(l *layers, v *control.View, retrail bool, width float3
 		p.blit(l.picture, l.field, 0, 0)
 	}
 	p.trails(l.picture, v.Trails, width)
-	return err
+	return whole, err
 }
 
 // trails draws what each trail adds, feathered (view.Soft), in as few draws
@@ -293,9 +367,14 @@ func (p *painter) compose(l *layers, v *control.View, retrail bool, width float3
 // anti-aliasing would render each draw in an offscreen buffer twice the size
 // of its vertices' bounds, made anew whenever those move: every frame, for
 // every runner.
+// Each trail's reach goes to p.added: one rectangle for all would span the
+// view between two balls far apart.
 func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
+	p.added = p.added[:0]
+	p.batch.TakeReach()
 	for _, t := range ts {
 		p.line(dst, t.Pts, width, t.Color, 0, 0, view.Soft)
+		p.added = append(p.added, p.batch.TakeReach())
 	}
 	p.drawBatch(dst)
 }

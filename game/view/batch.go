@@ -1,6 +1,10 @@
 package view
 
-import "image/color"
+import (
+	"image"
+	"image/color"
+	"math"
+)
 
 // Batch is triangles to draw in one call, each vertex in its own colour, so
 // that a frame's trails, or a run of a view's lines and rectangles, cost the
@@ -10,6 +14,11 @@ type Batch struct {
 	Vs   []Painted
 	Is   []uint16
 	mesh []Vertex // Vs' positions, as the meshes append them
+
+	// reach is the box of the vertices painted since the last TakeReach,
+	// empty when reached is false; Reset keeps it.
+	reach   [4]float32 // min x, min y, max x, max y
+	reached bool
 }
 
 // Painted is a vertex in screen pixels with its colour, alpha-premultiplied,
@@ -94,6 +103,30 @@ func (b *Batch) paint(from int, c color.RGBA, ox, oy float32) {
 	r, g, bl, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
 	for _, m := range b.mesh[from:] {
 		k := 1 - m.Fade
-		b.Vs = append(b.Vs, Painted{X: ox + m.X, Y: oy + m.Y, R: k * r, G: k * g, B: k * bl, A: k * a})
+		x, y := ox+m.X, oy+m.Y
+		b.Vs = append(b.Vs, Painted{X: x, Y: y, R: k * r, G: k * g, B: k * bl, A: k * a})
+		if !b.reached {
+			b.reach, b.reached = [4]float32{x, y, x, y}, true
+		}
+		b.reach = [4]float32{min(b.reach[0], x), min(b.reach[1], y), max(b.reach[2], x), max(b.reach[3], y)}
 	}
 }
+
+// TakeReach returns the whole pixels that the vertices painted since the last
+// call may cover, empty when there were none, and starts anew. Drawing the
+// batch touches nothing outside it (a triangle lies within its vertices' box).
+func (b *Batch) TakeReach() image.Rectangle {
+	if !b.reached {
+		return image.Rectangle{}
+	}
+	b.reached = false
+	r := b.reach
+	if !(r[0] > -maxReach && r[1] > -maxReach && r[2] < maxReach && r[3] < maxReach) { // far off, or NaN
+		return image.Rect(-maxReach, -maxReach, maxReach, maxReach)
+	}
+	return image.Rect(int(math.Floor(float64(r[0]))), int(math.Floor(float64(r[1]))), int(math.Ceil(float64(r[2]))), int(math.Ceil(float64(r[3]))))
+}
+
+// maxReach bounds TakeReach's rectangles: beyond it (a point far off the
+// screen) it says "everywhere".
+const maxReach = 1 << 24
