@@ -94,9 +94,19 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 			l.dst, l.screen, l.rect = screen.SubImage(v.Rect).(*ebiten.Image), screen, v.Rect
 			l.shown = false
 		}
+		// A view drawn over another is copied whole: the one under it copies
+		// its rectangle over, taking it for a view of items alone, drawn anew
+		// each frame (a chart's). No layout lays a field over another yet.
+		for k := range i {
+			if f.Views[k].Rect.Overlaps(v.Rect) {
+				l.shown = false
+			}
+		}
 		dst := l.dst
 		ox, oy := float32(v.Rect.Min.X), float32(v.Rect.Min.Y)
-		if v.Field != nil || len(v.Trails) > 0 {
+		pictured := v.Field != nil || len(v.Trails) > 0
+		p.batch.TrackReach = pictured // only a view with a picture copies damage
+		if pictured {
 			whole, e := p.compose(l, v, f.Retrail, 2*float32(f.DPR))
 			if e != nil {
 				err = e
@@ -322,9 +332,9 @@ func (p *painter) shader(key shaderKey) (*ebiten.Shader, error) {
 }
 
 // compose keeps l.picture the view's field with its trails drawn onto it, so
-// that a frame copies one full-view picture to the screen: on a software GPU
-// (SwiftShader) each full-view pass is a pass over every pixel, and the frame
-// rate follows their number.
+// that a frame copies at most one full-view picture to the screen, and mostly
+// only its damage (copyDamage): on a software GPU (SwiftShader) each full-view
+// pass is a pass over every pixel, and the frame rate follows their number.
 //   - A field that changed (Stale, which every new size is) is painted
 //     straight into the picture: one pass, where painting a field image and
 //     copying it were two, on every frame that moves the view or drags a

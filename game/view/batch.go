@@ -15,10 +15,11 @@ type Batch struct {
 	Is   []uint16
 	mesh []Vertex // Vs' positions, as the meshes append them
 
-	// reach is the box of the vertices painted since the last TakeReach,
-	// empty when reached is false; Reset keeps it.
-	reach   [4]float32 // min x, min y, max x, max y
-	reached bool
+	// TrackReach makes paint keep the box of the vertices it paints, for
+	// TakeReach: only a painter that needs it pays for it.
+	TrackReach bool
+	reach      [4]float32 // min x, min y, max x, max y, since the last TakeReach; Reset keeps it
+	reached    bool       // reach holds a vertex
 }
 
 // Painted is a vertex in screen pixels with its colour, alpha-premultiplied,
@@ -103,17 +104,45 @@ func (b *Batch) paint(from int, c color.RGBA, ox, oy float32) {
 	r, g, bl, a := float32(c.R)/255, float32(c.G)/255, float32(c.B)/255, float32(c.A)/255
 	for _, m := range b.mesh[from:] {
 		k := 1 - m.Fade
-		x, y := ox+m.X, oy+m.Y
-		b.Vs = append(b.Vs, Painted{X: x, Y: y, R: k * r, G: k * g, B: k * bl, A: k * a})
-		if !b.reached {
-			b.reach, b.reached = [4]float32{x, y, x, y}, true
-		}
-		b.reach = [4]float32{min(b.reach[0], x), min(b.reach[1], y), max(b.reach[2], x), max(b.reach[3], y)}
+		b.Vs = append(b.Vs, Painted{X: ox + m.X, Y: oy + m.Y, R: k * r, G: k * g, B: k * bl, A: k * a})
+	}
+	if b.TrackReach {
+		b.extend(b.Vs[len(b.Vs)-(len(b.mesh)-from):])
 	}
 }
 
+// extend grows the reach to hold vs. Plain comparisons, not min and max,
+// which in wasm cost a frame of the stress race some 0.5 ms; a NaN vertex,
+// which draws nothing, is passed over.
+func (b *Batch) extend(vs []Painted) {
+	if len(vs) == 0 {
+		return
+	}
+	r := b.reach
+	if !b.reached {
+		r = [4]float32{vs[0].X, vs[0].Y, vs[0].X, vs[0].Y}
+		b.reached = true
+	}
+	for _, v := range vs {
+		if v.X < r[0] {
+			r[0] = v.X
+		}
+		if v.Y < r[1] {
+			r[1] = v.Y
+		}
+		if v.X > r[2] {
+			r[2] = v.X
+		}
+		if v.Y > r[3] {
+			r[3] = v.Y
+		}
+	}
+	b.reach = r
+}
+
 // TakeReach returns the whole pixels that the vertices painted since the last
-// call may cover, empty when there were none, and starts anew. Drawing the
+// call (while TrackReach) may cover, empty when there were none, and starts
+// anew. Drawing the
 // batch touches nothing outside it (a triangle lies within its vertices' box).
 func (b *Batch) TakeReach() image.Rectangle {
 	if !b.reached {

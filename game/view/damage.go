@@ -16,8 +16,8 @@ type Damage struct {
 	over  bool // more than a vertex buffer's worth of rectangles
 }
 
-// DamagePad widens each rectangle: a sprite drawn at a fractional position
-// lands on whole pixels up to one off.
+// DamagePad widens each rectangle, against rounding: a sprite drawn at a
+// fractional position lands on whole pixels up to one off.
 const DamagePad = 2
 
 // damageWholeShare is the share of a view's pixels beyond which copying the

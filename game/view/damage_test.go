@@ -43,10 +43,13 @@ func TestDamagePadsClipsAndGivesUp(t *testing.T) {
 // the last take, whatever the mesh, across a Reset, and is empty after.
 func TestTakeReachHoldsEveryVertex(t *testing.T) {
 	var b Batch
-	if r := b.TakeReach(); !r.Empty() {
-		t.Fatalf("a new batch reaches %v", r)
-	}
 	c := color.RGBA{R: 0xff, A: 0xff}
+	b.Line([]float32{0, 0, 40, 10}, 6, c, 0, 0, Soft)
+	if r := b.TakeReach(); !r.Empty() {
+		t.Fatalf("a batch not tracking reaches %v", r)
+	}
+	b.Reset()
+	b.TrackReach = true
 	b.Line([]float32{0, 0, 40.5, 10, 41, 60}, 6, c, 100, 200, Soft)
 	n := len(b.Vs)
 	b.Reset() // drawn: the reach stays until taken
