@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"descent/game/race"
+	"descent/optim/param"
 )
 
 // header is the CSV's first line: the fields of a Row, in order.
@@ -99,10 +100,10 @@ func WriteCSV(w io.Writer, rows []Row) error {
 
 // WriteJSON writes rows as a JSON array of objects keyed like Header's
 // columns, one object a line. Numbers are written in the shortest form that
-// reads back as the same float64; a gradient that is not finite, which JSON
-// cannot hold, is written null. It is written by hand, not with encoding/json:
-// that package is a quarter of a megabyte of main.wasm, which every visitor
-// downloads and compiles, for this one call.
+// reads back as the same float64; one that is not finite (a gradient at a
+// diverged runner's last point), which JSON cannot hold, is written null. It
+// is written by hand, not with encoding/json: that package was 451 kB of
+// main.wasm, which every visit downloads and compiles, for a few calls.
 func WriteJSON(w io.Writer, rows []Row) error {
 	b := []byte{'['}
 	for i, r := range rows {
@@ -142,23 +143,13 @@ func WriteJSON(w io.Writer, rows []Row) error {
 	return nil
 }
 
-// appendJSONNumber appends v as encoding/json writes a float64 (plain decimals
-// from 1e-6 to 1e21, exponents outside), or null when v is not finite.
+// appendJSONNumber appends v as encoding/json writes a float64
+// (param.AppendNumber), or null when v is not finite.
 func appendJSONNumber(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return append(b, "null"...)
 	}
-	if a := math.Abs(v); a != 0 && (a < 1e-6 || a >= 1e21) {
-		n := len(b)
-		b = strconv.AppendFloat(b, v, 'e', -1, 64)
-		// e-07 → e-7, as JavaScript and encoding/json write it.
-		if m := len(b) - n; m >= 4 && b[len(b)-4] == 'e' && b[len(b)-3] == '-' && b[len(b)-2] == '0' {
-			b[len(b)-2] = b[len(b)-1]
-			b = b[:len(b)-1]
-		}
-		return b
-	}
-	return strconv.AppendFloat(b, v, 'f', -1, 64)
+	return param.AppendNumber(b, v)
 }
 
 // appendJSONString appends s as a JSON string: quotes, backslashes and control

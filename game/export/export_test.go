@@ -241,8 +241,9 @@ func TestWriteRefusesAnUnknownFormat(t *testing.T) {
 	}
 }
 
-// TestNonFiniteGradients: JSON cannot hold ±Inf or NaN, so a gradient that is
-// not finite is null there, and written as Go parses it back in the CSV.
+// TestNonFiniteGradients: JSON cannot hold ±Inf or NaN, so a number that is
+// not finite (a gradient at a diverged runner's last point) is null there, and
+// written as Go parses it back in the CSV.
 func TestNonFiniteGradients(t *testing.T) {
 	rows := []export.Row{{Optimizer: "gd", GradX: math.Inf(1), GradY: math.NaN()}}
 	var j, c bytes.Buffer

@@ -165,6 +165,9 @@ func describe(v any) string {
 // symbol, a BigInt — named by its typeof, so a message can say what came.
 type Unsupported string
 
+// String is how a message names it: "a function", say.
+func (u Unsupported) String() string { return string(u) }
+
 func pair(p [2]float64) []any { return []any{p[0], p[1]} }
 
 func floats(m map[string]float64) map[string]any {

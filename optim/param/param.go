@@ -184,6 +184,34 @@ func (p Param) Want() string {
 // MaxQuoted is the most characters of a bad value a message repeats.
 const MaxQuoted = 80
 
+// AppendNumber appends v as JavaScript writes a number, and JSON where it is
+// finite (byte for byte encoding/json's): plain decimals from 1e-6 to 1e21,
+// exponents outside (1e-7, 1e+21), and NaN, Infinity or -Infinity.
+func AppendNumber(b []byte, v float64) []byte {
+	switch {
+	case math.IsNaN(v):
+		return append(b, "NaN"...)
+	case math.IsInf(v, 1):
+		return append(b, "Infinity"...)
+	case math.IsInf(v, -1):
+		return append(b, "-Infinity"...)
+	}
+	if a := math.Abs(v); a != 0 && (a < 1e-6 || a >= 1e21) {
+		b = strconv.AppendFloat(b, v, 'e', -1, 64)
+		// e-07 → e-7, as JavaScript writes it.
+		if n := len(b); n >= 4 && b[n-4] == 'e' && b[n-3] == '-' && b[n-2] == '0' {
+			b[n-2] = b[n-1]
+			b = b[:n-1]
+		}
+		return b
+	}
+	return strconv.AppendFloat(b, v, 'f', -1, 64)
+}
+
+// Number is AppendNumber as a string: a number in a message as a script
+// would write it.
+func Number(v float64) string { return string(AppendNumber(nil, v)) }
+
 // Quote returns s for a message: quoted, and cut to MaxQuoted characters, so
 // a 100 kB value from a link does not flood the page.
 func Quote(s string) string {

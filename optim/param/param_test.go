@@ -131,3 +131,17 @@ func TestKnown(t *testing.T) {
 		t.Errorf("a short list is given whole: %q", got)
 	}
 }
+
+// TestNumberAsJavaScriptWritesIt: Number writes what String(v) gives in
+// JavaScript (checked there by hand), exponents past 1e21 and below 1e-6.
+func TestNumberAsJavaScriptWritesIt(t *testing.T) {
+	for v, want := range map[float64]string{
+		0: "0", 1: "1", -2.5: "-2.5", 1e6: "1000000", 1e20: "100000000000000000000", 1e21: "1e+21",
+		0.000001: "0.000001", 1e-7: "1e-7", -1.5e-10: "-1.5e-10", 1.7976931348623157e308: "1.7976931348623157e+308",
+		math.NaN(): "NaN", math.Inf(1): "Infinity", math.Inf(-1): "-Infinity",
+	} {
+		if got := Number(v); got != want {
+			t.Errorf("Number(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

@@ -15,7 +15,7 @@ import (
 // The JS API's side of the engine: a spec read from plain values and a result
 // written as plain values, the float64s, strings, []any, map[string]any and
 // nils that a JS object converts to (descent.biasVariance, state().biasVariance).
-// Not JSON: encoding/json is a quarter of a megabyte of main.wasm, which every
+// Not JSON: encoding/json was 451 kB of main.wasm, which every
 // visitor downloads and compiles.
 
 // specFields are the keys of a spec, as descent.biasVariance takes it.
@@ -138,14 +138,15 @@ func readRows(v any, dst *[][2]float64) error {
 }
 
 // show writes a plain value for a message, as a script would have written it:
-// numbers, quoted strings, arrays of them (the first few), and the kind of
-// anything else.
+// numbers, quoted strings, arrays of them (the first few); anything else by
+// its kind, or as it describes itself (a Stringer: the JS API's stand-in for
+// a function, say).
 func show(v any) string {
 	switch v := v.(type) {
 	case nil:
 		return "null"
 	case float64:
-		return strconv.FormatFloat(v, 'g', -1, 64)
+		return param.Number(v)
 	case string:
 		return param.Quote(v)
 	case bool:
@@ -163,6 +164,8 @@ func show(v any) string {
 		return "[" + strings.Join(parts, ", ") + "]"
 	case map[string]any:
 		return "an object"
+	case fmt.Stringer:
+		return v.String()
 	}
 	return "a value of another kind"
 }
@@ -191,8 +194,8 @@ func (b Best) Plain() map[string]any {
 }
 
 // PlainCurve is the curve as plain values, a {lambda, bias2, variance, noise,
-// mse} per point; nil when there is none.
-func PlainCurve(c []CurvePoint) []any {
+// mse} per point; null when there is none.
+func PlainCurve(c []CurvePoint) any {
 	if c == nil {
 		return nil
 	}
