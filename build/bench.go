@@ -296,9 +296,12 @@ func printBench(w io.Writer, rep benchReport) {
 	}
 	race("default race", rep.Default)
 	fmt.Fprintf(w, "%-34s %27.2f ms          ≤ %.0f ms %s\n", "Draw p95, default page", rep.Default.DrawMs.P95, budgets.DrawP95Ms, verdict(rep.Default.DrawMs.P95 <= budgets.DrawP95Ms))
-	ft := rep.FrameTasks
-	fmt.Fprintf(w, "  its frame tasks (Update, Draw, WebGL calls; %d traced in %d s): wall p50 %.2f ms p95 %.2f ms, of which the main thread ran p50 %.2f ms p95 %.2f ms\n",
-		ft.Tasks, frameTraceSeconds, ft.WallMs.P50, ft.WallMs.P95, ft.CPUMs.P50, ft.CPUMs.P95)
+	if ft := rep.FrameTasks; ft.Tasks > 0 {
+		fmt.Fprintf(w, "  its frame tasks (Update, Draw, WebGL calls; %d traced in %d s): wall p50 %.2f ms p95 %.2f ms, of which the main thread ran p50 %.2f ms p95 %.2f ms\n",
+			ft.Tasks, frameTraceSeconds, ft.WallMs.P50, ft.WallMs.P95, ft.CPUMs.P50, ft.CPUMs.P95)
+	} else {
+		fmt.Fprintf(w, "  its frame tasks: none in the trace (no FireAnimationFrame events)\n")
+	}
 	race("stress race", rep.Stress)
 	sp := rep.Stress.UpdateMs.P95 + rep.Stress.DrawMs.P95
 	fmt.Fprintf(w, "%-34s %27.2f ms          ≤ %.0f ms %s\n", "stress Update p95 + Draw p95", sp, budgets.StressFrameP95Ms, verdict(sp <= budgets.StressFrameP95Ms))
