@@ -52,6 +52,8 @@ type bvStateJS struct {
 		Best   struct {
 			Lambda *float64 `json:"lambda"`
 		} `json:"best"`
+		Data  [4]float64 `json:"data"`  // the data chart's x, y, width, height, CSS pixels
+		Chart [4]float64 `json:"chart"` // the λ chart's
 	} `json:"biasVariance"`
 }
 
@@ -179,6 +181,33 @@ func TestBiasVarianceLambdaSliderMovesTheEllipse(t *testing.T) {
 		t.Fatalf("the 2-sd ellipse's edge moved from (%d,%d) to (%d,%d): want a visible move", x0, y0, x1, y1)
 	}
 	checkEllipses(t, shot(tb, "bv-ols-lambda"), after, "after the drag")
+}
+
+// TestBiasVarianceChartsKeepNoOldLines: after a drag of λ the charts show
+// what a page opened at the new λ shows. Their faces are translucent and no
+// field lies under them: drawn over the last frame, the old fits stayed as
+// faint lines (22,354 of the charts' 256,608 pixels differed; 0 now).
+func TestBiasVarianceChartsKeepNoOldLines(t *testing.T) {
+	tb, _ := landed(t, "preset=bv-ols")
+	eval[bool](tb, `(() => { const s = document.getElementById("bv-lambda");
+		for (const v of ["300", "500", "700"]) { s.value = v; s.dispatchEvent(new Event("input", {bubbles: true})); }
+		return true; })()`)
+	nextFrame(tb)
+	after := bvState(tb)
+	dragged := shot(tb, "bv-ols-dragged")
+	fresh, _ := landed(t, after.Hash)
+	nextFrame(fresh)
+	want := shot(fresh, "bv-ols-fresh")
+	var charts image.Rectangle
+	for _, q := range [][4]float64{after.BiasVariance.Data, after.BiasVariance.Chart} {
+		charts = charts.Union(image.Rect(int(q[0]), int(q[1]), int(q[0]+q[2]), int(q[1]+q[3])))
+	}
+	if charts.Dx() < 100 || charts.Dy() < 100 {
+		t.Fatalf("the charts are at %v: want two charts", charts)
+	}
+	if n, of := differentPixels(dragged, want, charts); n > of/1000 {
+		t.Errorf("after the drag, %d of the charts' %d pixels differ from a page opened at %q: old lines left on them", n, of, after.Hash)
+	}
 }
 
 // TestBiasVarianceNumbersAreTheAPIs: the numbers panel shows the API's closed forms

@@ -106,6 +106,12 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		ox, oy := float32(v.Rect.Min.X), float32(v.Rect.Min.Y)
 		pictured := v.Field != nil || len(v.Trails) > 0
 		p.batch.TrackReach = pictured // only a view with a picture copies damage
+		if !pictured && !p.over(f.Views[:i], v.Rect) {
+			// Items alone, over no picture copied under them each frame:
+			// cleared, or a chart's translucent face would keep its last
+			// frame's lines faintly (the bias–variance scene's charts).
+			dst.Clear()
+		}
 		if pictured {
 			whole, e := p.compose(l, v, f.Retrail, 2*float32(f.DPR))
 			if e != nil {
@@ -123,6 +129,17 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		p.read(&f.Reads[i])
 	}
 	return err
+}
+
+// over reports whether one of views, drawn before, has a picture under some
+// of r (which copies its part of r anew each frame: copyDamage).
+func (p *painter) over(views []control.View, r image.Rectangle) bool {
+	for k := range views {
+		if (views[k].Field != nil || len(views[k].Trails) > 0) && r.Overlaps(views[k].Rect) {
+			return true
+		}
+	}
+	return false
 }
 
 // read paints r's fields, one a point, in read-back mode, reads their pixels
