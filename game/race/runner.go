@@ -121,13 +121,13 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	r.pos = [2]float64{r.X, r.Y}
 	r.grad = [2]float64{gx, gy}
 	if st := r.stochastic; st != nil {
-		r.grad = r.sampledGrad(s, st, gx, gy)
+		r.grad = r.sampledGrad(a.sm, st, gx, gy)
 	}
 	if ins := r.inspector; ins != nil {
 		r.before = ins.Internals(r.before[:0])
 	}
 	if so := r.secondOrder; so != nil {
-		hxx, hxy, hyy := hessian(s, r.X, r.Y)
+		hxx, hxy, hyy := hessian(s, a.hs, r.X, r.Y)
 		r.hess = [4]float64{hxx, hxy, hxy, hyy}
 		so.StepHessian(r.pos[:], r.grad[:], r.hess[:])
 	} else {
@@ -140,7 +140,7 @@ func (r *Runner) step(s Surface, a arena, t int) {
 	known := false
 	ok := finite(gx) && finite(gy) && finite(x) && finite(y) && a.contains(x, y)
 	if ok {
-		loss, ngx, ngy, known = valueGrad(s, x, y, false)
+		loss, ngx, ngy, known = valueGradWith(s, a.vg, x, y, false)
 		ok = finite(loss) && !grownTooMuch(loss, r.loss0)
 	}
 	if !ok {
@@ -173,7 +173,14 @@ type ValueGrader interface {
 // valueGrad returns s's value at (x, y) and, when s is a ValueGrader or
 // needGrad is set, its gradient there; known says whether it did.
 func valueGrad(s Surface, x, y float64, needGrad bool) (v, gx, gy float64, known bool) {
-	if vg, ok := s.(ValueGrader); ok {
+	vg, _ := s.(ValueGrader)
+	return valueGradWith(s, vg, x, y, needGrad)
+}
+
+// valueGradWith is valueGrad with s as a ValueGrader already asserted (vg, nil
+// when s is not one): a step's, from its arena.
+func valueGradWith(s Surface, vg ValueGrader, x, y float64, needGrad bool) (v, gx, gy float64, known bool) {
+	if vg != nil {
 		v, gx, gy = vg.ValueGrad(x, y)
 		return v, gx, gy, true
 	}
@@ -191,9 +198,10 @@ func valueGrad(s Surface, x, y float64, needGrad bool) (v, gx, gy float64, known
 // exact gradient plus independent Gaussian noise of the optimizer's sigma on
 // each coordinate, x's drawn first. The first minibatch allocates the index
 // scratch; after that it does not allocate.
-func (r *Runner) sampledGrad(s Surface, st optim.Stochastic, gx, gy float64) [2]float64 {
+// sm is the surface as a Sampler, nil when it is not one.
+func (r *Runner) sampledGrad(sm Sampler, st optim.Stochastic, gx, gy float64) [2]float64 {
 	batch, sigma := st.Sampling()
-	if sm, ok := s.(Sampler); ok {
+	if sm != nil {
 		if n := sm.DataLen(); n > 0 {
 			b := min(max(batch, 1), n)
 			if cap(r.idx) < b {
@@ -210,10 +218,10 @@ func (r *Runner) sampledGrad(s Surface, st optim.Stochastic, gx, gy float64) [2]
 	return [2]float64{gx, gy}
 }
 
-// hessian returns s's Hessian at (x, y): its own if it is a Hessianer,
-// central differences of its exact gradient otherwise.
-func hessian(s Surface, x, y float64) (hxx, hxy, hyy float64) {
-	if h, ok := s.(Hessianer); ok {
+// hessian returns s's Hessian at (x, y): its own if it is a Hessianer (h,
+// nil when it is not), central differences of its exact gradient otherwise.
+func hessian(s Surface, h Hessianer, x, y float64) (hxx, hxy, hyy float64) {
+	if h != nil {
 		return h.Hessian(x, y)
 	}
 	return problems.CentralHessian(s.Grad, x, y)

@@ -54,16 +54,27 @@ const (
 // finite, since Loss must always hold a finite number.
 const unfiniteLoss = math.MaxFloat64
 
-// arena is the region a runner may roam before it counts as Diverged: the
-// domain widened by DivergeWidths of its width and height on every side.
+// arena is what a run of steps needs of its surface, worked out once: the
+// region a runner may roam before it counts as Diverged (the domain widened
+// by DivergeWidths of its width and height on every side), and the surface as
+// each of the interfaces a step may use, nil where it is not one. Asserted at
+// every step, ValueGrader alone was some 15% of trajectory()'s time in wasm
+// (runtime.getitab and its table).
 type arena struct {
 	xmin, xmax, ymin, ymax float64
+	vg                     ValueGrader
+	sm                     Sampler
+	hs                     Hessianer
 }
 
 func arenaOf(s Surface) arena {
 	xmin, xmax, ymin, ymax := s.Bounds()
 	w, h := DivergeWidths*(xmax-xmin), DivergeWidths*(ymax-ymin)
-	return arena{xmin - w, xmax + w, ymin - h, ymax + h}
+	a := arena{xmin: xmin - w, xmax: xmax + w, ymin: ymin - h, ymax: ymax + h}
+	a.vg, _ = s.(ValueGrader)
+	a.sm, _ = s.(Sampler)
+	a.hs, _ = s.(Hessianer)
+	return a
 }
 
 func (a arena) contains(x, y float64) bool {
@@ -72,8 +83,14 @@ func (a arena) contains(x, y float64) bool {
 
 // grownTooMuch reports whether a loss has grown by more than LossGrowth over
 // the start's loss0.
+// loss0 is finite, so the plain comparison below is math.Max(1, |loss0|),
+// without its NaN and signed-zero cases, which cost wasm a branch each.
 func grownTooMuch(loss, loss0 float64) bool {
-	return loss-loss0 > LossGrowth*math.Max(1, math.Abs(loss0))
+	scale := math.Abs(loss0)
+	if scale < 1 {
+		scale = 1
+	}
+	return loss-loss0 > LossGrowth*scale
 }
 
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
