@@ -692,13 +692,22 @@ const trajectoryJS = `((steps) => {
 	return {steps: steps, stepsPerSec: gd, plainJSStepsPerSec: plain, optimizers: each};
 })(%d)`
 
-// trajectoryThroughput times trajectory() in the page at url, paused.
+// trajectorySettle is how long the page rests after ready before trajectory()
+// is timed. Right after ready V8 is still compiling the start's code with its
+// optimizing tier on the background threads, which on two cores took GD's
+// figure from 2.8-4.5 M steps/s after the rest to 1.7-2.2 without it (three
+// alternating runs, December 2026): that measured the start, not trajectory().
+const trajectorySettle = 3 * time.Second
+
+// trajectoryThroughput times trajectory() in the page at url, paused, once
+// the page has rested (trajectorySettle).
 func trajectoryThroughput(browser context.Context, url string, steps int) (trajectoryFigures, error) {
 	ctx, cancel, err := openRace(browser, url+"#paused=1")
 	if err != nil {
 		return trajectoryFigures{}, err
 	}
 	defer cancel()
+	time.Sleep(trajectorySettle)
 	return chromedp.Run(ctx, chromedp.Evaluate[trajectoryFigures](fmt.Sprintf(trajectoryJS, steps)))
 }
 
