@@ -24,7 +24,7 @@ func allocs() uint64 {
 
 // Metrics returns the recent timings and memory use.
 func (g *Game) Metrics() perf.Metrics {
-	m := perf.Metrics{FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), ShaderCompiles: g.painter.compiles}
+	m := perf.Metrics{FPS: ebiten.ActualFPS(), TPS: ebiten.ActualTPS(), ShaderCompiles: g.painter.shaders.Made}
 	g.stats.Fill(&m)
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)

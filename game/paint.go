@@ -20,10 +20,8 @@ import (
 // field with the trails, and vertex buffers. Text is the page's (see
 // game/legend): a font renderer would double the download.
 type painter struct {
-	shaders  map[shaderKey]*ebiten.Shader // by formula shape (Kage body) and mode
-	failed   map[shaderKey]bool           // shaders that did not compile, told once
-	compiles int                          // shaders compiled so far, for metrics
-	layers   []layers                     // by view index
+	shaders view.Cache[shaderKey, *ebiten.Shader] // by formula shape (Kage body) and mode
+	layers  []layers                              // by view index
 
 	ahead view.Ahead[shaderKey, *ebiten.Shader] // the first field's shader, compiled ahead (prepare)
 
@@ -39,29 +37,25 @@ type painter struct {
 	triOp   ebiten.DrawTrianglesOptions
 	imgOp   ebiten.DrawImageOptions
 
-	damage  view.Damage       // what this frame copies from a view's picture (copyDamage)
-	added   []image.Rectangle // the reach of what compose added to the picture
-	copyVs  []ebiten.Vertex
-	copyIs  []uint16
-	copyOp  ebiten.DrawTrianglesOptions
-	lastFor []image.Rectangle // the last frame's view rectangles, in order
+	screen view.Screen       // what the screen, which keeps the last frame, holds
+	on     *ebiten.Image     // the screen drawn last
+	added  []image.Rectangle // the reach of what compose added to the picture
+	panes  []view.Pane
+	copyVs []ebiten.Vertex
+	copyIs []uint16
+	copyOp ebiten.DrawTrianglesOptions
 }
 
 // layers are a view's cached pictures: its field with the trails drawn so far
 // over it (picture: what the items are drawn over); the field alone, kept once
 // the trails had to be drawn anew over a field that had not changed (field,
 // current while fieldOK); and the screen's sub-image it is drawn into (ebiten
-// allocates one per SubImage). The screen keeps the last frame
-// (SetScreenClearedEveryFrame(false)): while shown, it holds the picture with
-// the last frame's items drawn over it, which covered items (their reach, in
-// the view's pixels).
+// allocates one per SubImage).
 type layers struct {
 	picture, field, dst *ebiten.Image
 	fieldOK             bool
 	screen              *ebiten.Image
 	rect                image.Rectangle
-	shown               bool
-	items               []image.Rectangle
 }
 
 // draw paints the frame, view by view. It returns an error, once per shader,
@@ -77,51 +71,33 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 	for len(p.layers) < len(f.Views) {
 		p.layers = append(p.layers, layers{})
 	}
-	// A view whose neighbours moved, came or went may have been drawn over
-	// where it no longer is: every view is then copied whole.
-	rearranged := len(f.Views) != len(p.lastFor)
+	p.panes = p.panes[:0]
 	for i := range f.Views {
-		rearranged = rearranged || f.Views[i].Rect != p.lastFor[i]
+		p.panes = append(p.panes, view.Pane{Rect: f.Views[i].Rect, Pictured: f.Views[i].Field != nil || len(f.Views[i].Trails) > 0})
 	}
-	p.lastFor = p.lastFor[:0]
-	for i := range f.Views {
-		p.lastFor = append(p.lastFor, f.Views[i].Rect)
-	}
+	p.screen.Begin(p.panes, screen != p.on) // a new screen holds no last frame
+	p.on = screen
 	var err error
 	for i := range f.Views {
 		v, l := &f.Views[i], &p.layers[i]
-		if l.dst == nil || l.screen != screen || l.rect != v.Rect || rearranged {
+		if l.dst == nil || l.screen != screen || l.rect != v.Rect {
 			l.dst, l.screen, l.rect = screen.SubImage(v.Rect).(*ebiten.Image), screen, v.Rect
-			l.shown = false
-		}
-		// A view drawn over another is copied whole: the one under it copies
-		// its rectangle over, taking it for a view of items alone, drawn anew
-		// each frame (a chart's). No layout lays a field over another yet.
-		for k := range i {
-			if f.Views[k].Rect.Overlaps(v.Rect) {
-				l.shown = false
-			}
 		}
 		dst := l.dst
 		ox, oy := float32(v.Rect.Min.X), float32(v.Rect.Min.Y)
-		pictured := v.Field != nil || len(v.Trails) > 0
-		p.batch.TrackReach = pictured // only a view with a picture copies damage
-		if !pictured && !p.over(f.Views[:i], v.Rect) {
-			// Items alone, over no picture copied under them each frame:
-			// cleared, or a chart's translucent face would keep its last
-			// frame's lines faintly (the bias–variance scene's charts).
+		p.batch.TrackReach = p.panes[i].Pictured // only a view with a picture copies damage
+		if p.screen.Clear(i) {
 			dst.Clear()
 		}
-		if pictured {
-			whole, e := p.compose(l, v, f.Retrail, 2*float32(f.DPR))
+		if p.panes[i].Pictured {
+			changed, e := p.compose(l, v, f.Retrail, 2*float32(f.DPR))
 			if e != nil {
 				err = e
 			}
-			p.copyDamage(dst, l, f.Views[i+1:], whole, ox, oy)
+			p.copyPicture(dst, l.picture, i, changed, ox, oy)
 		}
-		l.items = l.items[:0]
 		for k := range v.Items {
-			p.item(dst, l, &v.Items[k], float32(f.DPR), ox, oy)
+			p.item(dst, i, &v.Items[k], float32(f.DPR), ox, oy)
 		}
 		p.drawBatch(dst)
 	}
@@ -129,17 +105,6 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		p.read(&f.Reads[i])
 	}
 	return err
-}
-
-// over reports whether one of views, drawn before, has a picture under some
-// of r (which copies its part of r anew each frame: copyDamage).
-func (p *painter) over(views []control.View, r image.Rectangle) bool {
-	for k := range views {
-		if (views[k].Field != nil || len(views[k].Trails) > 0) && r.Overlaps(views[k].Rect) {
-			return true
-		}
-	}
-	return false
 }
 
 // read paints r's fields, one a point, in read-back mode, reads their pixels
@@ -159,9 +124,9 @@ func (p *painter) read(r *control.Read) {
 // so that a run of lines and rectangles is one draw (ebiten allocates per
 // draw); sprites, drawn from their own images, draw the batch before them,
 // which keeps the items' order.
-// Its reach, in the view's pixels, goes to l.items, for the next frame to
+// Its reach, in the view's pixels, goes to p.screen, for the next frame to
 // copy the picture over.
-func (p *painter) item(dst *ebiten.Image, l *layers, it *control.Item, s, ox, oy float32) {
+func (p *painter) item(dst *ebiten.Image, vi int, it *control.Item, s, ox, oy float32) {
 	p.batch.TakeReach() // from here on, this item's
 	switch it.Kind {
 	case control.Polyline:
@@ -174,7 +139,7 @@ func (p *painter) item(dst *ebiten.Image, l *layers, it *control.Item, s, ox, oy
 			x, y := ox+it.Pts[i], oy+it.Pts[i+1]
 			p.sprites.draw(p, dst, it.Sprite, it.Shape, it.Color, s, x, y)
 			h := view.SpriteHalf * s
-			l.items = append(l.items, image.Rect(int(x-ox-h)-1, int(y-oy-h)-1, int(x-ox+h)+2, int(y-oy+h)+2))
+			p.screen.Drew(vi, image.Rect(int(x-ox-h)-1, int(y-oy-h)-1, int(x-ox+h)+2, int(y-oy+h)+2))
 		}
 		p.batch.TakeReach() // a sprite's first drawing, into its own image
 		return
@@ -183,7 +148,7 @@ func (p *painter) item(dst *ebiten.Image, l *layers, it *control.Item, s, ox, oy
 			p.drawBatch(dst)
 		}
 	}
-	l.items = append(l.items, p.batch.TakeReach().Sub(image.Pt(int(ox), int(oy))))
+	p.screen.Drew(vi, p.batch.TakeReach().Sub(image.Pt(int(ox), int(oy))))
 }
 
 // line adds the polyline pts to the batch, drawing the batch whenever it is full.
@@ -204,33 +169,20 @@ func fit(img *ebiten.Image, r image.Rectangle) *ebiten.Image {
 	return ebiten.NewImage(max(r.Dx(), 1), max(r.Dy(), 1))
 }
 
-// copyDamage brings the screen's part of view l up to its picture, over
-// which the items are then drawn. The screen keeps the last frame; while it
-// shows this view, only the damage is copied (view.Damage): the last frame's
-// items, what compose added to the picture, and the views drawn over this one
-// (later), which draw themselves anew every frame. A picture changed whole,
-// a view not shown yet, or damage over half the view copies it all.
-func (p *painter) copyDamage(dst *ebiten.Image, l *layers, later []control.View, whole bool, ox, oy float32) {
-	p.damage.Reset(l.rect.Size())
-	for _, r := range l.items {
-		p.damage.Add(r)
-	}
-	for _, r := range p.added {
-		p.damage.Add(r)
-	}
-	for k := range later {
-		p.damage.Add(later[k].Rect.Intersect(l.rect).Sub(l.rect.Min))
-	}
-	if whole || !l.shown || p.damage.Whole() {
-		p.blit(dst, l.picture, ox, oy)
-		l.shown = true
+// copyPicture brings view i's part of the screen up to its picture, over
+// which the items are then drawn: all of it, or only its damage
+// (view.Screen.Copy).
+func (p *painter) copyPicture(dst, picture *ebiten.Image, i int, changed bool, ox, oy float32) {
+	whole, rects := p.screen.Copy(i, changed, p.added)
+	if whole {
+		p.blit(dst, picture, ox, oy)
 		return
 	}
-	if len(p.damage.Rects) == 0 {
+	if len(rects) == 0 {
 		return
 	}
 	p.copyVs, p.copyIs = p.copyVs[:0], p.copyIs[:0]
-	for _, r := range p.damage.Rects {
+	for _, r := range rects {
 		n := uint16(len(p.copyVs))
 		for _, c := range [4]image.Point{r.Min, {r.Max.X, r.Min.Y}, {r.Min.X, r.Max.Y}, r.Max} {
 			sx, sy := float32(c.X), float32(c.Y)
@@ -239,7 +191,7 @@ func (p *painter) copyDamage(dst *ebiten.Image, l *layers, later []control.View,
 		p.copyIs = append(p.copyIs, n, n+1, n+2, n+1, n+3, n+2)
 	}
 	p.copyOp.Blend = ebiten.BlendCopy
-	dst.DrawTriangles(p.copyVs, p.copyIs, l.picture, &p.copyOp)
+	dst.DrawTriangles(p.copyVs, p.copyIs, picture, &p.copyOp)
 }
 
 func (p *painter) blit(dst, img *ebiten.Image, ox, oy float32) {
@@ -322,63 +274,36 @@ func (p *painter) paintField(dst *ebiten.Image, fd *control.Field) error {
 // shader returns the field shader key names, compiled once. One that does
 // not compile is nil, with an error the first time only.
 func (p *painter) shader(key shaderKey) (*ebiten.Shader, error) {
-	if sh, ok := p.shaders[key]; ok || p.failed[key] {
-		return sh, nil
-	}
-	sh := p.takeAhead(key)
-	if sh == nil {
-		var err error
-		if sh, err = key.compile(); err != nil {
-			if p.failed == nil {
-				p.failed = map[shaderKey]bool{}
-			}
-			p.failed[key] = true
-			return nil, fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
+	p.shaders.Release = (*ebiten.Shader).Deallocate
+	sh, _, err := p.shaders.Get(key, func() (*ebiten.Shader, error) {
+		if sh := p.takeAhead(key); sh != nil {
+			return sh, nil
 		}
+		return key.compile()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("the field of this surface could not be drawn (%v); the race still runs", err)
 	}
-	p.compiles++
-	if p.shaders == nil || len(p.shaders) >= 8 { // a handful of shapes at once at most
-		for k, old := range p.shaders {
-			old.Deallocate()
-			delete(p.shaders, k)
-		}
-		p.shaders = map[shaderKey]*ebiten.Shader{}
-	}
-	p.shaders[key] = sh
 	return sh, nil
 }
 
-// compose keeps l.picture the view's field with its trails drawn onto it, so
-// that a frame copies at most one full-view picture to the screen, and mostly
-// only its damage (copyDamage): on a software GPU (SwiftShader) each full-view
-// pass is a pass over every pixel, and the frame rate follows their number.
-//   - A field that changed (Stale, which every new size is) is painted
-//     straight into the picture: one pass, where painting a field image and
-//     copying it were two, on every frame that moves the view or drags a
-//     surface's slider, and the first. The controller sends Retrail with
-//     every such field (control.Frame), so the whole trails follow.
-//   - Retrail over trails and a field that has not changed (a restart: a new
-//     learning rate, a new start; or more steps in a frame than a trail
-//     keeps) composes the picture anew from the field alone, painted once
-//     into l.field and copied from then on; without a field, from the
-//     background. A view without trails has nothing to redraw.
-//   - Other frames draw what the trails add onto the picture.
-//
-// It reports whether the picture changed whole; otherwise p.added holds
-// the reach of what the trails added.
+// compose keeps l.picture the view's field with its trails drawn onto it
+// (view.Recompose). It reports whether the picture changed whole; otherwise
+// p.added holds the reach of what the trails added.
 func (p *painter) compose(l *layers, v *control.View, retrail bool, width float32) (whole bool, err error) {
-	switch resized := l.picture == nil || l.picture.Bounds().Size() != v.Rect.Size(); {
-	case v.Field != nil && (v.Field.Stale || resized):
-		l.picture = fit(l.picture, v.Rect)
-		err = p.paintField(l.picture, v.Field)
-		l.fieldOK, whole = false, true
-	case retrail && len(v.Trails) > 0 || resized:
+	resized := l.picture == nil || l.picture.Bounds().Size() != v.Rect.Size()
+	how := view.RecomposeFor(v.Field != nil, v.Field != nil && v.Field.Stale, resized, retrail, len(v.Trails) > 0)
+	if how != view.AddTrails {
 		l.picture, whole = fit(l.picture, v.Rect), true
-		if v.Field == nil {
-			l.picture.Fill(view.Background)
-			break
-		}
-		if !l.fieldOK { // a new size is a changed field, which cleared fieldOK above
+	}
+	switch how {
+	case view.PaintField:
+		err = p.paintField(l.picture, v.Field)
+		l.fieldOK = false
+	case view.FromBackground:
+		l.picture.Fill(view.Background)
+	case view.FromField:
+		if !l.fieldOK { // a new size is a changed field, which cleared fieldOK
 			l.field = fit(l.field, v.Rect)
 			err = p.paintField(l.field, v.Field)
 			l.fieldOK = true

@@ -43,3 +43,44 @@ func (a *Ahead[K, V]) Take() (key K, v V, ok bool) {
 	a.key, a.v, a.offered = zk, zv, false
 	return key, v, ok
 }
+
+// Cache keeps values made once per key (the painter's field shaders, by
+// formula shape): at most CacheSize at once, all released (Release) when one
+// more is wanted; a key whose making failed is not tried again.
+type Cache[K comparable, V any] struct {
+	Release func(V)
+	Made    int // values made so far
+	made    map[K]V
+	failed  map[K]bool
+}
+
+// CacheSize bounds a Cache: a handful of shapes at once at most.
+const CacheSize = 8
+
+// Get returns key's value, made by make when the cache holds none. For a key
+// whose making failed it returns ok false, with make's error the first time
+// only.
+func (c *Cache[K, V]) Get(key K, make func() (V, error)) (v V, ok bool, err error) {
+	if v, ok := c.made[key]; ok || c.failed[key] {
+		return v, ok, nil
+	}
+	if v, err = make(); err != nil {
+		if c.failed == nil {
+			c.failed = map[K]bool{}
+		}
+		c.failed[key] = true
+		return v, false, err
+	}
+	c.Made++
+	if len(c.made) >= CacheSize {
+		for k, old := range c.made {
+			c.Release(old)
+			delete(c.made, k)
+		}
+	}
+	if c.made == nil {
+		c.made = map[K]V{}
+	}
+	c.made[key] = v
+	return v, true, nil
+}

@@ -1,6 +1,8 @@
 package view
 
 import (
+	"errors"
+	"strconv"
 	"sync"
 	"testing"
 )
@@ -41,5 +43,48 @@ func TestAheadRaces(t *testing.T) {
 		if taken != accepted { // an offer before the Take is taken, one after it refused
 			t.Fatalf("offer accepted %v, value taken %v", accepted, taken)
 		}
+	}
+}
+
+// TestCacheMakesOnceReleasesAllAndTriesNoFailureTwice: a key is made once;
+// the ninth shape releases the eight held; a failing key is made once and
+// errs once.
+func TestCacheMakesOnceReleasesAllAndTriesNoFailureTwice(t *testing.T) {
+	released := 0
+	c := Cache[int, string]{Release: func(string) { released++ }}
+	calls := 0
+	get := func(k int) (string, bool, error) {
+		return c.Get(k, func() (string, error) {
+			calls++
+			if k < 0 {
+				return "", errors.New("bad shape")
+			}
+			return strconv.Itoa(k), nil
+		})
+	}
+	for range 2 {
+		if v, ok, err := get(1); v != "1" || !ok || err != nil {
+			t.Fatalf("get(1) = %q, %v, %v", v, ok, err)
+		}
+	}
+	if calls != 1 || c.Made != 1 {
+		t.Fatalf("two gets made %d (Made %d), want 1", calls, c.Made)
+	}
+	for k := 2; k <= CacheSize; k++ {
+		get(k)
+	}
+	if released != 0 {
+		t.Fatalf("%d held: %d released, want 0", CacheSize, released)
+	}
+	get(CacheSize + 1)
+	if released != CacheSize || c.Made != CacheSize+1 {
+		t.Fatalf("one more: %d released (Made %d), want %d", released, c.Made, CacheSize)
+	}
+	if _, ok, err := get(-1); ok || err == nil {
+		t.Fatalf("a failing key: ok %v, err %v; want an error", ok, err)
+	}
+	n := calls
+	if _, ok, err := get(-1); ok || err != nil || calls != n {
+		t.Fatalf("a failed key again: ok %v, err %v, made again %v; want nothing", ok, err, calls != n)
 	}
 }
