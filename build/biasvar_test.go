@@ -158,13 +158,19 @@ func TestBiasVariancePresetsPaintTheCloud(t *testing.T) {
 
 // TestBiasVarianceLambdaSliderMovesTheEllipse drags the λ slider: the ellipses and
 // their centre move to the new λ's closed form, painted there, and the link says so.
+// dragLambda drags the λ slider as a hand does, input events at positions
+// 300, 500 and 700 of 1000 (λ = 10^(−3 + 6·0.7) ≈ 15.8 at the end).
+func dragLambda(tb *tab) {
+	eval[bool](tb, `(() => { const s = document.getElementById("bv-lambda");
+		for (const v of ["300", "500", "700"]) { s.value = v; s.dispatchEvent(new Event("input", {bubbles: true})); }
+		return true; })()`)
+}
+
 func TestBiasVarianceLambdaSliderMovesTheEllipse(t *testing.T) {
 	tb, before := landed(t, "preset=bv-ols")
 	// A drag sends input events; position 700 of 1000 on the slider from 10⁻³ to 10³
 	// is λ = 10^(−3 + 6·0.7) ≈ 15.8.
-	eval[bool](tb, `(() => { const s = document.getElementById("bv-lambda");
-		for (const v of ["300", "500", "700"]) { s.value = v; s.dispatchEvent(new Event("input", {bubbles: true})); }
-		return true; })()`)
+	dragLambda(tb)
 	after := bvState(tb)
 	nextFrame(tb)
 	b0, b1 := before.BiasVariance.Boards[0], after.BiasVariance.Boards[0]
@@ -189,9 +195,7 @@ func TestBiasVarianceLambdaSliderMovesTheEllipse(t *testing.T) {
 // faint lines (22,354 of the charts' 256,608 pixels differed; 0 now).
 func TestBiasVarianceChartsKeepNoOldLines(t *testing.T) {
 	tb, _ := landed(t, "preset=bv-ols")
-	eval[bool](tb, `(() => { const s = document.getElementById("bv-lambda");
-		for (const v of ["300", "500", "700"]) { s.value = v; s.dispatchEvent(new Event("input", {bubbles: true})); }
-		return true; })()`)
+	dragLambda(tb)
 	nextFrame(tb)
 	after := bvState(tb)
 	dragged := shot(tb, "bv-ols-dragged")

@@ -67,6 +67,7 @@ func (p *painter) draw(screen *ebiten.Image, f *control.Frame) error {
 		img.Fill(color.White)
 		p.white = img.SubImage(image.Rect(1, 1, 2, 2)).(*ebiten.Image)
 		p.triOp.ColorScaleMode = ebiten.ColorScaleModePremultipliedAlpha
+		p.shaders.Release = (*ebiten.Shader).Deallocate
 	}
 	for len(p.layers) < len(f.Views) {
 		p.layers = append(p.layers, layers{})
@@ -274,7 +275,6 @@ func (p *painter) paintField(dst *ebiten.Image, fd *control.Field) error {
 // shader returns the field shader key names, compiled once. One that does
 // not compile is nil, with an error the first time only.
 func (p *painter) shader(key shaderKey) (*ebiten.Shader, error) {
-	p.shaders.Release = (*ebiten.Shader).Deallocate
 	sh, _, err := p.shaders.Get(key, func() (*ebiten.Shader, error) {
 		if sh := p.takeAhead(key); sh != nil {
 			return sh, nil
