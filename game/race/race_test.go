@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -314,6 +315,23 @@ func TestTrailIsBoundedAndOrdered(t *testing.T) {
 		for i := range want {
 			if got[i] != want[i] {
 				t.Errorf("after %d steps, trail[%d]: got %v, want %v", steps, i, got[i], want[i])
+			}
+		}
+		// The tail of every length, and the losses, read from the same ring.
+		for k := range trailLen + 2 {
+			tail := r.Runners[0].TrailTail(nil, k)
+			if w := want[max(0, len(want)-k):]; !slices.Equal(tail, w) {
+				t.Errorf("after %d steps, TrailTail(%d): got %v, want %v", steps, k, tail, w)
+			}
+		}
+		losses := r.Runners[0].Losses(nil)
+		if len(losses) != len(want) {
+			t.Errorf("after %d steps: got %d losses, want %d", steps, len(losses), len(want))
+			continue
+		}
+		for i, p := range want {
+			if f := p[0]*p[0] + 10*p[1]*p[1]; math.Abs(losses[i]-f) > 1e-12*f {
+				t.Errorf("after %d steps, loss[%d]: got %v, want f%v = %v", steps, i, losses[i], p, f)
 			}
 		}
 	}

@@ -34,16 +34,28 @@ func (t *trail) push(p [2]float64, loss float64) {
 // appendTo appends the newest k of the stored points to dst, oldest first (all
 // of them when k exceeds the number stored).
 func (t *trail) appendTo(dst [][2]float64, k int) [][2]float64 {
-	for i := max(0, t.size-k); i < t.size; i++ {
-		dst = append(dst, t.points[(t.head+i)%len(t.points)])
-	}
-	return dst
+	return appendRing(dst, t.points, t.head, t.size, max(0, t.size-k))
 }
 
 // appendLosses appends the stored losses to dst, oldest first.
 func (t *trail) appendLosses(dst []float64) []float64 {
-	for i := range t.size {
-		dst = append(dst, t.losses[(t.head+i)%len(t.losses)])
+	return appendRing(dst, t.losses, t.head, t.size, 0)
+}
+
+// appendRing appends entries from to size-1 of the ring of size entries
+// whose oldest is ring[head], oldest first: at most two copies, where one
+// append an entry, each with a division for the wrap, made a frame of the
+// stress race (eight trails of 4096 losses, for the loss chart) some 0.4 ms
+// slower in wasm.
+func appendRing[T any](dst, ring []T, head, size, from int) []T {
+	if from >= size {
+		return dst
 	}
-	return dst
+	start, end := head+from, head+size // in the ring doubled
+	if n := len(ring); start >= n {
+		return append(dst, ring[start-n:end-n]...)
+	} else if end > n {
+		return append(append(dst, ring[start:]...), ring[:end-n]...)
+	}
+	return append(dst, ring[start:end]...)
 }
