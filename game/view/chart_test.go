@@ -2,6 +2,7 @@ package view
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -53,5 +54,25 @@ func TestCurveKeepsOnePointPerColumn(t *testing.T) {
 	c := NewLossChart([][]float64{losses}, []int{0}, 999, 0, 50, 50)
 	if pts := c.Curve(nil, losses, 0, 0, 0); len(pts)/2 > 52 {
 		t.Errorf("%d points for a 50-pixel-wide chart", len(pts)/2)
+	}
+}
+
+// log10 is math.Log10 to within 1e-11 over every magnitude a float64 has,
+// subnormals, zero, infinities and NaN included.
+func TestLog10(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	gs := []float64{1, 2, 10, math.Sqrt2, math.Nextafter(math.Sqrt2, 3), 0.1, math.MaxFloat64, math.SmallestNonzeroFloat64,
+		0x1p-1022, 5e-310, 0, math.Inf(1), -1}
+	for range 100000 {
+		gs = append(gs, math.Exp(rng.Float64()*1400-700), 1+rng.Float64())
+	}
+	for _, g := range gs {
+		got, want := log10(g), math.Log10(g)
+		if !(math.Abs(got-want) <= 1e-11) && got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("log10(%g) = %v, want %v", g, got, want)
+		}
+	}
+	if !math.IsNaN(log10(math.NaN())) {
+		t.Errorf("log10(NaN) = %v, want NaN", log10(math.NaN()))
 	}
 }
