@@ -141,3 +141,34 @@ func TestNegativeZeroIsZero(t *testing.T) {
 		}
 	}
 }
+
+// TestSinCosAsApplyAndPartials checks sinCos, which takes math.Sincos, against
+// the one definition of their values and slopes (apply and partials), bit for
+// bit, at every kind of finite point, huge arguments (the long range
+// reduction) included. (The root takes −0 as 0 and gives NaN for a coordinate
+// that is not finite: TestNegativeZeroIsZero.)
+func TestSinCosAsApplyAndPartials(t *testing.T) {
+	xs := []float64{0, 1e-300, 0.5, -2, math.Pi / 4, 3 * math.Pi / 4, 1e8, -1e17, 1e300, math.MaxFloat64}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		xs = append(xs, (rng.Float64()-0.5)*100)
+		if x := math.Float64frombits(rng.Uint64()); !math.IsInf(x, 0) && !math.IsNaN(x) {
+			xs = append(xs, x)
+		}
+	}
+	for _, o := range []op{opSin, opCos} {
+		name := map[op]string{opSin: "sin", opCos: "cos"}[o]
+		e, err := Parse(name + "(x)")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, x := range xs {
+			v, gx, gy := e.ValueGrad(x, 1)
+			wv := apply(o, x, 0, 0)
+			k, _ := partials(o, x, 0, 0, wv)
+			if !identical(v, wv) || !identical(gx, k) || gy != 0 {
+				t.Errorf("%s at %v: got (%v, %v, %v), want (%v, %v, 0)", name, x, v, gx, gy, wv, k)
+			}
+		}
+	}
+}
