@@ -271,7 +271,7 @@ func screenTrail(dst []float32, trail [][2]float64, v view.View) []float32 {
 	for _, p := range trail {
 		x, y := v.ToScreen(p[0], p[1])
 		// Keep far-off points bounded: float32 vertices beyond ~1e6 px misdraw.
-		x, y = math.Max(-1e5, math.Min(1e5, x)), math.Max(-1e5, math.Min(1e5, y))
+		x, y = clampFar(x), clampFar(y)
 		if n := len(dst); n >= 2 {
 			dx, dy := float64(dst[n-2])-x, float64(dst[n-1])-y
 			if dx*dx+dy*dy < minGap2 {
@@ -281,6 +281,20 @@ func screenTrail(dst []float32, trail [][2]float64, v view.View) []float32 {
 		dst = append(dst, float32(x), float32(y))
 	}
 	return dst
+}
+
+// clampFar bounds a screen coordinate to ±1e5 px, NaN kept, with comparisons:
+// math.Max and Min are calls in wasm, and screenTrail clamps every point of
+// every trail (1,600 a frame in the stress race).
+func clampFar(v float64) float64 {
+	const far = 1e5
+	if v > far {
+		return far
+	}
+	if v < -far {
+		return -far
+	}
+	return v
 }
 
 // chartFrame fills the loss chart's view: its box, decade lines and a curve

@@ -399,3 +399,20 @@ func TestSceneFramesDoNotRetrail(t *testing.T) {
 		}
 	}
 }
+
+// screenTrail keeps points half a pixel apart or more, and bounds far-off ones
+// to ±1e5 px (float32 vertices beyond ~1e6 px misdraw), NaN kept as it is.
+func TestScreenTrail(t *testing.T) {
+	v := view.View{Scale: 0.5, W: 100, H: 100} // (0, 0) at (50, 50), two pixels a unit
+	trail := [][2]float64{{0, 0}, {0.1, 0}, {0.3, 0}, {1e9, -1e9}, {-1e9, 1e9}, {math.NaN(), 0}, {-1e9, 1e9}}
+	got := screenTrail([]float32{7}, trail, v)
+	want := []float32{7, 50, 50, 50.6, 50, 1e5, 1e5, -1e5, -1e5, float32(math.NaN()), 50, -1e5, -1e5}
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] && !(math.IsNaN(float64(got[i])) && math.IsNaN(float64(want[i]))) {
+			t.Fatalf("got %v, want %v", got, want)
+		}
+	}
+}
