@@ -123,7 +123,7 @@ func (r *Race) Advance(n int) {
 		}
 		r.Step++
 		for _, rn := range r.Runners {
-			rn.step(r.Surface, a, r.Step)
+			rn.step(r.Surface, &a, r.Step)
 		}
 	}
 }

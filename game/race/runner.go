@@ -110,7 +110,7 @@ func (r *Runner) restart(s Surface, start [2]float64) {
 // second-order one is also given the Hessian (hessian). Convergence is
 // always judged on the exact gradient, so that noise can neither stop a
 // runner early nor hide that it has arrived.
-func (r *Runner) step(s Surface, a arena, t int) {
+func (r *Runner) step(s Surface, a *arena, t int) {
 	if r.Status != Running {
 		return
 	}

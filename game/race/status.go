@@ -77,7 +77,7 @@ func arenaOf(s Surface) arena {
 	return a
 }
 
-func (a arena) contains(x, y float64) bool {
+func (a *arena) contains(x, y float64) bool {
 	return a.xmin <= x && x <= a.xmax && a.ymin <= y && y <= a.ymax
 }
 

@@ -51,7 +51,7 @@ func trajectory(s Surface, r *Runner, start [2]float64, steps int) (points [][2]
 	points[0], losses[0] = start, r.Loss
 	a := arenaOf(s)
 	for t := 1; t <= steps && r.Status != Diverged; t++ {
-		r.step(s, a, t)
+		r.step(s, &a, t)
 		if r.Status == Diverged {
 			break
 		}

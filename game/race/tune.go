@@ -83,7 +83,7 @@ func (t *Tuner) Advance(budget int) bool {
 		}
 		t.t++
 		t.taken++
-		t.r.step(t.s, t.a, t.t)
+		t.r.step(t.s, &t.a, t.t)
 		if tail := max(1, t.steps/5); t.t > t.steps-tail && t.r.Status != Diverged {
 			t.sum += t.r.Loss
 			t.n++
