@@ -23,8 +23,23 @@ type legendView struct {
 }
 
 type labelView struct {
-	el   js.Value
-	last legend.Shown
+	el    js.Value
+	last  legend.Shown
+	shown legend.Element
+}
+
+// show writes what of e differs from what the element shows.
+func (lb *labelView) show(e legend.Element) {
+	if e.Class != lb.shown.Class {
+		lb.el.Set("className", e.Class)
+	}
+	if e.Text != lb.shown.Text {
+		lb.el.Set("textContent", e.Text)
+	}
+	if e.CSS != lb.shown.CSS {
+		lb.el.Get("style").Set("cssText", e.CSS)
+	}
+	lb.shown = e
 }
 
 // text is an element whose text is rewritten only when it differs.
@@ -84,9 +99,7 @@ func (v *legendView) show(l *legend.Legend) {
 	for i := range v.labels {
 		if lb, want := &v.labels[i], l.Shown(i); want != lb.last {
 			lb.last = want
-			lb.el.Set("className", want.Class)
-			lb.el.Set("textContent", want.Text())
-			lb.el.Get("style").Set("cssText", want.CSS())
+			lb.show(want.Element())
 		}
 	}
 	for len(v.rows) < len(l.Rows) {

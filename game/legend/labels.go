@@ -105,3 +105,12 @@ func (s Shown) Text() string {
 func (s Shown) CSS() string {
 	return "left:" + strconv.FormatFloat(s.X, 'f', 1, 64) + "px;top:" + strconv.FormatFloat(s.Y, 'f', 1, 64) + "px"
 }
+
+// Element is what the page writes to a label's element. Shown changes with
+// anything it is made from (a chart's decades with its steps, a title with its
+// row's loss), so the page compares Elements, and writes each of the three
+// only when it differs: a chart's steps change every frame, its place seldom.
+type Element struct{ Class, Text, CSS string }
+
+// Element returns what s's element shows.
+func (s Shown) Element() Element { return Element{Class: s.Class, Text: s.Text(), CSS: s.CSS()} }

@@ -41,6 +41,15 @@ func TestLabelsShowTheirText(t *testing.T) {
 	if l.Shown(4) == before || l.Shown(0) != l.Shown(0) {
 		t.Error("a chart label did not follow the chart's steps")
 	}
+	// What the page writes: the steps' text changes, the decades' elements do not.
+	if a, b := before.Element(), l.Shown(4).Element(); a.Text == b.Text || a.Class != b.Class || a.CSS != b.CSS {
+		t.Errorf("the steps' element went from %+v to %+v, want a new text only", a, b)
+	}
+	top := l.Shown(2)
+	l.Chart.LastStep = 122
+	if l.Shown(2) == top || l.Shown(2).Element() != top.Element() {
+		t.Errorf("the top decade's element went from %+v to %+v with the steps, want it kept", top.Element(), l.Shown(2).Element())
+	}
 }
 
 // TestStartNote: runners that cannot start share one note, which names them
