@@ -67,6 +67,26 @@ func TestOutOfSightPageDoesNoWork(t *testing.T) {
 	}
 }
 
+// A paused page's loop waits for something to happen (control.Shared's
+// WaitWhileIdle): a few Updates a second, not one an animation frame (60 a
+// second before), and none of them draws; a key still steps the race and
+// draws it.
+func TestPausedPageWaits(t *testing.T) {
+	tb := open(t, "paused=1")
+	if !poll(tb, `descent.metrics().draws > 0`) {
+		t.Fatal("no frame drawn")
+	}
+	eval[bool](tb, `new Promise(r => setTimeout(() => r(true), 300))`) // the start's frames over
+	before, after := stillFor(tb, 1000)
+	if n := after.Updates - before.Updates; n > 10 || after.Draws != before.Draws || after.Step != 0 {
+		t.Errorf("paused, over 1 s the loop went from %+v to %+v: want at most 10 updates, no draws, no steps", before, after)
+	}
+	eval[any](tb, `document.dispatchEvent(new KeyboardEvent("keydown", {code: "ArrowRight", bubbles: true})); 0`)
+	if !poll(tb, `descent.state().step === 1 && descent.metrics().draws > `+itoa(after.Draws)) {
+		t.Errorf("→ on a paused page: %+v, want step 1 drawn", eval[loopCounts](tb, loopCountsJS))
+	}
+}
+
 // trajectory()'s Float64Arrays hold the numbers race.TrajectoryEntry computes
 // for the same spec (the API's default seed is 1).
 func TestTrajectoryArraysMatchTheRace(t *testing.T) {

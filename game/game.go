@@ -34,8 +34,10 @@ type Game struct {
 // New builds the game from a URL hash.
 func New(hash string) *Game { return &Game{Shared: control.NewShared(hash)} }
 
-// Update applies the queued commands and ticks the controller.
+// Update applies the queued commands and ticks the controller; while there is
+// nothing to do, it first waits for something to be sent (WaitWhileIdle).
 func (g *Game) Update() error {
+	g.WaitWhileIdle()
 	// Allocations are counted from the first frame drawn on: the start's own
 	// are not a frame's, and runtime/metrics' first read runs 29 kB of code
 	// that V8 would compile before ready (see allocs).

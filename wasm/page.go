@@ -37,6 +37,7 @@ func newPage(doc js.Value, g *game.Game) *page {
 	})
 	js.Global().Call("addEventListener", "resize", js.FuncOf(func(js.Value, []js.Value) any {
 		p.layout()
+		g.Wake() // an idle loop waits: ebiten reads the new size in its Layout
 		return nil
 	}))
 	return p

@@ -286,6 +286,17 @@ func (c *Controller) tickScene() {
 	}
 }
 
+// landed reports whether every board's darts have landed: tickScene has
+// nothing left to do.
+func (bv *bvScene) landed() bool {
+	for i := range bv.boards {
+		if b := &bv.boards[i]; b.landed < len(b.est) {
+			return false
+		}
+	}
+	return true
+}
+
 // sceneLayout places the scene's views on the screen, in device pixels, and fits
 // each board's world box into its view.
 func (c *Controller) sceneLayout() {

@@ -286,5 +286,22 @@ func (c *Controller) Tick() {
 	}
 }
 
+// Idle reports whether a tick would change nothing and no frame is due: the
+// canvas is out of sight, or nothing is dirty, the scene's darts have all
+// landed, and no tuning, reference path or running race is left to step
+// (Tick's work, in order). The game loop then waits for a command
+// (Shared.WaitWhileIdle) instead of ticking for nothing.
+func (c *Controller) Idle() bool {
+	switch {
+	case c.hidden:
+		return true
+	case c.dirty:
+		return false
+	case c.bv != nil:
+		return c.bv.landed()
+	}
+	return c.tuning == nil && (c.ref == nil || c.ref.Done()) && (c.cfg.Paused || c.race.Done())
+}
+
 // Dirty reports whether something visible changed since the last frame.
 func (c *Controller) Dirty() bool { return c.dirty && !c.hidden }
