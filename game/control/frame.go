@@ -308,13 +308,15 @@ func (c *Controller) chartFrame(v *View) {
 	}
 	d.lossBufs = d.lossBufs[:len(runners)]
 	d.lossFirsts = d.lossFirsts[:0]
+	gaps := view.NoGaps()
 	for i, rn := range runners {
 		d.lossBufs[i] = rn.Losses(d.lossBufs[i][:0])
 		d.lossFirsts = append(d.lossFirsts, rn.TrailCount()-len(d.lossBufs[i]))
+		rn.LossRuns(func(losses []float64, lo, hi float64) { gaps.AddRun(losses, lo, hi, c.fmin) })
 	}
 	// The scale is the runners': the reference path, which can reach rounding
 	// noise in a few iterations, would squash them to the top; it is clipped.
-	lc := view.NewLossChart(d.lossBufs, d.lossFirsts, c.race.Step, c.fmin, w, h)
+	lc := view.LossChartWith(gaps, d.lossBufs, d.lossFirsts, c.race.Step, c.fmin, w, h)
 	dpr := c.screen.DPR
 	d.frame.Legend.Chart = legend.ChartLabels{
 		Top: lc.Top, Bottom: lc.Bottom, FirstStep: lc.FirstStep, LastStep: lc.LastStep,

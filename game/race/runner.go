@@ -78,6 +78,12 @@ func (r *Runner) TrailTail(dst [][2]float64, k int) [][2]float64 { return r.trai
 // runner's loss curve over the steps the trail keeps.
 func (r *Runner) Losses(dst []float64) []float64 { return r.trail.appendLosses(dst) }
 
+// LossRuns calls fn with the losses Losses gives, in order, in runs of at most
+// 64, each with its least and greatest finite loss (+Inf and -Inf when it has
+// none), worked out once a run: the loss chart's scale needs the extremes of
+// every stored loss every frame.
+func (r *Runner) LossRuns(fn func(losses []float64, lo, hi float64)) { r.trail.lossRuns(fn) }
+
 // TrailCount is how many points were added to the trail since the runner last
 // started, including those the bounded trail has since dropped.
 func (r *Runner) TrailCount() int { return r.trail.total }

@@ -1,19 +1,36 @@
 package race
 
+import "math"
+
 // trail is a fixed-size ring of the most recent positions and their losses;
 // once full, each new point overwrites the oldest.
 type trail struct {
 	points     [][2]float64
-	losses     []float64 // losses[i] is the loss at points[i]
-	head, size int       // points[head] is the oldest of size stored points
-	total      int       // points pushed since the last clear, dropped ones included
+	losses     []float64   // losses[i] is the loss at points[i]
+	head, size int         // points[head] is the oldest of size stored points
+	total      int         // points pushed since the last clear, dropped ones included
+	clears     int         // clears so far
+	ranges     []lossRange // by block of lossBlock slots: the range of the losses it held last asked (lossRuns)
+}
+
+// lossBlock is how many slots of a trail share a lossRange.
+const lossBlock = 64
+
+// lossRange is the least and greatest finite loss of a run of a trail's
+// losses: those pushed as the n from number first on since clear number
+// clears. A loss never changes once pushed, so the range holds while that
+// run is asked for again.
+type lossRange struct {
+	clears, first, n int
+	lo, hi           float64
 }
 
 func newTrail(capacity int) trail {
-	return trail{points: make([][2]float64, capacity), losses: make([]float64, capacity)}
+	return trail{points: make([][2]float64, capacity), losses: make([]float64, capacity),
+		ranges: make([]lossRange, (capacity+lossBlock-1)/lossBlock)}
 }
 
-func (t *trail) clear() { t.head, t.size, t.total = 0, 0, 0 }
+func (t *trail) clear() { t.head, t.size, t.total, t.clears = 0, 0, 0, t.clears+1 }
 
 func (t *trail) push(p [2]float64, loss float64) {
 	n := len(t.points)
@@ -29,6 +46,40 @@ func (t *trail) push(p [2]float64, loss float64) {
 	}
 	t.points[t.head], t.losses[t.head] = p, loss
 	t.head = (t.head + 1) % n
+}
+
+// lossRuns calls fn with the stored losses, oldest first, in runs that keep
+// within a block of lossBlock slots, each with its least and greatest finite
+// loss (+Inf and -Inf when it has none). A run's range is worked out when a
+// block first holds it and kept: the loss chart scales itself to every stored
+// loss every frame, and a frame adds a few runs to a trail of 64, where
+// reading all of its 4,096 losses was the largest part of the stress race's
+// Frame in wasm. Pushing, every step, does no more than before.
+func (t *trail) lossRuns(fn func(losses []float64, lo, hi float64)) {
+	n, first := len(t.losses), t.total-t.size // first: the oldest's number
+	for s, at := t.head, 0; at < t.size; {
+		if s == n {
+			s = 0
+		}
+		end := min((s/lossBlock+1)*lossBlock, n, s+t.size-at)
+		r := &t.ranges[s/lossBlock]
+		if r.clears != t.clears || r.first != first+at || r.n != end-s {
+			*r = lossRange{clears: t.clears, first: first + at, n: end - s, lo: math.Inf(1), hi: math.Inf(-1)}
+			for _, l := range t.losses[s:end] {
+				if l-l == 0 { // finite
+					if l < r.lo {
+						r.lo = l
+					}
+					if l > r.hi {
+						r.hi = l
+					}
+				}
+			}
+		}
+		fn(t.losses[s:end], r.lo, r.hi)
+		at += end - s
+		s = end
+	}
 }
 
 // appendTo appends the newest k of the stored points to dst, oldest first (all

@@ -18,35 +18,76 @@ type LossChart struct {
 // rounding noise.
 const maxDecades = 16
 
+// Gaps are the least and the greatest gap l − fmin between a chart's losses
+// and the problem's lowest value, over the gaps that are positive and finite:
+// what the chart's scale spans. The zero Gaps has none (NoGaps is its Min).
+type Gaps struct{ Min, Max float64 }
+
+// NoGaps holds no gap yet.
+func NoGaps() Gaps { return Gaps{Min: math.Inf(1)} }
+
+// Add widens g to the gaps of losses.
+func (g *Gaps) Add(losses []float64, fmin float64) {
+	for _, l := range losses {
+		// Plain comparisons, not math.Max and Min: g is finite and
+		// positive here, and those are calls, not instructions, in wasm.
+		if d := l - fmin; d > 0 && d <= math.MaxFloat64 {
+			if d > g.Max {
+				g.Max = d
+			}
+			if d < g.Min {
+				g.Min = d
+			}
+		}
+	}
+}
+
+// AddRun is Add for a run of losses whose least and greatest finite losses
+// are lo and hi (+Inf and -Inf when it has none), as a race's trail keeps them
+// (race.Runner.LossRuns): where every finite loss of the run lies above fmin,
+// those two settle its gaps (subtracting fmin keeps their order), and the run
+// is not read.
+func (g *Gaps) AddRun(losses []float64, lo, hi, fmin float64) {
+	if !(lo > fmin) || hi-fmin > math.MaxFloat64 {
+		g.Add(losses, fmin)
+		return
+	}
+	if d := lo - fmin; d < g.Min && d <= math.MaxFloat64 { // +Inf for a run of no finite loss
+		g.Min = d
+	}
+	if d := hi - fmin; d > g.Max {
+		g.Max = d
+	}
+}
+
 // NewLossChart fits a w×h chart to curves, each a run of losses whose first
 // entry is the loss after firsts[i] steps, on a problem whose lowest value is
 // fmin. lastStep is the race's current step.
 func NewLossChart(curves [][]float64, firsts []int, lastStep int, fmin, w, h float64) LossChart {
+	g := NoGaps()
+	for _, curve := range curves {
+		g.Add(curve, fmin)
+	}
+	return LossChartWith(g, curves, firsts, lastStep, fmin, w, h)
+}
+
+// LossChartWith is NewLossChart for curves whose gaps g are known: a race's
+// trails keep the range of each block of their losses, so a frame need not
+// read every loss to scale the chart (in wasm, that read was the largest part
+// of the stress race's Frame).
+func LossChartWith(g Gaps, curves [][]float64, firsts []int, lastStep int, fmin, w, h float64) LossChart {
 	c := LossChart{W: w, H: h, LastStep: max(lastStep, 1), fmin: fmin}
 	c.FirstStep = c.LastStep
-	// The extremes of the gaps first, and their logarithms after: log₁₀ is
-	// increasing, and thousands of logarithms a frame are not free in wasm.
-	gmax, gmin := 0.0, math.Inf(1)
 	for i, curve := range curves {
 		if len(curve) > 0 {
 			c.FirstStep = min(c.FirstStep, firsts[i])
 		}
-		for _, l := range curve {
-			// Plain comparisons, not math.Max and Min: g is finite and
-			// positive here, and those are calls, not instructions, in wasm.
-			if g := l - fmin; g > 0 && g <= math.MaxFloat64 {
-				if g > gmax {
-					gmax = g
-				}
-				if g < gmin {
-					gmin = g
-				}
-			}
-		}
 	}
+	// The extremes of the gaps first, and their logarithms after: log₁₀ is
+	// increasing, and thousands of logarithms a frame are not free in wasm.
 	hi, lo := 1.0, 0.0
-	if gmax > 0 {
-		hi, lo = math.Log10(gmax), math.Log10(gmin)
+	if g.Max > 0 {
+		hi, lo = math.Log10(g.Max), math.Log10(g.Min)
 	}
 	c.Top = int(math.Ceil(hi))
 	c.Bottom = max(int(math.Floor(lo)), c.Top-maxDecades)

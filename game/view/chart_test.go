@@ -76,3 +76,38 @@ func TestLog10(t *testing.T) {
 		t.Errorf("log10(NaN) = %v, want NaN", log10(math.NaN()))
 	}
 }
+
+// AddRun gives the gaps Add gives, reading a run's range instead of the run
+// where that settles them: runs above fmin, through it, touching it, below it,
+// of no finite loss, and near overflow.
+func TestAddRunAsAdd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.MaxFloat64, -math.MaxFloat64, 0}
+	for trial := range 20000 {
+		run := make([]float64, 1+rng.IntN(64))
+		for i := range run {
+			run[i] = rng.NormFloat64() * math.Pow(10, float64(rng.IntN(6)))
+			if rng.IntN(10) == 0 {
+				run[i] = specials[rng.IntN(len(specials))]
+			}
+		}
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, l := range run {
+			if l-l == 0 {
+				lo, hi = min(lo, l), max(hi, l)
+			}
+		}
+		fmins := []float64{0, lo, hi, lo - 1, -math.MaxFloat64, run[rng.IntN(len(run))], rng.NormFloat64()}
+		fmin := fmins[trial%len(fmins)]
+		start := NoGaps()
+		if trial%3 == 0 {
+			start = Gaps{Min: rng.Float64(), Max: 10 * rng.Float64()}
+		}
+		want, got := start, start
+		want.Add(run, fmin)
+		got.AddRun(run, lo, hi, fmin)
+		if got != want {
+			t.Fatalf("run %v, fmin %v: AddRun gives %+v, Add %+v", run, fmin, got, want)
+		}
+	}
+}
