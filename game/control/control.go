@@ -220,13 +220,16 @@ const referenceSlice = 20
 // extendReference takes the reference path at least to the race's step (one major
 // iteration a step), and ahead by more.
 func (c *Controller) extendReference(ahead int) {
-	if c.ref == nil || c.ref.Done() {
+	if !c.referenceLeft() {
 		return
 	}
 	if n := c.race.Step - (len(c.ref.Path.Points) - 1); n > 0 || ahead > 0 {
 		c.ref.Extend(max(n, ahead))
 	}
 }
+
+// referenceLeft reports whether the reference path is shown and not yet done.
+func (c *Controller) referenceLeft() bool { return c.ref != nil && !c.ref.Done() }
 
 // referenceIteration is the reference path's iteration shown at the race's step.
 func (c *Controller) referenceIteration() int {
@@ -271,26 +274,31 @@ func (c *Controller) noteDivergences() {
 
 // Tick is one tick of the game loop: the race advances by the configured
 // speed unless paused, and long work (tuning) takes its slice.
+// Idle, below, asks the same questions: work added here must be added there,
+// or a page would wait (Shared.WaitWhileIdle) with work to do.
 func (c *Controller) Tick() {
 	if c.hidden {
 		return
 	}
 	if c.bv != nil {
-		c.tickScene()
+		c.tickScene() // while !c.bv.landed()
 		return
 	}
-	c.tickTuning()
-	c.extendReference(referenceSlice)
-	if !c.cfg.Paused && !c.race.Done() {
+	c.tickTuning()                    // while c.tuning != nil
+	c.extendReference(referenceSlice) // while c.referenceLeft()
+	if c.racing() {
 		c.advance(c.cfg.Speed)
 	}
 }
 
+// racing reports whether the race steps at each tick.
+func (c *Controller) racing() bool { return !c.cfg.Paused && !c.race.Done() }
+
 // Idle reports whether a tick would change nothing and no frame is due: the
-// canvas is out of sight, or nothing is dirty, the scene's darts have all
-// landed, and no tuning, reference path or running race is left to step
-// (Tick's work, in order). The game loop then waits for a command
-// (Shared.WaitWhileIdle) instead of ticking for nothing.
+// canvas is out of sight, or nothing is dirty and none of Tick's work is
+// left. The game loop then waits for a command (Shared.WaitWhileIdle)
+// instead of ticking for nothing. TestIdleMeansATickChangesNothing holds the
+// two together.
 func (c *Controller) Idle() bool {
 	switch {
 	case c.hidden:
@@ -300,7 +308,7 @@ func (c *Controller) Idle() bool {
 	case c.bv != nil:
 		return c.bv.landed()
 	}
-	return c.tuning == nil && (c.ref == nil || c.ref.Done()) && (c.cfg.Paused || c.race.Done())
+	return c.tuning == nil && !c.referenceLeft() && !c.racing()
 }
 
 // Dirty reports whether something visible changed since the last frame.

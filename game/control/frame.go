@@ -308,7 +308,7 @@ func (c *Controller) chartFrame(v *View) {
 	}
 	d.lossBufs = d.lossBufs[:len(runners)]
 	d.lossFirsts = d.lossFirsts[:0]
-	gaps := view.NoGaps()
+	var gaps view.Gaps
 	for i, rn := range runners {
 		d.lossBufs[i] = rn.Losses(d.lossBufs[i][:0])
 		d.lossFirsts = append(d.lossFirsts, rn.TrailCount()-len(d.lossBufs[i]))

@@ -78,11 +78,10 @@ func firstDiff(a, b string) string {
 }
 
 // WaitWhileIdle returns at once while there is work, when something is sent
-// while it waits, and after idleRecheck with nothing sent.
+// while it waits, and after its recheck with nothing sent.
 func TestWaitWhileIdleWakesOnASend(t *testing.T) {
-	defer func(d time.Duration) { idleRecheck = d }(idleRecheck)
-	idleRecheck = time.Hour // so that only a wake can end the waits below
 	s := NewShared("paused=1")
+	s.recheck = time.Hour // so that only a wake can end the waits below
 	s.Do(Resize{Screen: testScreen})
 	wait := func() <-chan struct{} {
 		done := make(chan struct{})
@@ -119,6 +118,6 @@ func TestWaitWhileIdleWakesOnASend(t *testing.T) {
 	<-s.wake
 	s.Wake()
 	within("a Wake", wait())
-	idleRecheck = time.Millisecond
-	within("idleRecheck", wait())
+	s.recheck = time.Millisecond
+	within("the recheck", wait())
 }

@@ -78,10 +78,12 @@ func (r *Runner) TrailTail(dst [][2]float64, k int) [][2]float64 { return r.trai
 // runner's loss curve over the steps the trail keeps.
 func (r *Runner) Losses(dst []float64) []float64 { return r.trail.appendLosses(dst) }
 
-// LossRuns calls fn with the losses Losses gives, in order, in runs of at most
-// 64, each with its least and greatest finite loss (+Inf and -Inf when it has
-// none), worked out once a run: the loss chart's scale needs the extremes of
-// every stored loss every frame.
+// LossRuns calls fn with the losses Losses gives, in order, in runs within a
+// block of the trail (lossBlock, 64), each with its least and greatest finite
+// loss (+Inf and -Inf when it has none), which the trail keeps while the block
+// holds the run: the loss chart's scale needs the extremes of every stored
+// loss every frame. The runs are the trail's own memory: fn must neither keep
+// nor change them.
 func (r *Runner) LossRuns(fn func(losses []float64, lo, hi float64)) { r.trail.lossRuns(fn) }
 
 // TrailCount is how many points were added to the trail since the runner last
@@ -144,9 +146,7 @@ func (r *Runner) step(s Surface, a *arena, t int) {
 	r.Update = [2]float64{x - r.X, y - r.Y}
 	var loss, ngx, ngy float64
 	known := false
-	// v − v is 0 for a finite v and NaN otherwise: one comparison for four
-	// finite checks, each two branches in wasm, on every step of every runner.
-	ok := (gx-gx)+(gy-gy)+(x-x)+(y-y) == 0 && a.contains(x, y)
+	ok := finite4(gx, gy, x, y) && a.contains(x, y)
 	if ok {
 		if a.vg != nil { // valueGradWith written out (too costly to inline): a call less a step
 			loss, ngx, ngy = a.vg.ValueGrad(x, y)
@@ -154,7 +154,7 @@ func (r *Runner) step(s Surface, a *arena, t int) {
 		} else {
 			loss, ngx, ngy, known = valueGradWith(s, nil, x, y, false)
 		}
-		ok = loss-loss == 0 && !grownTooMuch(loss, r.loss0)
+		ok = finite(loss) && !grownTooMuch(loss, r.loss0)
 	}
 	if !ok {
 		// Keep the last finite position and loss: the optimizer's state is

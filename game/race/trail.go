@@ -50,11 +50,13 @@ func (t *trail) push(p [2]float64, loss float64) {
 
 // lossRuns calls fn with the stored losses, oldest first, in runs that keep
 // within a block of lossBlock slots, each with its least and greatest finite
-// loss (+Inf and -Inf when it has none). A run's range is worked out when a
-// block first holds it and kept: the loss chart scales itself to every stored
-// loss every frame, and a frame adds a few runs to a trail of 64, where
-// reading all of its 4,096 losses was the largest part of the stress race's
-// Frame in wasm. Pushing, every step, does no more than before.
+// loss (+Inf and -Inf when it has none). A block's range is kept for the run
+// it was worked out for, and worked out again when the block holds another:
+// the loss chart scales itself to every stored loss every frame, and a frame
+// reads the few blocks that changed (and, once the ring wraps, the block of
+// the oldest and the newest losses, whose two runs share its range), where
+// reading all of a trail's 4,096 losses was the largest part of the stress
+// race's Frame in wasm. Pushing, every step, does no more than before.
 func (t *trail) lossRuns(fn func(losses []float64, lo, hi float64)) {
 	n, first := len(t.losses), t.total-t.size // first: the oldest's number
 	for s, at := t.head, 0; at < t.size; {
@@ -66,7 +68,7 @@ func (t *trail) lossRuns(fn func(losses []float64, lo, hi float64)) {
 		if r.clears != t.clears || r.first != first+at || r.n != end-s {
 			*r = lossRange{clears: t.clears, first: first + at, n: end - s, lo: math.Inf(1), hi: math.Inf(-1)}
 			for _, l := range t.losses[s:end] {
-				if l-l == 0 { // finite
+				if finite(l) {
 					if l < r.lo {
 						r.lo = l
 					}

@@ -99,9 +99,10 @@ func TestAddRunAsAdd(t *testing.T) {
 		}
 		fmins := []float64{0, lo, hi, lo - 1, -math.MaxFloat64, run[rng.IntN(len(run))], rng.NormFloat64()}
 		fmin := fmins[trial%len(fmins)]
-		start := NoGaps()
+		var start Gaps
 		if trial%3 == 0 {
-			start = Gaps{Min: rng.Float64(), Max: 10 * rng.Float64()}
+			start.Min = rng.Float64()
+			start.Max = start.Min + 10*rng.Float64()
 		}
 		want, got := start, start
 		want.Add(run, fmin)
