@@ -199,15 +199,16 @@ func (c *Controller) arrowsToggle() Node {
 const ExplainEveryTicks = 12
 
 // explainStepped shows the followed runner's new step on the page (a new
-// Version): at once when paused (→, step(n)), at most every
-// ExplainEveryTicks advances while running.
+// Version): at once when paused (→, step(n)) or when the race has ended
+// (nothing would show it later), at most every ExplainEveryTicks advances
+// while running.
 func (c *Controller) explainStepped() {
 	r := c.followed()
 	if r == nil {
 		return
 	}
 	c.explain.ticks++
-	if r.LastStep != c.explain.shownStep && (c.cfg.Paused || c.explain.ticks >= ExplainEveryTicks) {
+	if r.LastStep != c.explain.shownStep && (c.cfg.Paused || c.race.Done() || c.explain.ticks >= ExplainEveryTicks) {
 		c.explain.shownStep, c.explain.ticks = r.LastStep, 0
 		c.version++
 	}

@@ -332,3 +332,22 @@ func TestExplainPanelRefreshes(t *testing.T) {
 		t.Errorf("following none, %d ticks moved the version by %d, want 0", ticks, c.Version()-v)
 	}
 }
+
+// A race that ends between two refreshes shows the followed runner's last
+// step: nothing would show it later, and an ended race's loop waits (Idle).
+func TestExplainPanelShowsTheLastStep(t *testing.T) {
+	c := sized(t, "problem=ill-conditioned&o=gd:lr=5&follow=1")
+	for range 100 {
+		if c.race.Done() {
+			break
+		}
+		c.Tick()
+	}
+	r := c.followed()
+	if !c.race.Done() || r == nil {
+		t.Fatalf("the race did not end (done %v) or nothing is followed", c.race.Done())
+	}
+	if c.explain.shownStep != r.LastStep {
+		t.Errorf("the race ended at step %d, the panel shows step %d", r.LastStep, c.explain.shownStep)
+	}
+}
