@@ -12,11 +12,6 @@ import (
 )
 
 func TestSpecOf(t *testing.T) {
-	with := func(f func(*Spec)) Spec {
-		s := Default()
-		f(&s)
-		return s
-	}
 	for _, tc := range []struct {
 		json string
 		want Spec   // when err is ""

@@ -6,12 +6,14 @@ import (
 	"testing"
 )
 
+// with is the default spec changed by f.
+func with(f func(*Spec)) Spec {
+	s := Default()
+	f(&s)
+	return s
+}
+
 func TestCheck(t *testing.T) {
-	with := func(f func(*Spec)) Spec {
-		s := Default()
-		f(&s)
-		return s
-	}
 	parallel := [][2]float64{{1, 2}, {2, 4}, {-0.5, -1}} // rank 1
 	for _, tc := range []struct {
 		name string
