@@ -7,7 +7,6 @@ package game
 
 import (
 	"math"
-	"time"
 
 	"github.com/hajimehoshi/ebiten/v2"
 
@@ -38,18 +37,9 @@ func New(hash string) *Game { return &Game{Shared: control.NewShared(hash)} }
 // nothing to do, it first waits for something to be sent (WaitWhileIdle).
 func (g *Game) Update() error {
 	g.WaitWhileIdle()
-	// Allocations are counted from the first frame drawn on: the start's own
-	// are not a frame's, and runtime/metrics' first read runs 29 kB of code
-	// that V8 would compile before ready (see allocs).
-	t0, counting, a0 := time.Now(), g.HasDrawn(), uint64(0)
-	if counting {
-		a0 = allocs()
-	}
-	if g.Tick() { // out of sight: no work, no timings (control.SetVisible)
-		g.stats.Update.Add(time.Since(t0))
-		if counting {
-			g.stats.EndTick(allocs() - a0)
-		}
+	span := perf.Begin(g.HasDrawn()) // allocations count from the first frame on
+	if g.Tick() {                    // out of sight: no work, no timings (control.SetVisible)
+		g.stats.EndUpdate(span)
 	}
 	g.SyncPage()
 	return nil
@@ -73,18 +63,12 @@ func (g *Game) Draw(screen *ebiten.Image) {
 	if !g.Dirty() {
 		return
 	}
-	t0, counting, a0 := time.Now(), g.HasDrawn(), uint64(0) // as in Update
-	if counting {
-		a0 = allocs()
-	}
+	span := perf.Begin(g.HasDrawn())
 	f := g.Frame()
 	if err := g.painter.draw(screen, f); err != nil {
 		g.Send(control.Notice{Text: err.Error()})
 	}
-	g.stats.Draw.Add(time.Since(t0))
-	if counting {
-		g.stats.DrawAllocated(allocs() - a0)
-	}
+	g.stats.EndDraw(span)
 	if g.OnFrame != nil {
 		g.OnFrame(f)
 	}

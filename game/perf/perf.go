@@ -3,6 +3,7 @@
 package perf
 
 import (
+	"runtime/metrics"
 	"slices"
 	"sync"
 	"time"
@@ -81,6 +82,51 @@ func (l *Loop) DrawAllocated(n uint64) { l.drawAllocs += n }
 func (l *Loop) EndTick(updateAllocs uint64) {
 	l.Allocs.Push(float64(updateAllocs + l.drawAllocs))
 	l.drawAllocs = 0
+}
+
+// Span is one measured part of a tick, an Update or a Draw: when it began and,
+// if its allocations count, how many heap objects had been allocated then.
+type Span struct {
+	t0       time.Time
+	a0       uint64
+	counting bool
+}
+
+// Begin starts a span. Its allocations count only if counting: the game
+// counts from its first frame drawn on, since the start's own allocations are
+// not a frame's, and runtime/metrics' first read runs 29 kB of code that V8
+// would compile before ready.
+func Begin(counting bool) Span {
+	s := Span{t0: time.Now(), counting: counting}
+	if counting {
+		s.a0 = allocs()
+	}
+	return s
+}
+
+// EndUpdate records an Update's time and, if they count, the tick's allocations.
+func (l *Loop) EndUpdate(s Span) {
+	l.Update.Add(time.Since(s.t0))
+	if s.counting {
+		l.EndTick(allocs() - s.a0)
+	}
+}
+
+// EndDraw records a Draw's time and, if they count, its allocations, which go
+// into the next tick's.
+func (l *Loop) EndDraw(s Span) {
+	l.Draw.Add(time.Since(s.t0))
+	if s.counting {
+		l.DrawAllocated(allocs() - s.a0)
+	}
+}
+
+var allocSample = []metrics.Sample{{Name: "/gc/heap/allocs:objects"}}
+
+// allocs is how many heap objects the program has allocated so far.
+func allocs() uint64 {
+	metrics.Read(allocSample)
+	return allocSample[0].Value.Uint64()
 }
 
 // Metrics is the game's recent performance, for window.descent.metrics().

@@ -43,3 +43,30 @@ func TestLoopCountsDrawAllocsIntoTheNextTick(t *testing.T) {
 		t.Errorf("mean allocs per tick %v, want 4.5", m)
 	}
 }
+
+// A span records its time, and its allocations only when they count: an
+// Update's into its tick, a Draw's into the next.
+func TestSpansRecordTimeAndAllocations(t *testing.T) {
+	var l Loop
+	keep := make([][]byte, 0, 8)
+	sp := Begin(true)
+	for range 5 {
+		keep = append(keep, make([]byte, 64<<10)) // large objects, counted at once (small ones when their span is refilled)
+	}
+	l.EndDraw(sp)
+	l.EndUpdate(Begin(false)) // not counted: no tick of allocations
+	if _, _, n := l.Draw.Percentiles(); n != 1 {
+		t.Fatalf("%d draws recorded, want 1", n)
+	}
+	if _, _, n := l.Update.Percentiles(); n != 1 {
+		t.Fatalf("%d updates recorded, want 1", n)
+	}
+	if got := l.Allocs.Mean(); got != 0 {
+		t.Errorf("an uncounted update recorded a tick of %v allocations", got)
+	}
+	l.EndUpdate(Begin(true))
+	if got := l.Allocs.Mean(); got < 5 {
+		t.Errorf("a tick after a draw that allocated 5 large slices: %v allocations, want 5 or more", got)
+	}
+	_ = keep
+}
