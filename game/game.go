@@ -6,8 +6,6 @@
 package game
 
 import (
-	"math"
-
 	"github.com/hajimehoshi/ebiten/v2"
 
 	"descent/game/control"
@@ -48,14 +46,11 @@ func (g *Game) Update() error {
 // Layout uses the whole area ebiten gives, in device pixels, so lines stay
 // sharp; the new size reaches the controller through the queue.
 func (g *Game) Layout(outsideWidth, outsideHeight int) (int, int) {
-	dpr := ebiten.Monitor().DeviceScaleFactor()
-	w := int(math.Ceil(float64(outsideWidth) * dpr))
-	h := int(math.Ceil(float64(outsideHeight) * dpr))
-	if s := (control.Screen{W: w, H: h, DPR: dpr}); s != g.screen {
+	if s := control.ScreenOf(outsideWidth, outsideHeight, ebiten.Monitor().DeviceScaleFactor()); s != g.screen {
 		g.screen = s
 		g.Send(control.Resize{Screen: s})
 	}
-	return w, h
+	return g.screen.W, g.screen.H
 }
 
 // Draw repaints only when something changed: a paused race costs nothing.

@@ -69,14 +69,9 @@ func listen(g *game.Game, p *page) {
 		}
 	})
 	on(doc, "keydown", func(e js.Value) {
-		switch e.Get("target").Get("tagName").String() {
-		case "INPUT", "TEXTAREA", "SELECT", "BUTTON":
-			return
-		}
-		if e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool() || e.Get("altKey").Bool() {
-			return
-		}
-		if cmd := control.PlotKey(e.Get("code").String(), e.Get("shiftKey").Bool()); cmd != nil {
+		k := control.KeyPress{Code: e.Get("code").String(), Target: e.Get("target").Get("tagName").String(),
+			Shift: e.Get("shiftKey").Bool(), Ctrl: e.Get("ctrlKey").Bool(), Meta: e.Get("metaKey").Bool(), Alt: e.Get("altKey").Bool()}
+		if cmd := k.Command(); cmd != nil {
 			g.Send(cmd)
 			e.Call("preventDefault")
 		}

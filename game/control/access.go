@@ -55,6 +55,27 @@ func PlotKey(code string, shift bool) Command {
 	return Keys(code)
 }
 
+// KeyPress is a key pressed on the page: its KeyboardEvent's code, the tag of
+// the element it was pressed in, and the modifiers held.
+type KeyPress struct {
+	Code, Target           string
+	Shift, Ctrl, Meta, Alt bool
+}
+
+// Command is the plot's command for k (PlotKey), or nil: none for a key
+// typed into a form control or held with Ctrl, Meta or Alt, which belong to
+// the control and the browser.
+func (k KeyPress) Command() Command {
+	switch k.Target {
+	case "INPUT", "TEXTAREA", "SELECT", "BUTTON":
+		return nil
+	}
+	if k.Ctrl || k.Meta || k.Alt {
+		return nil
+	}
+	return PlotKey(k.Code, k.Shift)
+}
+
 // Ids of the page's elements whose text PageTexts sets.
 const (
 	PlotDescriptionID = "plot-description" // the plot's text description

@@ -32,6 +32,30 @@ func TestPlotKeys(t *testing.T) {
 	}
 }
 
+// A key typed into a form control, or held with Ctrl, Meta or Alt, is not the
+// plot's; any other is PlotKey's.
+func TestKeyPressCommand(t *testing.T) {
+	for _, c := range []struct {
+		k    KeyPress
+		want Command
+	}{
+		{KeyPress{Code: "Space", Target: "CANVAS"}, TogglePause{}},
+		{KeyPress{Code: "ArrowRight", Target: "BODY", Shift: true}, MoveStart{DX: 1}},
+		{KeyPress{Code: "Space", Target: "INPUT"}, nil},
+		{KeyPress{Code: "Space", Target: "TEXTAREA"}, nil},
+		{KeyPress{Code: "Enter", Target: "BUTTON"}, nil},
+		{KeyPress{Code: "ArrowDown", Target: "SELECT"}, nil},
+		{KeyPress{Code: "KeyR", Target: "CANVAS", Ctrl: true}, nil},
+		{KeyPress{Code: "KeyR", Target: "CANVAS", Meta: true}, nil},
+		{KeyPress{Code: "KeyF", Target: "CANVAS", Alt: true}, nil},
+		{KeyPress{Code: "KeyR", Target: "CANVAS"}, Reset{}},
+	} {
+		if got := c.k.Command(); got != c.want {
+			t.Errorf("%+v: %#v, want %#v", c.k, got, c.want)
+		}
+	}
+}
+
 // TestMoveStartNudgesByPixels: Shift+→ moves the start MoveStartPixels CSS
 // pixels right, Shift+↑ as far up (y grows upwards in the world), and restarts.
 func TestMoveStartNudgesByPixels(t *testing.T) {
@@ -150,5 +174,22 @@ func TestHintFollowsTheScene(t *testing.T) {
 	c.Do(Configure{Hash: "scene=bias-variance"})
 	if h := hint(c); !strings.Contains(h, "θ") || strings.Contains(h, "start here") {
 		t.Errorf("bias–variance hint %q, want the scene's", h)
+	}
+}
+
+// ScreenOf rounds a canvas's CSS size up to whole device pixels.
+func TestScreenOf(t *testing.T) {
+	for _, c := range []struct {
+		w, h int
+		dpr  float64
+		want Screen
+	}{
+		{980, 800, 1, Screen{980, 800, 1}},
+		{400, 300, 2, Screen{800, 600, 2}},
+		{333, 101, 1.5, Screen{500, 152, 1.5}}, // 499.5 and 151.5 rounded up
+	} {
+		if got := ScreenOf(c.w, c.h, c.dpr); got != c.want {
+			t.Errorf("ScreenOf(%d, %d, %v) = %+v, want %+v", c.w, c.h, c.dpr, got, c.want)
+		}
 	}
 }

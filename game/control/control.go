@@ -9,6 +9,7 @@ package control
 
 import (
 	"fmt"
+	"math"
 
 	"descent/game/config"
 	"descent/game/legend"
@@ -60,6 +61,12 @@ type Controller struct {
 type Screen struct {
 	W, H int
 	DPR  float64
+}
+
+// ScreenOf is the screen of a canvas w×h CSS pixels at dpr device pixels a
+// CSS pixel, whole device pixels rounded up, so that lines stay sharp.
+func ScreenOf(w, h int, dpr float64) Screen {
+	return Screen{W: int(math.Ceil(float64(w) * dpr)), H: int(math.Ceil(float64(h) * dpr)), DPR: dpr}
 }
 
 // New returns a controller showing the setup the URL hash describes; what is
