@@ -70,7 +70,7 @@ func (p *panel) build(tree control.Node) {
 			p.listen(el, n.On, func() {
 				v := el.Get("value").String()
 				switch {
-				case el.Get("type").String() == "checkbox":
+				case n.Checkbox():
 					v = "0"
 					if el.Get("checked").Bool() {
 						v = "1"
@@ -100,24 +100,21 @@ func (p *panel) build(tree control.Node) {
 
 // update changes el from what old showed to what n shows.
 func (p *panel) update(el js.Value, old, n *control.Node) {
-	for _, a := range n.Attrs {
-		if old.Tag == "" || old.Attr(a[0]) != a[1] {
-			el.Call("setAttribute", a[0], a[1])
-		}
+	e := n.EditsFrom(old)
+	for _, a := range e.Set {
+		el.Call("setAttribute", a[0], a[1])
 	}
-	for _, a := range old.Attrs {
-		if n.Attr(a[0]) == "" && a[1] != "" {
-			el.Call("removeAttribute", a[0])
-		}
+	for _, name := range e.Remove {
+		el.Call("removeAttribute", name)
 	}
 	for _, s := range n.Style {
 		el.Get("style").Call("setProperty", s[0], s[1])
 	}
-	if len(n.Kids) == 0 && (n.Text != old.Text || old.Tag == "") {
+	if e.Text {
 		el.Set("textContent", n.Text)
 	}
 	switch {
-	case el.Get("type").String() == "checkbox":
+	case n.Checkbox():
 		el.Set("checked", n.Value == "1")
 	case n.Tag == "input" || n.Tag == "select":
 		if !el.Equal(p.doc.Get("activeElement")) && el.Get("value").String() != n.Value {

@@ -74,6 +74,36 @@ func (n Node) Attr(name string) string {
 	return ""
 }
 
+// Edits are the DOM writes that turn an element showing one node into one
+// showing another.
+type Edits struct {
+	Set    [][2]string // attributes set anew or changed
+	Remove []string    // attributes no longer set
+	Text   bool        // whether to write the text: a node without children whose text changed
+}
+
+// EditsFrom returns the edits from an element showing was (a new element when
+// was.Tag is "") to one showing n. Its style and value are the page's to
+// write, always and unless the learner is typing in it.
+func (n *Node) EditsFrom(was *Node) Edits {
+	var e Edits
+	for _, a := range n.Attrs {
+		if was.Tag == "" || was.Attr(a[0]) != a[1] {
+			e.Set = append(e.Set, a)
+		}
+	}
+	for _, a := range was.Attrs {
+		if n.Attr(a[0]) == "" && a[1] != "" {
+			e.Remove = append(e.Remove, a[0])
+		}
+	}
+	e.Text = len(n.Kids) == 0 && (n.Text != was.Text || was.Tag == "")
+	return e
+}
+
+// Checkbox reports whether n is a checkbox, whose value is its checked state.
+func (n Node) Checkbox() bool { return n.Tag == "input" && n.Attr("type") == "checkbox" }
+
 // Shape is n's structure — tags, ids, classes and kinds of input — without its
 // texts and values: two trees of one shape differ only in what they show.
 func (n Node) Shape() string {

@@ -2,6 +2,7 @@ package control
 
 import (
 	"math"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -227,5 +228,30 @@ func TestKindsHaveNames(t *testing.T) {
 		if m.String() != want {
 			t.Errorf("%d: %q", m, m.String())
 		}
+	}
+}
+
+// EditsFrom writes what differs: everything to a new element, then the
+// attributes set or changed, those gone, and the text of a leaf that changed.
+func TestEditsFrom(t *testing.T) {
+	was := El("button", "id", "go", "class", "on", "title", "Run").Say("Run")
+	now := El("button", "id", "go", "class", "off", "aria-pressed", "true").Say("Stop")
+	e := now.EditsFrom(&was)
+	if !reflect.DeepEqual(e, Edits{Set: [][2]string{{"class", "off"}, {"aria-pressed", "true"}}, Remove: []string{"title"}, Text: true}) {
+		t.Errorf("edits %+v", e)
+	}
+	if e := now.EditsFrom(&now); len(e.Set)+len(e.Remove) > 0 || e.Text {
+		t.Errorf("no change, edits %+v", e)
+	}
+	if e := now.EditsFrom(&Node{}); len(e.Set) != 3 || len(e.Remove) != 0 || !e.Text {
+		t.Errorf("a new element, edits %+v, want every attribute and the text", e)
+	}
+	parent := El("div").With(El("span").Say("a"))
+	if e := parent.EditsFrom(&Node{}); e.Text {
+		t.Error("a node with children had its text written")
+	}
+	box, text := El("input", "type", "checkbox"), El("input", "type", "number")
+	if !box.Checkbox() || text.Checkbox() || El("div", "type", "checkbox").Checkbox() {
+		t.Error("Checkbox: want true only for an input of type checkbox")
 	}
 }
