@@ -14,7 +14,7 @@ import (
 type legendView struct {
 	doc                  js.Value
 	root, table          js.Value
-	title, step, formula text
+	title, step, formula prop
 	lastStep             int
 	lastPaused           bool
 	rows                 []rowView
@@ -23,41 +23,29 @@ type legendView struct {
 }
 
 type labelView struct {
-	el    js.Value
-	last  legend.Shown
-	shown legend.Element
+	last             legend.Shown
+	class, text, css prop
 }
 
-// show writes what of e differs from what the element shows.
-func (lb *labelView) show(e legend.Element) {
-	if e.Class != lb.shown.Class {
-		lb.el.Set("className", e.Class)
-	}
-	if e.Text != lb.shown.Text {
-		lb.el.Set("textContent", e.Text)
-	}
-	if e.CSS != lb.shown.CSS {
-		lb.el.Get("style").Set("cssText", e.CSS)
-	}
-	lb.shown = e
+// prop is a property of an element (its text, its class, its inline style),
+// rewritten only when it differs.
+type prop struct {
+	el         js.Value
+	name, last string
 }
 
-// text is an element whose text is rewritten only when it differs.
-type text struct {
-	el   js.Value
-	last string
-}
+func text(el js.Value) prop { return prop{el: el, name: "textContent"} }
 
-func (t *text) set(s string) {
-	if t.el.Truthy() && s != t.last {
-		t.last = s
-		t.el.Set("textContent", s)
+func (p *prop) set(s string) {
+	if p.el.Truthy() && s != p.last {
+		p.last = s
+		p.el.Set(p.name, s)
 	}
 }
 
 type rowView struct {
 	tr, dot                    js.Value
-	name, params, loss, status text
+	name, params, loss, status prop
 	last                       legend.Row
 	written                    bool
 }
@@ -69,8 +57,8 @@ func newLegendView(doc js.Value) *legendView {
 	}
 	v.plot = doc.Call("getElementById", "plot-labels")
 	head := v.el(v.root, "div", "lg-head")
-	v.title.el, v.step.el = v.el(head, "span", "lg-title"), v.el(head, "span", "lg-step")
-	v.formula.el = v.el(v.root, "div", "lg-formula")
+	v.title, v.step = text(v.el(head, "span", "lg-title")), text(v.el(head, "span", "lg-step"))
+	v.formula = text(v.el(v.root, "div", "lg-formula"))
 	v.table = v.el(v.root, "table", "lg-rows")
 	return v
 }
@@ -94,19 +82,23 @@ func (v *legendView) show(l *legend.Legend) {
 		v.step.set(l.StatusLine())
 	}
 	for len(v.labels) < len(l.Labels) && v.plot.Truthy() {
-		v.labels = append(v.labels, labelView{el: v.el(v.plot, "span", "")})
+		el := v.el(v.plot, "span", "")
+		v.labels = append(v.labels, labelView{class: prop{el: el, name: "className"}, text: text(el), css: prop{el: el.Get("style"), name: "cssText"}})
 	}
 	for i := range v.labels {
 		if lb, want := &v.labels[i], l.Shown(i); want != lb.last {
 			lb.last = want
-			lb.show(want.Element())
+			e := want.Element()
+			lb.class.set(e.Class)
+			lb.text.set(e.Text)
+			lb.css.set(e.CSS)
 		}
 	}
 	for len(v.rows) < len(l.Rows) {
 		r := rowView{tr: v.el(v.table, "tr", "")}
 		r.dot = v.el(v.el(r.tr, "td", ""), "span", "dot")
-		r.name.el, r.params.el = v.el(r.tr, "td", "lg-name"), v.el(r.tr, "td", "lg-params")
-		r.loss.el, r.status.el = v.el(r.tr, "td", "lg-loss"), v.el(r.tr, "td", "lg-status")
+		r.name, r.params = text(v.el(r.tr, "td", "lg-name")), text(v.el(r.tr, "td", "lg-params"))
+		r.loss, r.status = text(v.el(r.tr, "td", "lg-loss")), text(v.el(r.tr, "td", "lg-status"))
 		v.rows = append(v.rows, r)
 	}
 	for len(v.rows) > len(l.Rows) {

@@ -6,6 +6,7 @@ package main
 
 import (
 	"runtime/debug"
+	"strings"
 	"syscall/js"
 
 	"descent/game"
@@ -70,9 +71,5 @@ func later(fn func()) {
 
 // currentHash is the page's URL hash without the '#'.
 func currentHash() string {
-	h := js.Global().Get("location").Get("hash").String()
-	if len(h) > 0 && h[0] == '#' {
-		h = h[1:]
-	}
-	return h
+	return strings.TrimPrefix(js.Global().Get("location").Get("hash").String(), "#")
 }
