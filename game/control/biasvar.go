@@ -275,11 +275,14 @@ func finite2(v [2]float64) bool {
 	return !math.IsNaN(v[0]+v[1]) && !math.IsInf(v[0], 0) && !math.IsInf(v[1], 0)
 }
 
+// landing reports whether some of b's darts have yet to land.
+func (b *board) landing() bool { return b.landed < len(b.est) }
+
 // tickScene lands a few more darts.
 func (c *Controller) tickScene() {
 	for i := range c.bv.boards {
 		b := &c.bv.boards[i]
-		if b.landed < len(b.est) {
+		if b.landing() {
 			b.landed = min(len(b.est), b.landed+max(1, len(b.est)/bvLandFrames))
 			c.dirty = true
 		}
@@ -290,7 +293,7 @@ func (c *Controller) tickScene() {
 // nothing left to do.
 func (bv *bvScene) landed() bool {
 	for i := range bv.boards {
-		if b := &bv.boards[i]; b.landed < len(b.est) {
+		if bv.boards[i].landing() {
 			return false
 		}
 	}

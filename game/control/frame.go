@@ -310,9 +310,13 @@ func (c *Controller) chartFrame(v *View) {
 	d.lossFirsts = d.lossFirsts[:0]
 	var gaps view.Gaps
 	for i, rn := range runners {
-		d.lossBufs[i] = rn.Losses(d.lossBufs[i][:0])
-		d.lossFirsts = append(d.lossFirsts, rn.TrailCount()-len(d.lossBufs[i]))
-		rn.LossRuns(func(losses []float64, lo, hi float64) { gaps.AddRun(losses, lo, hi, c.fmin) })
+		buf := d.lossBufs[i][:0] // the losses, and their gaps, in one walk of the trail
+		rn.LossRuns(func(losses []float64, lo, hi float64) {
+			buf = append(buf, losses...)
+			gaps.AddRun(losses, lo, hi, c.fmin)
+		})
+		d.lossBufs[i] = buf
+		d.lossFirsts = append(d.lossFirsts, rn.TrailCount()-len(buf))
 	}
 	// The scale is the runners': the reference path, which can reach rounding
 	// noise in a few iterations, would squash them to the top; it is clipped.

@@ -101,7 +101,8 @@ func (r *Runner) restart(s Surface, start [2]float64) {
 	r.before = r.before[:0]
 	r.trail.clear()
 	var gx, gy float64
-	r.Loss, gx, gy, r.knowsGrad = valueGrad(s, start[0], start[1], true)
+	r.Loss, gx, gy = valueGrad(s, start[0], start[1])
+	r.knowsGrad = true
 	r.gradHere = [2]float64{gx, gy}
 	if !finite(r.Loss) || !finite(gx) || !finite(gy) {
 		r.Loss = unfiniteLoss
@@ -148,11 +149,11 @@ func (r *Runner) step(s Surface, a *arena, t int) {
 	known := false
 	ok := finite4(gx, gy, x, y) && a.contains(x, y)
 	if ok {
-		if a.vg != nil { // valueGradWith written out (too costly to inline): a call less a step
+		if a.vg != nil { // value and gradient in one pass, the gradient kept for the next step
 			loss, ngx, ngy = a.vg.ValueGrad(x, y)
 			known = true
 		} else {
-			loss, ngx, ngy, known = valueGradWith(s, nil, x, y, false)
+			loss = s.Value(x, y)
 		}
 		ok = finite(loss) && !grownTooMuch(loss, r.loss0)
 	}
@@ -183,25 +184,15 @@ type ValueGrader interface {
 	ValueGrad(x, y float64) (v, gx, gy float64)
 }
 
-// valueGrad returns s's value at (x, y) and, when s is a ValueGrader or
-// needGrad is set, its gradient there; known says whether it did.
-func valueGrad(s Surface, x, y float64, needGrad bool) (v, gx, gy float64, known bool) {
-	vg, _ := s.(ValueGrader)
-	return valueGradWith(s, vg, x, y, needGrad)
-}
-
-// valueGradWith is valueGrad with s as a ValueGrader already asserted (vg, nil
-// when s is not one): a step's, from its arena.
-func valueGradWith(s Surface, vg ValueGrader, x, y float64, needGrad bool) (v, gx, gy float64, known bool) {
-	if vg != nil {
-		v, gx, gy = vg.ValueGrad(x, y)
-		return v, gx, gy, true
+// valueGrad returns s's value and gradient at (x, y), in one pass where s is
+// a ValueGrader.
+func valueGrad(s Surface, x, y float64) (v, gx, gy float64) {
+	if vg, ok := s.(ValueGrader); ok {
+		return vg.ValueGrad(x, y)
 	}
 	v = s.Value(x, y)
-	if needGrad {
-		gx, gy = s.Grad(x, y)
-	}
-	return v, gx, gy, needGrad
+	gx, gy = s.Grad(x, y)
+	return v, gx, gy
 }
 
 // sampledGrad returns the gradient a stochastic optimizer steps on at the

@@ -138,7 +138,9 @@ func log10(g float64) float64 {
 	return ln * (1 / math.Ln10)
 }
 
-// X returns the position in the box of the step.
+// X returns the position in the box of the step. Curve writes it out, its
+// span converted once: through X, or a helper taking the span, Curve was
+// 1.2–1.6× slower in wasm.
 func (c LossChart) X(step int) float64 {
 	return c.W * float64(step-c.FirstStep) / float64(c.LastStep-c.FirstStep)
 }
