@@ -128,7 +128,6 @@ func (p *painter) read(r *control.Read) {
 // Its reach, in the view's pixels, goes to p.screen, for the next frame to
 // copy the picture over.
 func (p *painter) item(dst *ebiten.Image, vi int, it *control.Item, s, ox, oy float32) {
-	p.batch.TakeReach() // from here on, this item's
 	switch it.Kind {
 	case control.Polyline:
 		p.line(dst, it.Pts, it.Width, it.Color, ox, oy, view.Bevelled)
@@ -142,14 +141,12 @@ func (p *painter) item(dst *ebiten.Image, vi int, it *control.Item, s, ox, oy fl
 			h := view.SpriteHalf * s
 			p.screen.Drew(vi, image.Rect(int(x-ox-h)-1, int(y-oy-h)-1, int(x-ox+h)+2, int(y-oy+h)+2))
 		}
-		p.batch.TakeReach() // a sprite's first drawing, into its own image
-		return
 	case control.Rect:
 		for !p.batch.Rect(it.Pts[0], it.Pts[1], it.Pts[2], it.Pts[3], it.Color, ox, oy) {
 			p.drawBatch(dst)
 		}
 	}
-	p.screen.Drew(vi, p.batch.TakeReach().Sub(image.Pt(int(ox), int(oy))))
+	p.screen.Drew(vi, p.batch.TakeReach().Sub(image.Pt(int(ox), int(oy)))) // none for markers: theirs is drawn above
 }
 
 // line adds the polyline pts to the batch, drawing the batch whenever it is full.
@@ -268,7 +265,8 @@ func (p *painter) paintField(dst *ebiten.Image, fd *control.Field) error {
 	// coordinates, so the vertices' source positions only need to lie in it.
 	p.batch.Rect(0, 0, float32(fd.Geo.W), float32(fd.Geo.H), color.RGBA{0xff, 0xff, 0xff, 0xff}, 0, 0)
 	dst.DrawTrianglesShader(p.vertices(), p.batch.Is, sh, op)
-	p.batch.Reset() // the batch is the items' again
+	p.batch.Reset()     // the batch is the items' again,
+	p.batch.TakeReach() // and its reach theirs
 	return nil
 }
 
@@ -323,7 +321,6 @@ func (p *painter) compose(l *layers, v *control.View, retrail bool, width float3
 // view between two balls far apart.
 func (p *painter) trails(dst *ebiten.Image, ts []control.Trail, width float32) {
 	p.added = p.added[:0]
-	p.batch.TakeReach()
 	for _, t := range ts {
 		p.line(dst, t.Pts, width, t.Color, 0, 0, view.Soft)
 		p.added = append(p.added, p.batch.TakeReach())

@@ -35,6 +35,7 @@ func (sp *sprites) draw(p *painter, dst *ebiten.Image, kind view.SpriteKind, sha
 		// offscreen buffer cost a texture a sprite.
 		p.batch.Sprite(kind, shape, c, s)
 		p.drawBatch(img)
+		p.batch.TakeReach() // drawn into its own image: no reach on the screen
 		if sp.cache == nil {
 			sp.cache = map[spriteKey]*ebiten.Image{}
 		}
