@@ -73,6 +73,11 @@ func Write(w io.Writer, format string, rows []Row) error {
 	return fmt.Errorf("export: unknown format %q, want \"csv\" or \"json\"", format)
 }
 
+// numbers are r's numeric columns, in Header's order after runner, optimizer and step.
+func (r Row) numbers() [7]float64 {
+	return [7]float64{r.X, r.Y, r.Loss, r.GradX, r.GradY, r.UpdateX, r.UpdateY}
+}
+
 // WriteCSV writes rows as CSV under Header. Numbers are written in the shortest
 // form that reads back as the same float64; a gradient that is not finite (at a
 // diverged runner's last point) is written NaN, +Inf or -Inf.
@@ -84,7 +89,7 @@ func WriteCSV(w io.Writer, rows []Row) error {
 	rec := make([]string, len(header))
 	for _, r := range rows {
 		rec[0], rec[1], rec[2] = strconv.Itoa(r.Runner), r.Optimizer, strconv.Itoa(r.Step)
-		for i, v := range []float64{r.X, r.Y, r.Loss, r.GradX, r.GradY, r.UpdateX, r.UpdateY} {
+		for i, v := range r.numbers() {
 			rec[3+i] = strconv.FormatFloat(v, 'g', -1, 64)
 		}
 		if err := cw.Write(rec); err != nil {
@@ -105,28 +110,21 @@ func WriteCSV(w io.Writer, rows []Row) error {
 // is written by hand, not with encoding/json: that package was 451 kB of
 // main.wasm, which every visit downloads and compiles, for a few calls.
 func WriteJSON(w io.Writer, rows []Row) error {
+	keys := make([][]byte, len(header)) // "name": — plain ASCII, quoted the same in JSON
+	for k, name := range header {
+		keys[k] = append(strconv.AppendQuote(nil, name), ':')
+	}
 	b := []byte{'['}
 	for i, r := range rows {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, '\n', '{')
-		for k, name := range header {
-			if k > 0 {
-				b = append(b, ',')
-			}
-			b = strconv.AppendQuote(b, name) // plain ASCII: the same in JSON
-			b = append(b, ':')
-			switch k {
-			case 0:
-				b = strconv.AppendInt(b, int64(r.Runner), 10)
-			case 1:
-				b = appendJSONString(b, r.Optimizer)
-			case 2:
-				b = strconv.AppendInt(b, int64(r.Step), 10)
-			default:
-				b = appendJSONNumber(b, [...]float64{r.X, r.Y, r.Loss, r.GradX, r.GradY, r.UpdateX, r.UpdateY}[k-3])
-			}
+		b = append(append(b, '\n', '{'), keys[0]...)
+		b = append(append(strconv.AppendInt(b, int64(r.Runner), 10), ','), keys[1]...)
+		b = append(append(appendJSONString(b, r.Optimizer), ','), keys[2]...)
+		b = strconv.AppendInt(b, int64(r.Step), 10)
+		for i, v := range r.numbers() {
+			b = appendJSONNumber(append(append(b, ','), keys[3+i]...), v)
 		}
 		b = append(b, '}')
 		if len(b) > 1<<16 { // write as it goes: an export may run to megabytes
