@@ -38,11 +38,8 @@ func sceneState(s *control.SceneState) any {
 	}
 	boards := make([]any, len(s.Boards))
 	for i, b := range s.Boards {
-		sp := b.Spec
 		boards[i] = map[string]any{
-			"spec": map[string]any{"design": sp.Design.String(), "n": float64(sp.N), "theta": pair(sp.Theta), "sigma": sp.Sigma,
-				"lambda": sp.Lambda, "x0": pair(sp.X0), "trials": float64(sp.Trials), "seed": float64(sp.Seed)},
-			"theory": b.Theory.Plain(), "sample": b.Sample.Plain(), "fit": pair(b.Fit), "landed": float64(b.Landed),
+			"spec": b.Spec.Plain(), "theory": b.Theory.Plain(), "sample": b.Sample.Plain(), "fit": pair(b.Fit), "landed": float64(b.Landed),
 			"rect": quad(b.Rect), "view": quad(b.View),
 		}
 	}

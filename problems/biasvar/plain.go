@@ -21,6 +21,22 @@ import (
 // specFields are the keys of a spec, as descent.biasVariance takes it.
 var specFields = []string{"X", "design", "n", "theta", "sigma", "lambda", "x0", "trials", "seed"}
 
+// Plain is s as plain values, as SpecOf reads them back: its design by name
+// (and X when given), n, theta, sigma, lambda, x0, trials and seed.
+func (s Spec) Plain() map[string]any {
+	out := map[string]any{"design": s.Design.String(), "n": float64(s.N), "theta": plainPair(s.Theta), "sigma": s.Sigma,
+		"lambda": s.Lambda, "x0": plainPair(s.X0), "trials": float64(s.Trials), "seed": float64(s.Seed)}
+	if s.X != nil {
+		rows := make([]any, len(s.X))
+		for i, r := range s.X {
+			rows[i] = plainPair(r)
+		}
+		out["X"] = rows
+		delete(out, "design") // X is the design
+	}
+	return out
+}
+
 // SpecOf reads a spec given as plain values, {X: [[x11, x12], …], design, n,
 // theta: [a, b], sigma, lambda, x0: [a, b], trials, seed}, over Default: a
 // missing key, or null, keeps the default. X, when given, is the design and

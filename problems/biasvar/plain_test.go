@@ -116,3 +116,14 @@ func TestResultPlain(t *testing.T) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
+
+// Plain is what SpecOf reads back as the same spec, a design or X.
+func TestSpecPlainReadsBack(t *testing.T) {
+	for _, s := range []Spec{Default(), with(func(s *Spec) { s.Lambda, s.Sigma, s.Seed, s.Trials = 0.3, 2, 7, 50 }),
+		with(func(s *Spec) { s.X, s.N = [][2]float64{{1, 0}, {0, 2}, {1, 1}}, 3 })} {
+		got, err := SpecOf(s.Plain())
+		if err != nil || !reflect.DeepEqual(got, s) {
+			t.Errorf("SpecOf(%v.Plain()) = %+v, %v; want it back", s, got, err)
+		}
+	}
+}
