@@ -37,13 +37,14 @@ type painter struct {
 	triOp   ebiten.DrawTrianglesOptions
 	imgOp   ebiten.DrawImageOptions
 
-	screen view.Screen       // what the screen, which keeps the last frame, holds
-	on     *ebiten.Image     // the screen drawn last
-	added  []image.Rectangle // the reach of what compose added to the picture
-	panes  []view.Pane
-	copyVs []ebiten.Vertex
-	copyIs []uint16
-	copyOp ebiten.DrawTrianglesOptions
+	screen   view.Screen       // what the screen, which keeps the last frame, holds
+	on       *ebiten.Image     // the screen drawn last
+	added    []image.Rectangle // the reach of what compose added to the picture
+	panes    []view.Pane
+	copyMesh []view.Vertex // the damage's rectangles, in the view's pixels
+	copyVs   []ebiten.Vertex
+	copyIs   []uint16
+	copyOp   ebiten.DrawTrianglesOptions
 }
 
 // layers are a view's cached pictures: its field with the trails drawn so far
@@ -179,14 +180,12 @@ func (p *painter) copyPicture(dst, picture *ebiten.Image, i int, changed bool, o
 	if len(rects) == 0 {
 		return
 	}
-	p.copyVs, p.copyIs = p.copyVs[:0], p.copyIs[:0]
+	p.copyMesh, p.copyIs, p.copyVs = p.copyMesh[:0], p.copyIs[:0], p.copyVs[:0]
 	for _, r := range rects {
-		n := uint16(len(p.copyVs))
-		for _, c := range [4]image.Point{r.Min, {r.Max.X, r.Min.Y}, {r.Min.X, r.Max.Y}, r.Max} {
-			sx, sy := float32(c.X), float32(c.Y)
-			p.copyVs = append(p.copyVs, ebiten.Vertex{DstX: ox + sx, DstY: oy + sy, SrcX: sx, SrcY: sy, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1})
-		}
-		p.copyIs = append(p.copyIs, n, n+1, n+2, n+1, n+3, n+2)
+		p.copyMesh, p.copyIs = view.Rect(p.copyMesh, p.copyIs, float32(r.Min.X), float32(r.Min.Y), float32(r.Dx()), float32(r.Dy()))
+	}
+	for _, v := range p.copyMesh { // from the picture's pixel to the same in the view
+		p.copyVs = append(p.copyVs, ebiten.Vertex{DstX: ox + v.X, DstY: oy + v.Y, SrcX: v.X, SrcY: v.Y, ColorR: 1, ColorG: 1, ColorB: 1, ColorA: 1})
 	}
 	p.copyOp.Blend = ebiten.BlendCopy
 	dst.DrawTriangles(p.copyVs, p.copyIs, picture, &p.copyOp)
