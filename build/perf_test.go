@@ -10,6 +10,7 @@ import (
 	"math"
 	"strconv"
 	"testing"
+	"time"
 
 	"descent/game/race"
 	"descent/problems"
@@ -148,4 +149,37 @@ func close12(a, b float64) bool {
 		return a == b || (math.IsNaN(a) && math.IsNaN(b))
 	}
 	return math.Abs(a-b) <= 1e-12*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+}
+
+// The bench's race figures: the warm-up read comes once the first frames are
+// drawn, the steady one covers only frames drawn after the warm-up seconds,
+// and a race that ends does not keep the bench waiting for frames that will
+// never come.
+func TestBenchReadsRaceAfterWarmUp(t *testing.T) {
+	tb := open(t, "problem=rastrigin&o=sgd;lion&speed=50")
+	const seconds, first, window = 4.0, 3, 12
+	f, err := readRace(tb.ctx, seconds, first, window)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.WarmUp.Draws < first || f.SteadyFrom < f.WarmUp.Draws || f.Draws < f.SteadyFrom+window {
+		t.Errorf("warm-up read at %d draws (want ≥ %d), steady from %d, read at %d (want ≥ %d more)",
+			f.WarmUp.Draws, first, f.SteadyFrom, f.Draws, window)
+	}
+	if f.Seconds < seconds || f.Seconds < f.WarmUp.Seconds || f.Running != 2 || f.DrawMs.P95 <= 0 || f.WarmUp.DrawMs.P95 <= 0 {
+		t.Errorf("figures %+v: want the steady frames from %g s on, both reads with Draw times, 2 runners running", f, seconds)
+	}
+
+	tb = open(t, "problem=ill-conditioned&o=newton&speed=200")
+	if !poll(tb, `descent.state().runners.every(r => r.status !== "running")`) {
+		t.Fatalf("newton still running: %+v", tb.state())
+	}
+	t0 := time.Now()
+	f, err = readRace(tb.ctx, 0.5, 1e6, 1e6)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(t0); f.Running != 0 || took > 20*time.Second {
+		t.Errorf("a finished race: read after %v with %d running; want at once", took, f.Running)
+	}
 }
