@@ -101,3 +101,38 @@ func TestGridShowsAPanelPerRunner(t *testing.T) {
 		t.Errorf("the drag moved the start from %v to %v", st.Start, st2.Start)
 	}
 }
+
+// TestGridTitlesKeepToTheirPanels: a long title (Adam's parameters, a loss in
+// e-notation) ends in an ellipsis inside its panel instead of running over
+// the next panel's title.
+func TestGridTitlesKeepToTheirPanels(t *testing.T) {
+	tb := open(t, "layout=grid&paused=1")
+	eval[stateJS](tb, "descent.step(120)")
+	tb.state()
+	nextFrame(tb)
+	type box struct {
+		Left  float64 `json:"left"`
+		Right float64 `json:"right"`
+		Top   float64 `json:"top"`
+		Cut   float64 `json:"cut"`
+	}
+	boxes := eval[[]box](tb, `[...document.querySelectorAll("#plot-labels .pl-title")].map(s => {
+		const r = s.getBoundingClientRect();
+		return {left: r.left, right: r.right, top: r.top, cut: s.scrollWidth > s.clientWidth ? 1 : 0};
+	})`)
+	if len(boxes) < 2 {
+		t.Fatalf("%d panel titles, want one per runner", len(boxes))
+	}
+	cut := 0
+	for i, a := range boxes {
+		cut += int(a.Cut)
+		for j, b := range boxes {
+			if i != j && abs(a.Top-b.Top) < 1 && a.Left < b.Left && a.Right > b.Left-2*6 {
+				t.Errorf("title %d (%.0f–%.0f px) runs up to title %d at %.0f px", i, a.Left, a.Right, j, b.Left)
+			}
+		}
+	}
+	if cut == 0 {
+		t.Errorf("no title was cut short: the test no longer has a title too long for its panel")
+	}
+}

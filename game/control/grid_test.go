@@ -223,10 +223,23 @@ func TestAxisNumbersSitOnTheirTicks(t *testing.T) {
 	do(t, c, SetLayout{Grid: true})
 	f = c.Frame()
 	var rows []int
+	sized := 0 // titles found in their panel's top left, their width checked
 	for _, l := range f.Legend.Labels {
 		if l.Class == legend.TitleClass {
 			rows = append(rows, l.Row)
+			// Its panel is the field view whose top left it sits in.
+			for _, v := range f.Views {
+				if v.Kind == FieldView && math.Abs(float64(v.Rect.Min.X)/testDPR+titleInset-l.X) < 0.01 && math.Abs(float64(v.Rect.Min.Y)/testDPR+titleInset-l.Y) < 0.01 {
+					sized++
+					if want := float64(v.Rect.Dx())/testDPR - 2*titleInset; math.Abs(l.MaxWidth-want) > 0.01 {
+						t.Errorf("title of row %d at most %g CSS px wide, want its panel's width less the insets, %g", l.Row, l.MaxWidth, want)
+					}
+				}
+			}
 		}
+	}
+	if sized != len(rows) {
+		t.Errorf("%d of %d titles sit in a panel's top left", sized, len(rows))
 	}
 	if len(rows) != len(c.Race().Runners) || rows[0] != 1 || rows[len(rows)-1] != len(rows) {
 		t.Errorf("grid titles show rows %v, want 1 to %d", rows, len(c.Race().Runners))

@@ -87,6 +87,10 @@ func (c *Controller) frameLabels(f *Frame) {
 	c.chartLabels(f)
 }
 
+// titleInset is how far a panel's title keeps from its panel's top left and
+// right edges, in CSS pixels.
+const titleInset = 6
+
 // axisLabels adds each field view's axis numbers (and in grid layout each
 // panel's title) to the frame's labels.
 func (c *Controller) axisLabels(f *Frame) {
@@ -100,8 +104,9 @@ func (c *Controller) axisLabels(f *Frame) {
 		c.tickLabels(f, v.Rect, c.ticksFor(v.Field.Geo))
 		if len(c.grid.rects) > 0 { // grid layout: each panel's title
 			panel++
-			x0, y0 := float64(v.Rect.Min.X)/dpr, float64(v.Rect.Min.Y)/dpr
-			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + 6, Y: y0 + 6, Row: panel, Class: legend.TitleClass})
+			x0, y0, w := float64(v.Rect.Min.X)/dpr, float64(v.Rect.Min.Y)/dpr, float64(v.Rect.Dx())/dpr
+			f.Legend.Labels = append(f.Legend.Labels, legend.Label{X: x0 + titleInset, Y: y0 + titleInset,
+				MaxWidth: w - 2*titleInset, Row: panel, Class: legend.TitleClass})
 		}
 	}
 }

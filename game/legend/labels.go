@@ -11,6 +11,9 @@ type Label struct {
 	Class string // how the page anchors it (index.html: .pl-x, .pl-y, .pl-title, .pl-level)
 	Row   int    // > 0: the text is row Row-1's title (Title), kept up to date
 	Chart ChartPart
+	// MaxWidth > 0 is the widest the label may be, in CSS pixels: a panel's
+	// title ends in an ellipsis before the next panel.
+	MaxWidth float64
 }
 
 // ChartPart is which of the loss chart's numbers a label shows, formatted by
@@ -101,9 +104,13 @@ func (s Shown) Text() string {
 	return s.Label.String(s.Row)
 }
 
-// CSS is the element's position, as a style attribute.
+// CSS is the element's position (and greatest width), as a style attribute.
 func (s Shown) CSS() string {
-	return "left:" + strconv.FormatFloat(s.X, 'f', 1, 64) + "px;top:" + strconv.FormatFloat(s.Y, 'f', 1, 64) + "px"
+	css := "left:" + strconv.FormatFloat(s.X, 'f', 1, 64) + "px;top:" + strconv.FormatFloat(s.Y, 'f', 1, 64) + "px"
+	if s.MaxWidth > 0 {
+		css += ";max-width:" + strconv.FormatFloat(s.MaxWidth, 'f', 1, 64) + "px"
+	}
+	return css
 }
 
 // Element is what the page writes to a label's element. Shown changes with

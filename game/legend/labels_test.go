@@ -32,6 +32,9 @@ func TestLabelsShowTheirText(t *testing.T) {
 	if css := l.Shown(0).CSS(); css != "left:10.0px;top:20.2px" && css != "left:10.0px;top:20.3px" {
 		t.Errorf("CSS %q", css)
 	}
+	if css := (Shown{Label: Label{X: 1, Y: 2, MaxWidth: 150.25, Class: TitleClass}}).CSS(); css != "left:1.0px;top:2.0px;max-width:150.2px" && css != "left:1.0px;top:2.0px;max-width:150.3px" {
+		t.Errorf("a title's CSS %q, want its greatest width", css)
+	}
 	if s := l.Shown(len(l.Labels)); s.Class != HiddenClass {
 		t.Errorf("a spare element has class %q, want %q", s.Class, HiddenClass)
 	}
