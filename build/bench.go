@@ -309,9 +309,10 @@ func printBench(w io.Writer, rep benchReport) {
 	}
 	race := func(name string, f raceFigures) {
 		fmt.Fprintf(w, "%s (#%s): %d of %d runners running at the end\n", name, f.Hash, f.Running, f.Runners)
-		span := fmt.Sprintf("steady, frames %d–%d (from %.0f s after ready on)", max(f.Draws-perf.Window, 0), f.Draws, f.Seconds)
+		frames := fmt.Sprintf("frames %d–%d", max(f.Draws-perf.Window, 0), f.Draws)
+		span := fmt.Sprintf("steady, %s (from %.0f s after ready on)", frames, f.Seconds)
 		if !f.Steady() {
-			span = fmt.Sprintf("NOT steady: the race ended %d frames after %.0f s; frames %d–%d", f.Draws-f.SteadyFrom, f.Seconds, max(f.Draws-perf.Window, 0), f.Draws)
+			span = fmt.Sprintf("NOT steady: the race ended %d frames after %.0f s; %s", f.Draws-f.SteadyFrom, f.Seconds, frames)
 		}
 		fmt.Fprintf(w, "  %s: %s · %.1f fps · %d updates %d draws · %.1f allocs/frame · heap %.1f MB\n",
 			span, times(f.UpdateMs, f.DrawMs), f.FPS, f.Updates, f.Draws, f.AllocsPerFrame, f.HeapBytes/1e6)
@@ -597,8 +598,9 @@ const raceJS = `(async (seconds, first, frames) => {
 // many of them still as its baseline compiler made them.
 const warmUpFrames = perf.Window + perf.Window/8
 
-// runRace lets the race in ctx run for seconds and perf.Window frames more,
-// and reads its figures (raceJS). The steady figures are the budgets': V8
+// readRace lets the race in ctx run for seconds and perf.Window frames more,
+// and reads its figures (raceJS), the warm-up ones after first frames
+// (warmUpFrames but in a test). The steady figures are the budgets': V8
 // first runs a wasm function as its baseline compiler made it and optimizes
 // it only once it has run enough, and a frame's code runs some 25 times a
 // second. In a 30 s run of the stress race (December 2026), its Draw p95 over
@@ -606,11 +608,6 @@ const warmUpFrames = perf.Window + perf.Window/8
 // s) 2.8 ms; with V8's tiering off (--no-wasm-dynamic-tiering: all of it
 // optimized ahead, on background threads) Update and Draw p95 were 1.0 and
 // 2.7 ms over frames 53–293, after worse first frames.
-func runRace(ctx context.Context, seconds float64) (raceFigures, error) {
-	return readRace(ctx, seconds, warmUpFrames)
-}
-
-// readRace is runRace with the warm-up read after first frames.
 func readRace(ctx context.Context, seconds float64, first int) (raceFigures, error) {
 	return chromedp.Run(ctx, chromedp.Evaluate[raceFigures](fmt.Sprintf(raceJS, seconds, first, perf.Window), chromedp.EvalAwaitPromise))
 }
@@ -622,7 +619,7 @@ func raceFor(browser context.Context, url string, seconds float64) (raceFigures,
 		return raceFigures{}, err
 	}
 	defer cancel()
-	return runRace(ctx, seconds)
+	return readRace(ctx, seconds, warmUpFrames)
 }
 
 // defaultRace runs the default page for seconds, then watches it paused and
@@ -634,7 +631,7 @@ func defaultRace(browser context.Context, url string, seconds float64) (race rac
 		return
 	}
 	defer cancel()
-	if race, err = runRace(ctx, seconds); err != nil {
+	if race, err = readRace(ctx, seconds, warmUpFrames); err != nil {
 		return
 	}
 	events, err := trace(ctx, []string{"devtools.timeline"}, []string{"FireAnimationFrame"}, func() error {

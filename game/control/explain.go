@@ -208,7 +208,7 @@ func (c *Controller) explainStepped() {
 		return
 	}
 	c.explain.ticks++
-	if r.LastStep != c.explain.shownStep && (c.cfg.Paused || c.race.Done() || c.explain.ticks >= ExplainEveryTicks) {
+	if r.LastStep != c.explain.shownStep && (!c.racing() || c.explain.ticks >= ExplainEveryTicks) {
 		c.explain.shownStep, c.explain.ticks = r.LastStep, 0
 		c.version++
 	}

@@ -61,8 +61,8 @@ func (s *Shared) Wake() {
 const idleRecheck = 250 * time.Millisecond
 
 // WaitWhileIdle holds the game loop while the controller is idle
-// (Controller.Idle) and nothing is queued, until something is sent (Send,
-// Do, Wake) or idleRecheck passes. ebiten asks for the next animation frame
+// (Controller.Idle) and nothing is queued, until something is sent (Send, a
+// Do or Settled that leaves work, Wake) or idleRecheck passes. ebiten asks for the next animation frame
 // only when Update returns, so a page paused, finished or out of sight costs
 // the main thread next to nothing (0.02 core in headless Chromium), where
 // ebiten's loop, 60 times a second, cost it about 0.11 for nothing.
@@ -89,13 +89,16 @@ func (s *Shared) Do(cmd Command) (notes []string) {
 // Settled calls fn with the controller after applying what is queued: the JS
 // API reads the state a script's earlier clicks and calls have made.
 func (s *Shared) Settled(fn func(c *Controller)) {
-	func() {
+	busy := func() bool {
 		s.mu.Lock()
 		defer s.mu.Unlock() // a panic in fn (a bug) must not leave the game locked
 		s.drain()
 		fn(s.ctl)
+		return !s.ctl.Idle()
 	}()
-	s.Wake() // fn may have made a frame due
+	if busy { // fn made a frame due, or set something going: a read does not
+		s.Wake()
+	}
 	s.SyncPage()
 }
 

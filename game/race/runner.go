@@ -75,7 +75,8 @@ func (r *Runner) Trail(dst [][2]float64) [][2]float64 { return r.trail.appendTo(
 func (r *Runner) TrailTail(dst [][2]float64, k int) [][2]float64 { return r.trail.appendTo(dst, k) }
 
 // Losses appends the losses at the trail's points to dst, oldest first: the
-// runner's loss curve over the steps the trail keeps.
+// runner's loss curve over the steps the trail keeps. A frame reads them
+// through LossRuns, which also gives their ranges.
 func (r *Runner) Losses(dst []float64) []float64 { return r.trail.appendLosses(dst) }
 
 // LossRuns calls fn with the losses Losses gives, in order, in runs within a

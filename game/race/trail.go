@@ -9,7 +9,6 @@ type trail struct {
 	losses     []float64   // losses[i] is the loss at points[i]
 	head, size int         // points[head] is the oldest of size stored points
 	total      int         // points pushed since the last clear, dropped ones included
-	clears     int         // clears so far
 	ranges     []lossRange // by block of lossBlock slots: the range of the losses it held last asked (lossRuns)
 }
 
@@ -17,12 +16,13 @@ type trail struct {
 const lossBlock = 64
 
 // lossRange is the least and greatest finite loss of a run of a trail's
-// losses: those pushed as the n from number first on since clear number
-// clears. A loss never changes once pushed, so the range holds while that
-// run is asked for again.
+// losses: those pushed as the n from number first on since the last clear.
+// A loss never changes once pushed, so the range holds while that run is
+// asked for again; a clear, after which the numbers start over, zeroes every
+// range (n 0: no run's).
 type lossRange struct {
-	clears, first, n int
-	lo, hi           float64
+	first, n int
+	lo, hi   float64
 }
 
 func newTrail(capacity int) trail {
@@ -30,7 +30,10 @@ func newTrail(capacity int) trail {
 		ranges: make([]lossRange, (capacity+lossBlock-1)/lossBlock)}
 }
 
-func (t *trail) clear() { t.head, t.size, t.total, t.clears = 0, 0, 0, t.clears+1 }
+func (t *trail) clear() {
+	t.head, t.size, t.total = 0, 0, 0
+	clear(t.ranges)
+}
 
 func (t *trail) push(p [2]float64, loss float64) {
 	n := len(t.points)
@@ -65,8 +68,8 @@ func (t *trail) lossRuns(fn func(losses []float64, lo, hi float64)) {
 		}
 		end := min((s/lossBlock+1)*lossBlock, n, s+t.size-at)
 		r := &t.ranges[s/lossBlock]
-		if r.clears != t.clears || r.first != first+at || r.n != end-s {
-			*r = lossRange{clears: t.clears, first: first + at, n: end - s, lo: math.Inf(1), hi: math.Inf(-1)}
+		if r.first != first+at || r.n != end-s {
+			*r = lossRange{first: first + at, n: end - s, lo: math.Inf(1), hi: math.Inf(-1)}
 			for _, l := range t.losses[s:end] {
 				if finite(l) {
 					if l < r.lo {
@@ -98,8 +101,7 @@ func (t *trail) appendLosses(dst []float64) []float64 {
 // appendRing appends entries from to size-1 of the ring of size entries
 // whose oldest is ring[head], oldest first: at most two copies, where one
 // append an entry, each with a division for the wrap, made a frame of the
-// stress race (eight trails of 4096 losses, for the loss chart) some 0.4 ms
-// slower in wasm.
+// stress race (eight trails of 4096 points) some 0.4 ms slower in wasm.
 func appendRing[T any](dst, ring []T, head, size, from int) []T {
 	if from >= size {
 		return dst

@@ -38,7 +38,7 @@ func TestLossRunsCarryTheirRanges(t *testing.T) {
 				}
 				wlo, whi := math.Inf(1), math.Inf(-1)
 				for _, l := range losses {
-					if l-l == 0 {
+					if finite(l) {
 						wlo, whi = min(wlo, l), max(whi, l)
 					}
 				}

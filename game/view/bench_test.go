@@ -23,14 +23,19 @@ func benchCurves() (curves [][]float64, firsts []int) {
 	return curves, firsts
 }
 
-// BenchmarkLossChart is a frame's loss chart: its scale and its eight curves
-// on a 300×150 chart.
+// BenchmarkLossChart is a frame's loss chart: its scale, from gaps the trails
+// keep (LossChartWith, as a frame makes it), and its eight curves on a
+// 300×150 chart.
 func BenchmarkLossChart(b *testing.B) {
 	curves, firsts := benchCurves()
+	var g Gaps
+	for _, c := range curves {
+		g.Add(c, 0)
+	}
 	var dst []float32
 	b.ReportAllocs()
 	for b.Loop() {
-		c := NewLossChart(curves, firsts, 100000, 0, 300, 150)
+		c := LossChartWith(g, curves, firsts, 100000, 0, 300, 150)
 		for i := range curves {
 			dst = c.Curve(dst[:0], curves[i], firsts[i], 0, 0)
 		}

@@ -152,7 +152,7 @@ func (c LossChart) Curve(dst []float32, losses []float64, first int, x0, y0 floa
 	span := float64(c.LastStep - c.FirstStep)
 	perCol := span / c.W // steps a pixel column
 	for i := 0; i < len(losses); i++ {
-		x := c.W * float64(first+i-c.FirstStep) / span // X(first+i) with the span converted once: Curve was 1.6× slower in wasm with X
+		x := c.W * float64(first+i-c.FirstStep) / span // X(first+i), written out (see X)
 		col := int(x)
 		if col == lastCol && i != len(losses)-1 {
 			continue

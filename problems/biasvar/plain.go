@@ -24,15 +24,16 @@ var specFields = []string{"X", "design", "n", "theta", "sigma", "lambda", "x0", 
 // Plain is s as plain values, as SpecOf reads them back: its design by name
 // (and X when given), n, theta, sigma, lambda, x0, trials and seed.
 func (s Spec) Plain() map[string]any {
-	out := map[string]any{"design": s.Design.String(), "n": float64(s.N), "theta": plainPair(s.Theta), "sigma": s.Sigma,
+	out := map[string]any{"n": float64(s.N), "theta": plainPair(s.Theta), "sigma": s.Sigma,
 		"lambda": s.Lambda, "x0": plainPair(s.X0), "trials": float64(s.Trials), "seed": float64(s.Seed)}
-	if s.X != nil {
+	if s.X == nil {
+		out["design"] = s.Design.String()
+	} else { // X is the design
 		rows := make([]any, len(s.X))
 		for i, r := range s.X {
 			rows[i] = plainPair(r)
 		}
 		out["X"] = rows
-		delete(out, "design") // X is the design
 	}
 	return out
 }
